@@ -1,0 +1,12 @@
+// The benchmark groups of `npm run bench [-- GROUP]`. Each prints `name=value` lines through `report`.
+export type Report = (name: string, value: number | string) => void;
+export type BenchGroup = (report: Report) => void | Promise<void>;
+import { mtraceBench } from './mtrace.bench';
+import { allocBench } from './alloc.bench';
+import { guestBench } from './guest.bench';
+
+export const groups: Record<string, BenchGroup> = {
+  mtrace: mtraceBench,
+  alloc: allocBench,
+  guest: guestBench,
+};

@@ -1,0 +1,13 @@
+// The registry of CLI subcommands: `npm run memscope -- <name> ...`. One line per command.
+import type { CliCommand } from './io';
+import { runCommand } from './runCommand';
+import { allocCommand } from './allocCommand';
+import { execCommand } from './execCommand';
+import { disasmCommand } from './disasmCommand';
+
+export const commands: Record<string, { run: CliCommand; usage: string }> = {
+  alloc: { run: allocCommand, usage: 'alloc FILE.alloc' },
+  exec: { run: execCommand, usage: 'exec PROGRAM.elf [--input FILE|HEX] [--mode persistent|volatile] [--max-steps N] [--alloc observe|orthotope] [--format summary|trace]' },
+  disasm: { run: disasmCommand, usage: 'disasm PROGRAM.elf [--no-aliases]' },
+  run: { run: runCommand, usage: 'run FILE.mtrace [--summary] [--at T] [--dump AS:ADDR:LEN]...' },
+};

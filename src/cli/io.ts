@@ -1,0 +1,59 @@
+// The CLI's window on the world: output streams and file reading, injected so that Vitest can run any
+// command in-process and compare its bytes with the golden files.
+import { readFileSync } from 'node:fs';
+
+export interface CliIO {
+  /** Writes to stdout exactly these characters (no newline added). */
+  out(text: string): void;
+  /** Writes to stderr exactly these characters (no newline added). */
+  err(text: string): void;
+  readFile(path: string): Uint8Array;
+}
+
+export type CliCommand = (args: string[], io: CliIO) => number | Promise<number>;
+
+/** Buffers stdout so that a run producing millions of lines makes few syscalls. */
+export function processIO(): CliIO & { flush(): void } {
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const flush = () => {
+    if (pending.length > 0) {
+      process.stdout.write(pending.join(''));
+      pending = [];
+      pendingLength = 0;
+    }
+  };
+  return {
+    out(text) {
+      pending.push(text);
+      pendingLength += text.length;
+      if (pendingLength > 1 << 20) flush();
+    },
+    err(text) {
+      flush();
+      process.stderr.write(text);
+    },
+    readFile: (path) => readFileSync(path),
+    flush,
+  };
+}
+
+/** Captures everything, for tests. */
+export function captureIO(files: Record<string, Uint8Array | string> = {}): CliIO & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    out(text: string) {
+      io.stdout += text;
+    },
+    err(text: string) {
+      io.stderr += text;
+    },
+    readFile(path: string): Uint8Array {
+      const f = files[path];
+      if (f === undefined) return readFileSync(path);
+      return typeof f === 'string' ? new TextEncoder().encode(f) : f;
+    },
+  };
+  return io;
+}

@@ -1,0 +1,57 @@
+// `memscope run FILE.mtrace [--summary]`: the JSON Lines (or the one-line summary) of
+// shared/spec/mtrace-format.md, with its exit codes: 0 ok, 1 usage or unreadable file, 2 invalid script,
+// 3 an OpenVM assertion in finalize.
+
+import { EngineError } from '../engine/errors';
+import { decodeScriptText } from '../engine/scripts/decodeText';
+import { summaryJson } from '../engine/scripts/mtraceJson';
+import { parseMtrace } from '../engine/scripts/mtraceParser';
+import { runMtrace } from '../engine/scripts/mtraceRunner';
+import type { CliCommand } from './io';
+
+const USAGE = 'usage: npm run memscope -- run FILE.mtrace [--summary]\n';
+
+export const runCommand: CliCommand = (args, io) => {
+  let summary = false;
+  const files: string[] = [];
+  for (const a of args) {
+    if (a === '--summary') summary = true;
+    else if (a.startsWith('--')) {
+      io.err(`error: unknown option \`${a}\`\n${USAGE}`);
+      return 1;
+    } else files.push(a);
+  }
+  if (files.length !== 1) {
+    io.err(USAGE);
+    return 1;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readFile(files[0]);
+  } catch (e) {
+    io.err(`error: cannot read ${files[0]}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  const decoded = decodeScriptText(bytes);
+  if ('error' in decoded) {
+    io.err(`error: line ${decoded.error.line}: ${decoded.error.message}\n`);
+    return 2;
+  }
+  const program = parseMtrace(decoded.text);
+  try {
+    // The summary is all-or-nothing: on an invalid script stdout stays empty.
+    const result = runMtrace(program, summary ? undefined : (line) => io.out(line));
+    if (program.error) {
+      io.err(`error: line ${program.error.line}: ${program.error.message}\n`);
+      return 2;
+    }
+    if (summary) io.out(summaryJson(result.summary));
+    return 0;
+  } catch (e) {
+    if (e instanceof EngineError && e.kind === 'finalize-assertion') {
+      io.err(`error: line ${e.location.line ?? 0}: ${e.message}\n`);
+      return 3;
+    }
+    throw e;
+  }
+};

@@ -1,0 +1,25 @@
+// A small seeded PRNG (mulberry32): deterministic generators for tests, fuzzing and benchmarks.
+export class Random {
+  private state: number;
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+  /** Uniform u32. */
+  u32(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  }
+  /** Uniform integer in [0, n). */
+  below(n: number): number {
+    return Math.floor((this.u32() / 4294967296) * n);
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[this.below(items.length)];
+  }
+  chance(p: number): boolean {
+    return this.u32() / 4294967296 < p;
+  }
+}
