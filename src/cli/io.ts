@@ -14,6 +14,11 @@ export type CliCommand = (args: string[], io: CliIO) => number | Promise<number>
 
 /** Buffers stdout so that a run producing millions of lines makes few syscalls. */
 export function processIO(): CliIO & { flush(): void } {
+  // A reader that stops early (`| head`) closes the pipe: that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   let pending: string[] = [];
   let pendingLength = 0;
   const flush = () => {

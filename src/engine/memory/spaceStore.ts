@@ -3,12 +3,30 @@
 // metadata; the data itself is one mmap there, which the OS pages in lazily — the same effect).
 // Data of byte spaces is a Uint8Array page with a Uint32Array view of the same bytes (little-endian host),
 // so aligned 4-byte words — every RV32 access — are one load. Native spaces hold canonical field values.
+//
+// Copy-on-write for time travel (src/engine/timeline): the `*Pages` arrays are what reads see; every write
+// goes through the `*PagesW` twins, which hold a page only while this store may write it in place. A
+// checkpoint `freeze()`s the store (the written pages become shared with the checkpoint and leave the W
+// arrays), so the next write to such a page copies it first. The hot path pays nothing for this: a write
+// already looks its page up once; it now looks it up in the W array, and a miss takes the slow path that
+// used to allocate. Invariants: `xPagesW[p]` is either undefined or the very object `xPages[p]`; it is
+// defined exactly for the page indexes listed in `dirtyData` / `dirtyMeta` (pages written since the last
+// freeze or restore); `allocatedData` / `allocatedMeta` list every index whose page exists.
 
 import type { AddressSpaceConfig } from './config';
 
 export const PAGE_BITS = 12;
 export const PAGE_SIZE = 1 << PAGE_BITS;
 export const PAGE_MASK = PAGE_SIZE - 1;
+
+/** The pages of one store at one moment, as sparse lists (index ascending not required). */
+export interface SpacePages {
+  dataIndex: Uint32Array;
+  data: (Uint8Array | Uint32Array)[];
+  metaIndex: Uint32Array;
+  meta: Uint32Array[];
+  offsets: Uint8Array[];
+}
 
 export class SpaceStore {
   readonly config: AddressSpaceConfig;
@@ -24,6 +42,16 @@ export class SpaceStore {
   /** Metadata, one entry per ALIGN unit: the packed word and offset_to_start. */
   metaPages: (Uint32Array | undefined)[];
   offsetPages: (Uint8Array | undefined)[];
+  /** Writable twins (see the top comment): a page this store may write in place, else undefined. */
+  dataPagesW: (Uint8Array | Uint32Array | undefined)[];
+  wordPagesW: (Uint32Array | undefined)[];
+  metaPagesW: (Uint32Array | undefined)[];
+  offsetPagesW: (Uint8Array | undefined)[];
+  /** Page indexes written since the last freeze/restore, and every existing page index. */
+  dirtyData: number[] = [];
+  dirtyMeta: number[] = [];
+  allocatedData: number[] = [];
+  allocatedMeta: number[] = [];
 
   constructor(config: AddressSpaceConfig) {
     this.config = config;
@@ -37,29 +65,42 @@ export class SpaceStore {
     this.wordPages = new Array(dataPageCount).fill(undefined);
     this.metaPages = new Array(metaPageCount).fill(undefined);
     this.offsetPages = new Array(metaPageCount).fill(undefined);
+    this.dataPagesW = new Array(dataPageCount).fill(undefined);
+    this.wordPagesW = new Array(dataPageCount).fill(undefined);
+    this.metaPagesW = new Array(metaPageCount).fill(undefined);
+    this.offsetPagesW = new Array(metaPageCount).fill(undefined);
   }
 
+  /** The data page for writing (allocated, or copied if shared with a checkpoint). */
   dataPage(page: number): Uint8Array | Uint32Array {
-    let p = this.dataPages[page];
-    if (p === undefined) {
-      if (this.native) p = new Uint32Array(PAGE_SIZE);
-      else {
-        const bytes = new Uint8Array(PAGE_SIZE);
-        this.wordPages[page] = new Uint32Array(bytes.buffer);
-        p = bytes;
-      }
-      this.dataPages[page] = p;
-    }
-    return p;
+    const p = this.dataPagesW[page];
+    return p === undefined ? this.writableData(page) : p;
   }
 
   wordPage(page: number): Uint32Array {
-    let w = this.wordPages[page];
-    if (w === undefined) {
-      this.dataPage(page);
-      w = this.wordPages[page] as Uint32Array;
+    const w = this.wordPagesW[page];
+    if (w !== undefined) return w;
+    this.writableData(page);
+    return this.wordPagesW[page] as Uint32Array;
+  }
+
+  /** Slow path of a write: allocate a missing page or copy a shared one. */
+  private writableData(page: number): Uint8Array | Uint32Array {
+    const old = this.dataPages[page];
+    if (old === undefined) this.allocatedData.push(page);
+    let p: Uint8Array | Uint32Array;
+    if (this.native) p = old === undefined ? new Uint32Array(PAGE_SIZE) : (old as Uint32Array).slice();
+    else {
+      const bytes = old === undefined ? new Uint8Array(PAGE_SIZE) : (old as Uint8Array).slice();
+      const words = new Uint32Array(bytes.buffer);
+      this.wordPages[page] = words;
+      this.wordPagesW[page] = words;
+      p = bytes;
     }
-    return w;
+    this.dataPages[page] = p;
+    this.dataPagesW[page] = p;
+    this.dirtyData.push(page);
+    return p;
   }
 
   getCell(ptr: number): number {
@@ -93,13 +134,29 @@ export class SpaceStore {
     }
   }
 
+  /** The metadata page for writing (its offset page becomes writable with it). */
   metaPage(page: number): Uint32Array {
-    let p = this.metaPages[page];
-    if (p === undefined) {
+    const p = this.metaPagesW[page];
+    return p === undefined ? this.writableMeta(page) : p;
+  }
+
+  private writableMeta(page: number): Uint32Array {
+    const old = this.metaPages[page];
+    let p: Uint32Array;
+    let o: Uint8Array;
+    if (old === undefined) {
+      this.allocatedMeta.push(page);
       p = new Uint32Array(PAGE_SIZE);
-      this.metaPages[page] = p;
-      this.offsetPages[page] = new Uint8Array(PAGE_SIZE);
+      o = new Uint8Array(PAGE_SIZE);
+    } else {
+      p = old.slice();
+      o = (this.offsetPages[page] as Uint8Array).slice();
     }
+    this.metaPages[page] = p;
+    this.offsetPages[page] = o;
+    this.metaPagesW[page] = p;
+    this.offsetPagesW[page] = o;
+    this.dirtyMeta.push(page);
     return p;
   }
 
@@ -116,7 +173,7 @@ export class SpaceStore {
   setMeta(unit: number, word: number, offset: number): void {
     const page = unit >>> PAGE_BITS;
     this.metaPage(page)[unit & PAGE_MASK] = word;
-    (this.offsetPages[page] as Uint8Array)[unit & PAGE_MASK] = offset;
+    (this.offsetPagesW[page] as Uint8Array)[unit & PAGE_MASK] = offset;
   }
 
   /** Bytes held by allocated pages (for the memory figures). */
@@ -125,5 +182,63 @@ export class SpaceStore {
     for (const p of this.dataPages) if (p !== undefined) bytes += p.byteLength;
     for (const p of this.metaPages) if (p !== undefined) bytes += p.byteLength + PAGE_SIZE;
     return bytes;
+  }
+
+  // ---------- checkpoints (copy-on-write) ----------
+
+  /** Shares every page with whoever holds them now: the next write to any page copies it. */
+  freeze(): void {
+    for (const p of this.dirtyData) {
+      this.dataPagesW[p] = undefined;
+      this.wordPagesW[p] = undefined;
+    }
+    for (const p of this.dirtyMeta) {
+      this.metaPagesW[p] = undefined;
+      this.offsetPagesW[p] = undefined;
+    }
+    this.dirtyData = [];
+    this.dirtyMeta = [];
+  }
+
+  /** Freezes the store and lists its pages (they are then shared, never written in place again). */
+  capture(): SpacePages {
+    this.freeze();
+    const dataIndex = Uint32Array.from(this.allocatedData);
+    const metaIndex = Uint32Array.from(this.allocatedMeta);
+    const data: (Uint8Array | Uint32Array)[] = new Array(dataIndex.length);
+    const meta: Uint32Array[] = new Array(metaIndex.length);
+    const offsets: Uint8Array[] = new Array(metaIndex.length);
+    for (let i = 0; i < dataIndex.length; i++) data[i] = this.dataPages[dataIndex[i]] as Uint8Array | Uint32Array;
+    for (let i = 0; i < metaIndex.length; i++) {
+      meta[i] = this.metaPages[metaIndex[i]] as Uint32Array;
+      offsets[i] = this.offsetPages[metaIndex[i]] as Uint8Array;
+    }
+    return { dataIndex, data, metaIndex, meta, offsets };
+  }
+
+  /** Makes the store hold exactly `pages` (shared: the first write to each copies it). */
+  restore(pages: SpacePages): void {
+    this.freeze();
+    for (const p of this.allocatedData) {
+      this.dataPages[p] = undefined;
+      this.wordPages[p] = undefined;
+    }
+    for (const p of this.allocatedMeta) {
+      this.metaPages[p] = undefined;
+      this.offsetPages[p] = undefined;
+    }
+    const { dataIndex, data, metaIndex, meta, offsets } = pages;
+    for (let i = 0; i < dataIndex.length; i++) {
+      const p = dataIndex[i];
+      const page = data[i];
+      this.dataPages[p] = page;
+      if (!this.native) this.wordPages[p] = new Uint32Array(page.buffer);
+    }
+    for (let i = 0; i < metaIndex.length; i++) {
+      this.metaPages[metaIndex[i]] = meta[i];
+      this.offsetPages[metaIndex[i]] = offsets[i];
+    }
+    this.allocatedData = Array.from(dataIndex);
+    this.allocatedMeta = Array.from(metaIndex);
   }
 }

@@ -5,6 +5,9 @@
 // Invariants kept: every touched ALIGN unit belongs to exactly one block (start entry: timestamp + size
 // code, offset 0; other entries: offset k back to the start); blocks are powers of two <= 32 cells and only
 // ALIGN-aligned; the timestamp starts at 1 (0 is the initial image) and stays < 2^29.
+// Time travel: pages are copy-on-write (spaceStore.ts) and memorySnapshot.ts captures/restores the whole
+// state; the hot path writes metadata only through the writable page twins, so a checkpoint is never
+// written through.
 
 import { EngineError } from '../errors';
 import { blockSizeCode, LOG_BLOCK_SIZE_SHIFT, metadataBlockSize, TIMESTAMP_MASK } from './accessMetadata';
@@ -26,6 +29,8 @@ export class TracingMemory {
   readonly records: RecordLog;
   readonly spaces: (SpaceStore | undefined)[];
   timestamp = INITIAL_TIMESTAMP + 1;
+  /** Traced accesses (read/write calls) so far: the timeline's access density. */
+  accesses = 0;
   /** Scratch: after read() the values read, after write() the values before the write. */
   readonly values = new Uint32Array(32);
   /** t_prev of the last readWord/writeWord. */
@@ -107,6 +112,7 @@ export class TracingMemory {
     const tPrev = this.prevAccessTime(s, as, ptr, size, this.values);
     if (this.onAccess !== null) this.onAccess(as, ptr, size, false, this.timestamp, tPrev);
     this.timestamp++;
+    this.accesses++;
     return tPrev;
   }
 
@@ -118,6 +124,7 @@ export class TracingMemory {
     s.writeCells(ptr, size, newValues);
     if (this.onAccess !== null) this.onAccess(as, ptr, size, true, this.timestamp, tPrev);
     this.timestamp++;
+    this.accesses++;
     return tPrev;
   }
 
@@ -130,6 +137,7 @@ export class TracingMemory {
     this.lastTPrev = tPrev;
     if (this.onAccess !== null) this.onAccess(as, ptr, 4, false, this.timestamp, tPrev);
     this.timestamp++;
+    this.accesses++;
     return word;
   }
 
@@ -144,6 +152,7 @@ export class TracingMemory {
     this.lastTPrev = tPrev;
     if (this.onAccess !== null) this.onAccess(as, ptr, 4, true, this.timestamp, tPrev);
     this.timestamp++;
+    this.accesses++;
     return old;
   }
 
@@ -151,7 +160,8 @@ export class TracingMemory {
   private fastPrev(s: SpaceStore, ptr: number): number | undefined {
     if (s.align !== 4) return undefined;
     const unit = ptr >>> 2;
-    const page = s.metaPages[unit >>> PAGE_BITS];
+    // The writable twin: a page shared with a checkpoint takes the slow path, whose setMeta copies it.
+    const page = s.metaPagesW[unit >>> PAGE_BITS];
     if (page === undefined) return undefined;
     const i = unit & PAGE_MASK;
     const word = page[i];

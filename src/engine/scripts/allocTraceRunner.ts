@@ -55,7 +55,8 @@ export function runAllocTrace(
 const freeResult = (error: FreeError | null): string =>
   error === null ? 'ok' : `err ${formatErrorForLog(error)}`;
 
-function runDirective(a: Allocator, bound: Map<string, UserPtr>, d: AllocDirective): string {
+/** One directive against `a` (IDs in `bound`): its log line(s). Exported for the timeline's stepper. */
+export function runDirective(a: Allocator, bound: Map<string, UserPtr>, d: AllocDirective): string {
   switch (d.op) {
     case 'stats':
       return formatStatsBlock(a, 'stats');

@@ -1,0 +1,48 @@
+// guest group: RV32IM interpretation speed with full OpenVM tracing (TracingMemory with its record arena)
+// on the real fibonacci guest, n = 100000 (../shared/guests/openvm-v1.7, its README input), best of 5.
+// Also: the same with the allocator observer's hooks installed, and the fibonacci instruction count.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AllocObserver } from '../src/engine/guest/allocObserver';
+import { loadGuestProgram } from '../src/engine/guest/guestProgram';
+import { GuestRun } from '../src/engine/guest/guestRun';
+import { parseInput } from '../src/engine/guest/input';
+import type { BenchGroup } from './groups';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(root, '../shared/guests/openvm-v1.7');
+
+export const guestBench: BenchGroup = (report) => {
+  const elf = path.join(shared, 'fibonacci.elf');
+  if (!existsSync(elf)) {
+    process.stderr.write(`# guest: ${elf} not found, skipping\n`);
+    return;
+  }
+  const program = loadGuestProgram(new Uint8Array(readFileSync(elf)));
+  const input = parseInput(readFileSync(path.join(shared, 'fibonacci.input.json'), 'utf8'));
+  const measure = (observe: boolean) => {
+    let best = Infinity;
+    let instructions = 0;
+    for (let rep = 0; rep < 5; rep++) {
+      const run = new GuestRun(program, { input, mode: 'persistent', keepRecords: true });
+      if (observe) new AllocObserver(run.machine);
+      const t0 = performance.now();
+      const status = run.run(Number.MAX_SAFE_INTEGER);
+      const ms = performance.now() - t0;
+      if (status !== 'terminated' || run.machine.exitCode !== 0)
+        throw new Error(`fibonacci ended ${status}: ${run.machine.error?.message}`);
+      instructions = run.machine.instret;
+      best = Math.min(best, ms);
+    }
+    return { best, instructions };
+  };
+  const plain = measure(false);
+  process.stderr.write(
+    `# fibonacci n=100000: ${plain.instructions} instructions, best ${plain.best.toFixed(1)} ms\n`,
+  );
+  report('guest_instr_per_sec', Math.round(plain.instructions / (plain.best / 1000)));
+  report('guest_fibonacci_instructions', plain.instructions);
+  const observed = measure(true);
+  report('guest_instr_per_sec_alloc_observe', Math.round(observed.instructions / (observed.best / 1000)));
+};

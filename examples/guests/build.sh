@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Rebuilds the example guests into public/examples/*.elf with Debian's clang + lld (14) for rv32im/ilp32,
+# freestanding, OpenVM's memory map (runtime/link.ld). The ELFs are committed, so tests never need clang.
+#   apt-get install -y clang lld        (TOOLCHAIN.md section 5)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+out="$here/../../public/examples"
+mkdir -p "$out"
+CFLAGS=(--target=riscv32-unknown-elf -march=rv32im -mabi=ilp32 -O2 -ffreestanding -fno-builtin
+        -nostdlib -static -mno-relax -fuse-ld=lld -Wall -Wextra -Werror
+        -I "$here/runtime" -Wl,-T,"$here/runtime/link.ld" -Wl,--no-relax)
+RUNTIME=("$here/runtime/start.c" "$here/runtime/libc.c" "$here/runtime/malloc.c")
+for src in "$here"/*.c; do
+  name="$(basename "$src" .c)"
+  clang "${CFLAGS[@]}" -o "$out/$name.elf" "$src" "${RUNTIME[@]}"
+  echo "built public/examples/$name.elf ($(stat -c %s "$out/$name.elf") bytes)"
+done

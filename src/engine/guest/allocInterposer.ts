@@ -1,0 +1,191 @@
+// Allocator interposition, orthotope mode: the guest's allocator entry points (`__rust_alloc` & co, or C
+// `malloc` & co) are served by the orthotope 0.1.7 model (src/engine/alloc) instead of the guest's own
+// allocator. The arena is mapped in AS2 at the guest's heap start (`_end` rounded up to 64), its headers and
+// free-list links are written into guest memory (GuestArenaBytes), and the call returns to `ra` at once.
+//
+// How a served call changes the run, exactly (versus an unmodified run of the same program):
+//   * the guest allocator's own instructions do not execute: none of their accesses or timestamps happen;
+//   * the call counts as ONE instruction;
+//   * its arguments are read untraced (registers a0..a3, ra);
+//   * every write the model makes to its arena is one traced 4-byte write W(2, word) (+1 timestamp each;
+//     a byte store is a read-modify-write of its aligned word, as STOREB does) — see GuestArenaBytes;
+//   * zeroing (calloc, __rust_alloc_zeroed, and a folded alloc|alloc_zeroed address, which cannot be told
+//     apart) writes, traced, only the payload words that are not already zero;
+//   * realloc copies min(old, new) bytes into the new block with traced word writes (untraced reads);
+//   * the result is written to a0 with one traced W(1, 40) (+1); free/dealloc instead add +1 (like a NOP).
+// So a served call costs 1 instruction and (1 + model writes + zeroing/copy writes) timestamps, and the
+// adapter records those writes cause; it never runs the guest's JALR back (pc is set to ra directly).
+// Errors of the model (double free, size mismatch, corrupt header) stop the run as EngineError('allocator').
+
+import { DEFAULT_CONFIG, createAllocator, type Allocator, type UserPtr } from '../alloc';
+import { formatErrorForLog } from '../alloc/errors';
+import { HEADER_FIELDS } from '../alloc/header';
+import { HEADER_SIZE } from '../alloc/sizeClasses';
+import { EngineError } from '../errors';
+import {
+  allocatorEntryPoints,
+  summarizeAllocCalls,
+  type AllocCall,
+  type AllocCallSummary,
+  type AllocFunction,
+} from './allocObserver';
+import type { Interpreter } from './executor';
+import { GuestArenaBytes } from './guestArenaBytes';
+import { heapStart } from './guestProgram';
+
+const A0 = 10;
+const MEMORY_TOP = 2 ** 29;
+const ALIGNMENT = 64;
+const THREAD = 0;
+
+export class AllocInterposer {
+  readonly calls: AllocCall[] = [];
+  readonly allocator: Allocator;
+  readonly arena: GuestArenaBytes;
+
+  constructor(private readonly machine: Interpreter) {
+    const base = Math.ceil(heapStart(machine.program) / ALIGNMENT) * ALIGNMENT;
+    const size = Math.floor(Math.min(MEMORY_TOP - base, 1 << 28) / 4096) * 4096;
+    if (size < ALIGNMENT)
+      throw new EngineError(
+        'allocator',
+        `no room for an orthotope arena above the heap start 0x${base.toString(16)}`,
+      );
+    this.arena = new GuestArenaBytes(machine.memory, base, size);
+    const created = createAllocator(
+      { ...DEFAULT_CONFIG, arenaSize: size, alignment: ALIGNMENT },
+      { bytes: this.arena, addressing: { baseAddress: base, pointerBytes: 4 } },
+    );
+    if (!created.ok)
+      throw new EngineError(
+        'allocator',
+        `orthotope arena at 0x${base.toString(16)}: ${created.error.message}`,
+      );
+    this.allocator = created.allocator;
+    for (const [address, names] of allocatorEntryPoints(machine.program))
+      machine.addHook(address, () => this.serve(names));
+  }
+
+  get base(): number {
+    return this.arena.base;
+  }
+
+  summary(): AllocCallSummary & { arenaBase: number; arenaWrites: number } {
+    return { ...summarizeAllocCalls(this.calls), arenaBase: this.arena.base, arenaWrites: this.arena.writes };
+  }
+
+  private reg(r: number): number {
+    return this.machine.memory.peekWord(1, 4 * r);
+  }
+
+  private fail(message: string): never {
+    throw new EngineError('allocator', message, {
+      pc: this.machine.pc,
+      timestamp: this.machine.memory.timestamp,
+    });
+  }
+
+  private alloc(size: number, align: number): number {
+    if (align > ALIGNMENT || size === 0) return 0; // orthotope blocks are 64-aligned; 0 bytes is ZeroSize
+    const r = this.allocator.allocate(THREAD, size);
+    return typeof r === 'number' ? this.arena.base + r : 0;
+  }
+
+  private free(ptr: number, size: number | null): void {
+    if (ptr === 0) return;
+    const user = (ptr - this.arena.base) as UserPtr;
+    const error =
+      size === null
+        ? this.allocator.deallocate(THREAD, user)
+        : this.allocator.deallocateWithSize(THREAD, user, size);
+    if (error !== null) this.fail(`orthotope: ${formatErrorForLog(error)} (freeing 0x${ptr.toString(16)})`);
+  }
+
+  /** Traced writes of zeros over the payload words that are not zero yet. */
+  private zero(ptr: number, size: number): void {
+    const mem = this.machine.memory;
+    for (let a = ptr; a < ptr + size; a += 4) if (mem.peekWord(2, a) !== 0) mem.writeWord(2, a, 0);
+  }
+
+  private copy(to: number, from: number, size: number): void {
+    const mem = this.machine.memory;
+    for (let i = 0; i < size; i += 4) mem.writeWord(2, to + i, mem.peekWord(2, from + i));
+  }
+
+  private requested(ptr: number): number {
+    return this.arena.readU32(ptr - this.arena.base - HEADER_SIZE + HEADER_FIELDS.requested);
+  }
+
+  private serve(names: AllocFunction[]): boolean {
+    const m = this.machine;
+    const [a0, a1, a2, a3] = [this.reg(10), this.reg(11), this.reg(12), this.reg(13)];
+    const ra = this.reg(1);
+    const call: AllocCall = {
+      function: names.join('|'),
+      size: 0,
+      align: 0,
+      ptr: 0,
+      result: null,
+      callerPc: (ra - 4) >>> 0,
+      entryInstret: m.instret,
+      entryTimestamp: m.memory.timestamp,
+      exitInstret: null,
+      exitTimestamp: null,
+      depth: 0,
+    };
+    const zeroing = names.includes('__rust_alloc_zeroed') || names[0] === 'calloc';
+    let result: number | null = null;
+    switch (names[0]) {
+      case '__rust_alloc':
+      case '__rust_alloc_zeroed':
+      case 'malloc':
+      case 'calloc': {
+        const size = names[0] === 'calloc' ? a0 * a1 : a0;
+        if (size > 0xffffffff) {
+          result = 0;
+          break;
+        }
+        [call.size, call.align] = [size, names[0].startsWith('__rust') ? a1 : 0];
+        result = this.alloc(size, call.align);
+        if (result !== 0 && zeroing) this.zero(result, size);
+        break;
+      }
+      case '__rust_dealloc':
+        [call.ptr, call.size, call.align] = [a0, a1, a2];
+        this.free(a0, a1);
+        break;
+      case 'free':
+        call.ptr = a0;
+        this.free(a0, null);
+        break;
+      case '__rust_realloc':
+      case 'realloc': {
+        const rust = names[0] === '__rust_realloc';
+        const [ptr, newSize, align] = rust ? [a0, a3, a2] : [a0, a1, 0];
+        [call.ptr, call.size, call.align] = [ptr, newSize, align];
+        if (ptr === 0) result = this.alloc(newSize, align);
+        else if (newSize === 0 && !rust) {
+          this.free(ptr, null);
+          result = 0;
+        } else {
+          const oldSize = rust ? a1 : this.requested(ptr);
+          result = this.alloc(newSize, align);
+          if (result !== 0) {
+            this.copy(result, ptr, Math.min(oldSize, newSize));
+            this.free(ptr, rust ? oldSize : null);
+          }
+        }
+        break;
+      }
+    }
+    if (result === null) m.memory.incrementTimestamp();
+    else m.memory.writeWord(1, 4 * A0, result);
+    call.result = result ?? 0;
+    m.instret += 1;
+    m.pc = ra;
+    call.exitInstret = m.instret;
+    call.exitTimestamp = m.memory.timestamp;
+    this.calls.push(call);
+    return true;
+  }
+}

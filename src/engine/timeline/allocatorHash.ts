@@ -1,0 +1,91 @@
+// The orthotope-model part of a full-state hash: everything in AllocatorState (arena cursor and carve
+// totals, central lists, large pool and live registry, every thread cache's class caches and slabs, the
+// inspector's counters, the operation count) and the arena bytes the allocator can have written
+// ([0, cursor): headers and free-list links only ever land in carved spans).
+// Invariants: maps are hashed in sorted key order; the ClassCache `recent` hint (no observable effect) is
+// left out; all-zero pages are skipped so page materialisation does not matter.
+
+import type { Allocator } from '../alloc/allocator';
+import { allZero, type Hasher } from './hasher';
+
+const CHUNK = 4096;
+
+export function hashAllocator(allocator: Allocator, h: Hasher): void {
+  const s = allocator.state;
+  h.num(s.opCount);
+  h.num(s.arena.cursor);
+  h.num(s.arena.carvedSmallBytes);
+  h.num(s.arena.carvedLargeBytes);
+  for (const x of s.central.heads) h.float(x);
+  for (const x of s.central.lens) h.num(x);
+  const pool = s.large.poolBuckets();
+  h.u32(pool.length);
+  for (const [size, starts] of pool) {
+    h.num(size);
+    h.u32(starts.length);
+    for (const x of starts) h.num(x);
+  }
+  const live = [...s.large.live.entries()].sort((a, b) => a[0] - b[0]);
+  h.u32(live.length);
+  for (const [ptr, r] of live) {
+    h.num(ptr);
+    h.num(r.blockStart);
+    h.num(r.blockSize);
+    h.num(r.requested);
+    h.num(r.usable);
+  }
+  h.num(s.large.freeBlocks);
+  h.num(s.large.freeBytes);
+  for (const thread of allocator.threads()) {
+    const cache = s.caches.get(thread);
+    if (cache === undefined) continue;
+    h.num(thread);
+    h.u32(cache.bound ? 1 : 0);
+    for (const k of cache.classes) {
+      for (const a of [k.slabStart, k.slabCapacity, k.slabFresh, k.slabFreeLen, k.available]) {
+        h.u32(a.length);
+        for (const x of a) h.num(x);
+      }
+      h.u32(k.slabFreeHead.length);
+      for (const x of k.slabFreeHead) h.float(x);
+      h.float(k.sharedHead);
+      h.num(k.sharedLen);
+      h.num(k.totalLen);
+    }
+  }
+  hashCounters(allocator, h);
+  const cursor = Math.min(s.arena.cursor, s.memory.size);
+  for (let at = 0; at < cursor; at += CHUNK) {
+    const bytes = s.memory.bytes.readBytes(at, Math.min(CHUNK, cursor - at));
+    if (allZero(bytes)) continue;
+    h.num(at);
+    h.bytes(bytes);
+  }
+}
+
+function hashCounters(allocator: Allocator, h: Hasher): void {
+  const k = allocator.state.counters;
+  for (const a of [
+    k.carvedBlocks,
+    k.carvedSpans,
+    k.liveBlocks,
+    k.liveRequestedBytes,
+    k.allocs,
+    k.frees,
+    k.refills,
+    k.refilledBlocks,
+    k.drains,
+    k.drainedBlocks,
+  ]) {
+    h.u32(a.length);
+    for (const x of a) h.float(x);
+  }
+  for (const x of [k.largeCarved, k.largeReused, k.largeAllocs, k.largeFrees, k.largeLeakedBlocks, k.largeLeakedBytes])
+    h.float(x);
+  const errors = Object.keys(k.errors).sort();
+  h.u32(errors.length);
+  for (const e of errors) {
+    h.str(e);
+    h.num(k.errors[e]);
+  }
+}
