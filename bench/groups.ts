@@ -4,9 +4,11 @@ export type BenchGroup = (report: Report) => void | Promise<void>;
 import { mtraceBench } from './mtrace.bench';
 import { allocBench } from './alloc.bench';
 import { guestBench } from './guest.bench';
+import { seekBench } from './seek.bench';
 
 export const groups: Record<string, BenchGroup> = {
   mtrace: mtraceBench,
   alloc: allocBench,
   guest: guestBench,
+  seek: seekBench,
 };

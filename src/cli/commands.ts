@@ -6,8 +6,8 @@ import { execCommand } from './execCommand';
 import { disasmCommand } from './disasmCommand';
 
 export const commands: Record<string, { run: CliCommand; usage: string }> = {
-  alloc: { run: allocCommand, usage: 'alloc FILE.alloc' },
-  exec: { run: execCommand, usage: 'exec PROGRAM.elf [--input FILE|HEX] [--mode persistent|volatile] [--max-steps N] [--alloc observe|orthotope] [--format summary|trace]' },
+  alloc: { run: allocCommand, usage: 'alloc FILE.alloc [--at T]' },
+  exec: { run: execCommand, usage: 'exec PROGRAM.elf [--input FILE|HEX] [--mode persistent|volatile] [--max-steps N] [--alloc observe|orthotope] [--format summary|trace] [--at T] [--dump AS:ADDR:LEN]...' },
   disasm: { run: disasmCommand, usage: 'disasm PROGRAM.elf [--no-aliases]' },
   run: { run: runCommand, usage: 'run FILE.mtrace [--summary] [--at T] [--dump AS:ADDR:LEN]...' },
 };

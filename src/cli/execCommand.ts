@@ -15,9 +15,10 @@ import { summarizeRun } from '../engine/guest/runSummary';
 import { formatRecord, formatTraceLine, traceStep } from '../engine/guest/traceStep';
 import type { MemoryMode } from '../engine/memory/config';
 import type { CliCommand, CliIO } from './io';
+import { guestStateAt, parseAtOptions } from './stateAt';
 
 const USAGE =
-  'usage: npm run memscope -- exec PROGRAM.elf [--input FILE|HEX] [--mode persistent|volatile] [--max-steps N] [--alloc observe|orthotope] [--format summary|trace]\n';
+  'usage: npm run memscope -- exec PROGRAM.elf [--input FILE|HEX] [--mode persistent|volatile] [--max-steps N] [--alloc observe|orthotope] [--format summary|trace] [--at T] [--dump AS:ADDR:LEN]...\n';
 export const DEFAULT_MAX_STEPS = 100_000_000;
 
 interface ExecOptions {
@@ -77,8 +78,13 @@ function exitCodeFor(run: GuestRun): number {
   return m.exitCode === 0 ? 0 : 5;
 }
 
-export const execCommand: CliCommand = (args, io) => {
-  const opts = parseArgs(args);
+export const execCommand: CliCommand = (allArgs, io) => {
+  const at = parseAtOptions(allArgs); // --at T [--dump AS:ADDR:LEN]...: the state at T, via seek (stateAt.ts)
+  if (typeof at === 'string') {
+    io.err(`error: ${at}\n${USAGE}`);
+    return 1;
+  }
+  const opts = parseArgs(at.rest);
   if (typeof opts === 'string') {
     io.err(`error: ${opts}\n${USAGE}`);
     return 1;
@@ -107,6 +113,7 @@ export const execCommand: CliCommand = (args, io) => {
     io.err(`error: ${opts.file}: ${e.message}\n`);
     return 2;
   }
+  if (at.at !== undefined) return guestStateAt(bytes, input, opts, at.at, at.dumps, io);
   const run = new GuestRun(program, { mode: opts.mode, input, keepRecords: opts.format === 'trace' });
   let observer: AllocObserver | AllocInterposer | undefined;
   try {

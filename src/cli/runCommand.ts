@@ -1,6 +1,7 @@
 // `memscope run FILE.mtrace [--summary]`: the JSON Lines (or the one-line summary) of
 // shared/spec/mtrace-format.md, with its exit codes: 0 ok, 1 usage or unreadable file, 2 invalid script,
-// 3 an OpenVM assertion in finalize.
+// 3 an OpenVM assertion in finalize. With `--at T [--dump AS:ADDR:LEN]...` it prints the state at
+// timestamp T instead, reached by seeking a recorded run (stateAt.ts documents the format).
 
 import { EngineError } from '../engine/errors';
 import { decodeScriptText } from '../engine/scripts/decodeText';
@@ -8,20 +9,26 @@ import { summaryJson } from '../engine/scripts/mtraceJson';
 import { parseMtrace } from '../engine/scripts/mtraceParser';
 import { runMtrace } from '../engine/scripts/mtraceRunner';
 import type { CliCommand } from './io';
+import { parseAtOptions, scriptStateAt } from './stateAt';
 
-const USAGE = 'usage: npm run memscope -- run FILE.mtrace [--summary]\n';
+const USAGE = 'usage: npm run memscope -- run FILE.mtrace [--summary] [--at T] [--dump AS:ADDR:LEN]...\n';
 
 export const runCommand: CliCommand = (args, io) => {
   let summary = false;
   const files: string[] = [];
-  for (const a of args) {
+  const at = parseAtOptions(args);
+  if (typeof at === 'string') {
+    io.err(`error: ${at}\n${USAGE}`);
+    return 1;
+  }
+  for (const a of at.rest) {
     if (a === '--summary') summary = true;
     else if (a.startsWith('--')) {
       io.err(`error: unknown option \`${a}\`\n${USAGE}`);
       return 1;
     } else files.push(a);
   }
-  if (files.length !== 1) {
+  if (files.length !== 1 || (summary && at.at !== undefined)) {
     io.err(USAGE);
     return 1;
   }
@@ -37,6 +44,7 @@ export const runCommand: CliCommand = (args, io) => {
     io.err(`error: line ${decoded.error.line}: ${decoded.error.message}\n`);
     return 2;
   }
+  if (at.at !== undefined) return scriptStateAt('mtrace', bytes, at.at, at.dumps, io);
   const program = parseMtrace(decoded.text);
   try {
     // The summary is all-or-nothing: on an invalid script stdout stays empty.

@@ -13,6 +13,7 @@ export type EngineErrorKind =
   | 'input' // a malformed guest input (OpenVM CLI input format)
   | 'execution' // a guest program failure (unsupported instruction, pc out of bounds, ...)
   | 'allocator' // an orthotope error surfaced as a failure
+  | 'request' // a bad request to a session (seek past the end, unknown symbol, bad range)
   | 'internal';
 
 export interface ErrorLocation {

@@ -1,51 +1,95 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { InProcessClient } from './inProcessClient';
-import { EngineClientError, PROTOCOL_VERSION, type EngineResponse } from './protocol';
 import { captureIO } from '../cli/io';
 import { runCli } from '../cli/main';
+import type { FrameRequest } from '../engine/views/frameTypes';
+import { InProcessClient } from './inProcessClient';
+import { EngineClientError, type EngineResponse, PROTOCOL_VERSION } from './protocol';
+import { SessionHost } from './sessionHost';
 
 const example = (name: string) => resolve(__dirname, '../../public/examples', name);
+const view: FrameRequest = { lanes: [{ addressSpace: 2, start: 0, end: 64, buckets: 16, detail: { addr: 0, len: 32 } }], selection: { addressSpace: 2, pointer: 8 } };
 
 describe('EngineClient (in-process transport)', () => {
   it('runs an example script with the same accesses and records as the CLI', async () => {
     const client = new InProcessClient();
-    const view = await client.request('runMtrace', { name: 'split.mtrace', bytes: readFileSync(example('split.mtrace')) });
+    const run = await client.request('runMtrace', { name: 'split.mtrace', bytes: readFileSync(example('split.mtrace')) });
     const io = captureIO();
     expect(await runCli(['run', example('split.mtrace')], io)).toBe(0);
     const cli = io.stdout.trim().split('\n').map((l) => JSON.parse(l));
     const accesses = cli.filter((l) => l.op !== 'finalize');
-    expect(view.accesses.map((a) => [a.line, a.timestamp, a.tPrev, a.records.length])).toEqual(accesses.map((l) => [l.i, l.t, l.t_prev, l.records.length]));
-    expect(view.accesses.flatMap((a) => a.records.map((r) => [r.kind, r.pointer, r.blockSize, r.lowestBlockSize, r.timestamp, r.data]))).toEqual(
-      accesses.flatMap((l) => l.records.map((r: { kind: string; ptr: number; size: number; lowest: number; t: number; data: number[] }) => [r.kind, r.ptr, r.size, r.lowest, r.t, r.data])),
-    );
-    expect(view.finalize?.records.length).toBe(cli.at(-1).records.length);
-    expect(view.error).toBeUndefined();
+    expect(run.accesses.map((a) => [a.line, a.timestamp, a.tPrev, a.records.length])).toEqual(accesses.map((l) => [l.i, l.t, l.t_prev, l.records.length]));
   });
-  it('returns the script error with its line, keeping the valid prefix', async () => {
+
+  it('opens a session, steps, and each frame shows the records of the step that led there', async () => {
     const client = new InProcessClient();
-    const view = await client.request('runMtrace', { name: 'bad', bytes: new TextEncoder().encode('read 2 0 4\nread 2 2 4\n') });
-    expect(view.accesses).toHaveLength(1);
-    expect(view.error).toEqual({ kind: 'script', message: 'pointer 2 not aligned to min_block_size 4 of address space 2', location: { line: 2 } });
+    const bytes = readFileSync(example('split.mtrace'));
+    let frame = await client.request('open', { kind: 'mtrace', name: 'split.mtrace', bytes, options: {}, view });
+    expect(frame.position.step).toBe(0);
+    expect(frame.step).toBeNull();
+    frame = await client.request('control', { control: { op: 'step' }, view });
+    expect(frame.position.timestamp).toBe(2);
+    expect(frame.step?.records.map((r) => `${r.kind} ${r.pointer} ${r.blockSize}`)).toEqual(['split 0 8', 'split 8 8', 'merge 0 16']);
+    expect(frame.step?.explanations.map((e) => e.cause)).toEqual(['first-touch-split', 'first-touch-split', 'access-merge']);
+    expect(frame.step?.accesses).toHaveLength(1);
+    expect(frame.lanes[0].detail?.values[0]).toBe(1);
+    expect(frame.block?.blockStart).toBe(0);
+    expect(frame.block?.blockSize).toBe(16);
+    frame = await client.request('control', { control: { op: 'step' }, view });
+    expect(frame.step?.explanations[0].cause).toBe('existing-block-split');
+    frame = await client.request('control', { control: { op: 'stepBack' }, view });
+    expect(frame.position.timestamp).toBe(2);
+    expect(frame.block?.blockSize).toBe(16);
+    expect(frame.program).toMatchObject({ kind: 'script', lastLine: 7, nextLine: 8 });
   });
+
+  it('runs a guest to its end with progress, and the frame shows registers and console', async () => {
+    const client = new InProcessClient();
+    await client.request('open', { kind: 'guest', name: 'hello.elf', bytes: readFileSync(example('hello.elf')), options: {}, view: { lanes: [] } });
+    const frame = await client.request('run', { breakpoints: [], watchpoints: [], toEnd: true, view: { lanes: [] } });
+    expect(frame.stop).toBe('end');
+    expect(frame.position.status).toBe('done');
+    expect(frame.program?.kind === 'guest' && frame.program.console).toBe('Hello, OpenVM!\n');
+    expect(frame.program?.kind === 'guest' && frame.program.exitCode).toBe(0);
+  });
+
+  it('stops at a breakpoint', async () => {
+    const client = new InProcessClient();
+    const first = await client.request('open', { kind: 'guest', name: 'hello.elf', bytes: readFileSync(example('hello.elf')), options: {}, view: { lanes: [] } });
+    const main = first.program?.kind === 'guest' ? first.program.symbols.find((s) => s.name === 'main') : undefined;
+    expect(main).toBeDefined();
+    const frame = await client.request('run', { breakpoints: [{ pc: main!.address }], watchpoints: [], toEnd: false, view: { lanes: [] } });
+    expect(frame.stop).toBe('breakpoint');
+    expect(frame.position.pc).toBe(main!.address);
+  });
+
+  it('reports a bad file as a structured error', async () => {
+    const client = new InProcessClient();
+    await expect(client.request('open', { kind: 'guest', name: 'x.elf', bytes: new Uint8Array([1, 2, 3]), options: {}, view })).rejects.toMatchObject({ info: { kind: 'elf' } });
+    await expect(client.request('control', { control: { op: 'step' }, view })).rejects.toBeInstanceOf(EngineClientError);
+  });
+
   it('answers a request of another protocol version with a structured error', async () => {
-    const { handleRequest } = await import('./engineHost');
-    const r = handleRequest({ v: 99 as typeof PROTOCOL_VERSION, id: 7, type: 'ping', params: {} });
-    expect(r).toMatchObject({ id: 7, ok: false });
+    const posted: EngineResponse[] = [];
+    await new SessionHost((r) => posted.push(r)).handle({ v: 99 as typeof PROTOCOL_VERSION, id: 7, type: 'ping', params: {} });
+    expect(posted[0]).toMatchObject({ id: 7, ok: false });
   });
+
   it('rejects with EngineClientError after dispose', async () => {
     const client = new InProcessClient();
     const p = client.request('ping', {});
     client.dispose();
     await expect(p).rejects.toBeInstanceOf(EngineClientError);
   });
+
   it('the worker entry answers messages through self.postMessage', async () => {
     const posted: EngineResponse[] = [];
     const fakeSelf = Object.assign(new EventTarget(), { postMessage: (m: EngineResponse) => posted.push(m) });
     vi.stubGlobal('self', fakeSelf);
     await import('./engine.worker');
     fakeSelf.dispatchEvent(new MessageEvent('message', { data: { v: PROTOCOL_VERSION, id: 3, type: 'ping', params: {} } }));
+    await new Promise((r) => setTimeout(r, 0));
     expect(posted).toEqual([{ v: PROTOCOL_VERSION, id: 3, ok: true, result: { version: PROTOCOL_VERSION } }]);
     vi.unstubAllGlobals();
   });

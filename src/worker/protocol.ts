@@ -1,16 +1,35 @@
 // The typed, versioned message protocol between the app and the engine worker. Every request carries an
-// id; every response answers one id with a result or a structured error (never a thrown exception).
-// `EngineClient` is the one interface the UI uses; it has a Worker transport (workerClient.ts) and an
-// in-process transport (inProcessClient.ts) for tests.
+// id; every response answers one id with a result or a structured error (never a thrown exception); long
+// runs also post progress messages for their id. `EngineClient` is the one interface the UI uses; it has
+// a Worker transport (workerClient.ts) and an in-process transport (inProcessClient.ts) for tests.
 
 import type { ErrorInfo } from '../engine/errors';
 import type { MtraceRunView } from '../engine/scripts/mtraceView';
+import type { Frame, FrameRequest } from '../engine/views/frameTypes';
+import type { Densities } from '../engine/timeline/densities';
+import type { Breakpoint, Position, SessionKind, SessionOptions, Watchpoint } from '../engine/timeline/sessionTypes';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
+
+export type ControlOp =
+  | { op: 'step'; count?: number }
+  | { op: 'stepBack'; count?: number }
+  | { op: 'stepOver' }
+  | { op: 'reset' }
+  | { op: 'seek'; timestamp: number }
+  | { op: 'seekStep'; step: number }
+  | { op: 'runToAccess'; addressSpace: number; addr: number; len: number; which: 'next' | 'previous' };
 
 export interface RequestMap {
-  runMtrace: { params: { name: string; bytes: Uint8Array }; result: MtraceRunView };
   ping: { params: Record<string, never>; result: { version: number } };
+  runMtrace: { params: { name: string; bytes: Uint8Array }; result: MtraceRunView };
+  open: { params: { kind: SessionKind; name: string; bytes: Uint8Array; options: SessionOptions; view: FrameRequest }; result: Frame };
+  control: { params: { control: ControlOp; view: FrameRequest }; result: Frame };
+  /** Runs forward (chunked, with progress) until a breakpoint, a watchpoint, the end, or pause. */
+  run: { params: { breakpoints: Breakpoint[]; watchpoints: Watchpoint[]; toEnd: boolean; view: FrameRequest }; result: Frame & { stop: string } };
+  pause: { params: Record<string, never>; result: { paused: boolean } };
+  frame: { params: { view: FrameRequest }; result: Frame };
+  densities: { params: { t0: number; t1: number; buckets: number }; result: Densities };
 }
 export type RequestType = keyof RequestMap;
 
@@ -20,7 +39,8 @@ export type EngineRequest = {
 
 export type EngineResponse =
   | { v: typeof PROTOCOL_VERSION; id: number; ok: true; result: unknown }
-  | { v: typeof PROTOCOL_VERSION; id: number; ok: false; error: ErrorInfo };
+  | { v: typeof PROTOCOL_VERSION; id: number; ok: false; error: ErrorInfo }
+  | { v: typeof PROTOCOL_VERSION; id: number; progress: Position };
 
 /** An engine failure as seen by a client: the structured error the engine sent. */
 export class EngineClientError extends Error {
@@ -32,7 +52,11 @@ export class EngineClientError extends Error {
   }
 }
 
+export interface RequestOptions {
+  onProgress?(position: Position): void;
+}
+
 export interface EngineClient {
-  request<K extends RequestType>(type: K, params: RequestMap[K]['params']): Promise<RequestMap[K]['result']>;
+  request<K extends RequestType>(type: K, params: RequestMap[K]['params'], options?: RequestOptions): Promise<RequestMap[K]['result']>;
   dispose(): void;
 }

@@ -1,14 +1,16 @@
 // The orthotope-model part of a full-state hash: everything in AllocatorState (arena cursor and carve
 // totals, central lists, large pool and live registry, every thread cache's class caches and slabs, the
-// inspector's counters, the operation count) and the arena bytes the allocator can have written
-// ([0, cursor): headers and free-list links only ever land in carved spans).
+// inspector's counters, the operation count) and the arena pages the allocator has written (those a
+// CountingArenaBytes saw written; for another store, every page of [0, cursor), where headers and links
+// land).
 // Invariants: maps are hashed in sorted key order; the ClassCache `recent` hint (no observable effect) is
 // left out; all-zero pages are skipped so page materialisation does not matter.
 
 import type { Allocator } from '../alloc/allocator';
+import { PAGE_SIZE } from '../alloc/arenaBytes';
+import { CountingArenaBytes } from './countingArenaBytes';
 import { allZero, type Hasher } from './hasher';
 
-const CHUNK = 4096;
 
 export function hashAllocator(allocator: Allocator, h: Hasher): void {
   const s = allocator.state;
@@ -54,12 +56,16 @@ export function hashAllocator(allocator: Allocator, h: Hasher): void {
     }
   }
   hashCounters(allocator, h);
+  const bytes = s.memory.bytes;
+  const pages = bytes instanceof CountingArenaBytes ? [...bytes.everWritten].sort((a, b) => a - b) : undefined;
   const cursor = Math.min(s.arena.cursor, s.memory.size);
-  for (let at = 0; at < cursor; at += CHUNK) {
-    const bytes = s.memory.bytes.readBytes(at, Math.min(CHUNK, cursor - at));
-    if (allZero(bytes)) continue;
+  const count = pages === undefined ? Math.ceil(cursor / PAGE_SIZE) : pages.length;
+  for (let k = 0; k < count; k++) {
+    const at = (pages === undefined ? k : pages[k]) * PAGE_SIZE;
+    const data = bytes.readBytes(at, Math.min(PAGE_SIZE, s.memory.size - at));
+    if (allZero(data)) continue;
     h.num(at);
-    h.bytes(bytes);
+    h.bytes(data);
   }
 }
 

@@ -77,7 +77,9 @@ export class CheckpointStore<S extends MachineState> {
     const cp: Checkpoint<S> = { state, ownBytes: own, scratch, lastUse: ++this.clock };
     if (scratch) {
       this.scratchList.push(cp);
-      if (this.scratchList.length > this.scratchSlots) this.evictScratch();
+      // Over budget, scratch checkpoints go first (the two newest stay: they make step back cheap).
+      while (this.scratchList.length > this.scratchSlots || (this.bytes > this.budgetBytes && this.scratchList.length > 2))
+        this.evictScratch();
     } else this.regular.push(cp);
     return this.bytes - before;
   }

@@ -1,7 +1,10 @@
 // The default orthotope arena store (alloc/arenaBytes.ts PagedArenaBytes, copy-on-write) wrapped to count
 // the distinct pages written since the last clone(): after a checkpoint (a clone) each of them costs one
-// 4 KiB page copy, which is what the checkpoint store charges against its memory budget.
-// Invariant: behaves exactly like PagedArenaBytes (every call is forwarded unchanged).
+// 4 KiB page copy, which is what the checkpoint store charges against its memory budget. It also keeps the
+// pages ever written by this store or any of its clones (shared, grow-only), so a state hash reads only
+// those instead of the whole arena.
+// Invariant: behaves exactly like PagedArenaBytes (every call is forwarded unchanged); a page outside
+// `everWritten` reads as zeros in every clone.
 
 import { type ArenaBytes, PAGE_SIZE, PagedArenaBytes } from '../alloc/arenaBytes';
 
@@ -11,6 +14,7 @@ export class CountingArenaBytes implements ArenaBytes {
   constructor(
     readonly size: number,
     private readonly inner: ArenaBytes = new PagedArenaBytes(size),
+    readonly everWritten: Set<number> = new Set(),
   ) {}
 
   /** Distinct pages written since the last clone() (or since creation). */
@@ -20,7 +24,10 @@ export class CountingArenaBytes implements ArenaBytes {
 
   private touch(offset: number, length: number): void {
     const last = Math.floor((offset + Math.max(length, 1) - 1) / PAGE_SIZE);
-    for (let p = Math.floor(offset / PAGE_SIZE); p <= last; p++) this.written.add(p);
+    for (let p = Math.floor(offset / PAGE_SIZE); p <= last; p++) {
+      this.written.add(p);
+      this.everWritten.add(p);
+    }
   }
 
   readU8(offset: number): number {
@@ -33,7 +40,7 @@ export class CountingArenaBytes implements ArenaBytes {
 
   writeU8(offset: number, value: number): void {
     this.inner.writeU8(offset, value);
-    this.written.add(Math.floor(offset / PAGE_SIZE));
+    this.touch(offset, 1);
   }
 
   writeU32(offset: number, value: number): void {
@@ -52,6 +59,6 @@ export class CountingArenaBytes implements ArenaBytes {
 
   clone(): CountingArenaBytes {
     this.written = new Set();
-    return new CountingArenaBytes(this.size, this.inner.clone());
+    return new CountingArenaBytes(this.size, this.inner.clone(), this.everWritten);
   }
 }

@@ -28,7 +28,6 @@ export function searchForward<S extends MachineState>(tl: Timeline<S>, probe: An
   const limit = tl.step + maxSteps;
   if (maxSteps <= 0) return { reason: 'budget' };
   if (tl.forward(1) === 0) return { reason: 'end' };
-  let hit: ProbeHit | null = null;
   probe.install('first');
   try {
     while (tl.step < limit) {
@@ -38,7 +37,7 @@ export function searchForward<S extends MachineState>(tl: Timeline<S>, probe: An
   } finally {
     probe.uninstall();
   }
-  hit = probe.pick((h) => hitStep(tl, h));
+  const hit = probe.pick((h) => hitStep(tl, h));
   if (hit !== null) {
     tl.seekStep(hitStep(tl, hit));
     return { reason: 'hit', hit };

@@ -1,0 +1,88 @@
+// The allocator panel's data at the current position. .alloc runs: orthotope 0.1.7's own stats
+// (Allocator::stats, per-thread cache stats) and the fragmentation inspector's report. Guest runs with
+// allocator interposition 'observe': the guest allocator's calls so far, its live blocks (pointer, size)
+// and totals, derived from top-level calls only (a malloc inside realloc belongs to the realloc).
+// Invariant: plain data (objects, arrays, typed arrays), computed on demand, never cached across seeks.
+
+import type { Allocator } from '../alloc/allocator';
+import { type FragmentationReport } from '../alloc/fragmentation';
+import { inspectAllocator } from '../alloc/inspector';
+import { allocatorStats, type AllocatorStats, threadCacheStats, type ThreadCacheStats } from '../alloc/stats';
+import type { GuestAllocCalls } from './guestAllocCalls';
+
+export interface OrthotopeView {
+  kind: 'orthotope';
+  operations: number;
+  stats: AllocatorStats;
+  caches: ThreadCacheStats[];
+  fragmentation: FragmentationReport;
+}
+
+export interface ObservedHeapView {
+  kind: 'observed';
+  /** Calls entered so far (all depths) and their function labels. */
+  calls: number;
+  labels: string[];
+  allocations: number;
+  frees: number;
+  /** Calls still in progress at this position. */
+  open: number;
+  liveBytes: number;
+  peakLiveBytes: number;
+  bytesRequested: number;
+  /** Live blocks, ascending by pointer. */
+  livePointer: Uint32Array;
+  liveSize: Float64Array;
+}
+
+export type AllocatorView = OrthotopeView | ObservedHeapView;
+
+export function orthotopeView(allocator: Allocator): OrthotopeView {
+  return {
+    kind: 'orthotope',
+    operations: allocator.state.opCount,
+    stats: allocatorStats(allocator),
+    caches: allocator.threads().map((t) => threadCacheStats(allocator, t)),
+    fragmentation: inspectAllocator(allocator),
+  };
+}
+
+export function observedHeapView(c: GuestAllocCalls): ObservedHeapView {
+  const live = new Map<number, number>();
+  let liveBytes = 0;
+  let peak = 0;
+  let requested = 0;
+  let open = 0;
+  for (let i = 0; i < c.count; i++) {
+    const exit = c.exitOf(i);
+    if (exit < 0) open++;
+    if (c.depth[i] > 0) continue;
+    const label = c.labels[c.fn[i]];
+    const freeing = label.includes('dealloc') || label === 'free';
+    if ((freeing || label.includes('realloc')) && live.has(c.ptr[i])) {
+      liveBytes -= live.get(c.ptr[i]) as number;
+      live.delete(c.ptr[i]);
+    }
+    const result = exit < 0 ? 0 : c.result[exit];
+    if (!freeing && result > 0) {
+      requested += c.size[i];
+      live.set(result, c.size[i]);
+      liveBytes += c.size[i];
+      peak = Math.max(peak, liveBytes);
+    }
+  }
+  const pointers = [...live.keys()].sort((a, b) => a - b);
+  return {
+    kind: 'observed',
+    calls: c.count,
+    labels: c.labels.slice(),
+    allocations: c.allocations,
+    frees: c.frees,
+    open,
+    liveBytes,
+    peakLiveBytes: peak,
+    bytesRequested: requested,
+    livePointer: Uint32Array.from(pointers),
+    liveSize: Float64Array.from(pointers, (p) => live.get(p) as number),
+  };
+}

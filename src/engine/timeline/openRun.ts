@@ -1,0 +1,84 @@
+// Session.open's loading half: turns (kind, bytes, options) into a machine and its timeline settings,
+// rejecting anything unusable with an EngineError (bad options, text that is not UTF-8, an ELF the loader
+// refuses, malformed guest input, an allocator config orthotope rejects). A script with a malformed line
+// still opens: its valid prefix runs and the run ends with that line's error.
+
+import { EngineError } from '../errors';
+import { loadGuestProgram } from '../guest/guestProgram';
+import { emptyInput, type GuestInput, parseInput } from '../guest/input';
+import { decodeScriptText } from '../scripts/decodeText';
+import { parseAllocTrace } from '../scripts/allocTrace';
+import { parseMtrace } from '../scripts/mtraceParser';
+import { AllocMachine } from './allocMachine';
+import { GuestMachine } from './guestMachine';
+import { MtraceMachine } from './mtraceMachine';
+import type { SessionKind, SessionOptions } from './sessionTypes';
+import type { TimelineOptions } from './timeline';
+
+export const DEFAULT_BUDGET_BYTES = 48 * 2 ** 20;
+export const DEFAULT_GUEST_MAX_STEPS = 100_000_000;
+
+export type OpenedRun =
+  | { kind: 'guest'; machine: GuestMachine; options: TimelineOptions }
+  | { kind: 'mtrace'; machine: MtraceMachine; options: TimelineOptions }
+  | { kind: 'alloc'; machine: AllocMachine; options: TimelineOptions };
+
+function bad(message: string): EngineError {
+  return new EngineError('request', message);
+}
+
+function positiveInteger(value: number | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value <= 0) throw bad(`${name} must be a positive integer, got ${value}`);
+  return value;
+}
+
+function text(bytes: Uint8Array): string {
+  const decoded = decodeScriptText(bytes);
+  if ('error' in decoded) throw new EngineError('script', decoded.error.message, { line: decoded.error.line });
+  return decoded.text;
+}
+
+function guestInput(options: SessionOptions): GuestInput {
+  const given = [options.input, options.inputVectors, options.parsedInput].filter((x) => x !== undefined);
+  if (given.length > 1) throw bad('give the guest input one way only (input, inputVectors or parsedInput)');
+  if (options.parsedInput !== undefined) return options.parsedInput;
+  if (options.input !== undefined) return parseInput(options.input);
+  if (options.inputVectors !== undefined)
+    return { vectors: options.inputVectors.map((v) => Uint32Array.from(v)), kvStore: new Map() };
+  return emptyInput();
+}
+
+function timelineOptions(kind: SessionKind, options: SessionOptions): TimelineOptions {
+  const sampleEvery = kind === 'alloc' ? 64 : 256;
+  const defaultInterval = kind === 'guest' ? 8192 : kind === 'mtrace' ? 4096 : 1024;
+  const interval = positiveInteger(options.checkpointInterval, 'checkpointInterval', defaultInterval);
+  const budget = options.memoryBudgetBytes ?? DEFAULT_BUDGET_BYTES;
+  if (!Number.isFinite(budget) || budget < 0) throw bad(`memoryBudgetBytes must be a non-negative number, got ${budget}`);
+  const every = Math.min(sampleEvery, 2 ** Math.floor(Math.log2(interval)));
+  return {
+    budgetBytes: budget,
+    baseInterval: Math.ceil(interval / every) * every,
+    sampleEvery: every,
+    maxSteps: positiveInteger(options.maxSteps, 'maxSteps', kind === 'guest' ? DEFAULT_GUEST_MAX_STEPS : Number.MAX_SAFE_INTEGER),
+    scratchSlots: 24,
+  };
+}
+
+export function openRun(kind: SessionKind, bytes: Uint8Array, options: SessionOptions = {}): OpenedRun {
+  if (!(bytes instanceof Uint8Array)) throw bad('the program or script must be a Uint8Array');
+  const tlOptions = timelineOptions(kind, options);
+  if (kind === 'mtrace') return { kind, machine: new MtraceMachine(parseMtrace(text(bytes))), options: tlOptions };
+  if (kind === 'alloc') return { kind, machine: new AllocMachine(parseAllocTrace(text(bytes))), options: tlOptions };
+  if (kind !== 'guest') throw bad(`unknown session kind \`${String(kind)}\` (guest, mtrace or alloc)`);
+  const allocator = options.allocator ?? 'none';
+  if (allocator === 'orthotope')
+    throw bad("allocator interposition 'orthotope' is not available in time-travel sessions yet (use 'observe')");
+  if (allocator !== 'none' && allocator !== 'observe') throw bad(`unknown allocator interposition \`${String(allocator)}\``);
+  const mode = options.mode ?? 'persistent';
+  if (mode !== 'persistent' && mode !== 'volatile') throw bad(`unknown memory mode \`${String(mode)}\``);
+  const input = guestInput(options);
+  const program = loadGuestProgram(bytes);
+  const machine = new GuestMachine(program, { mode, input, observeAllocator: allocator === 'observe' });
+  return { kind, machine, options: tlOptions };
+}

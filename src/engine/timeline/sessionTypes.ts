@@ -1,0 +1,97 @@
+// The plain, structured-clone-safe shapes of the Session API (src/engine/session.ts): what the worker
+// sends across postMessage. Bulk data is in typed arrays; everything else is numbers, strings and arrays.
+// Timeline axes: guest and .mtrace runs use TracingMemory's timestamp (a guest instruction spans several);
+// .alloc runs use the directive index (timestamp = step). One step = one instruction / directive.
+
+import type { ErrorInfo } from '../errors';
+import type { GuestInput } from '../guest/input';
+import type { MemoryMode } from '../memory/config';
+import type { CheckpointStats } from './checkpointStore';
+import type { ProbeHit } from './probes';
+import type { TimelineEnd } from './timeline';
+
+export type SessionKind = 'guest' | 'mtrace' | 'alloc';
+
+export interface SessionOptions {
+  /** Guest runs: OpenVM continuation mode (default persistent). .mtrace scripts choose with `mode`. */
+  mode?: MemoryMode;
+  /** The run stops with status 'limit' after this many steps (default: 100,000,000 for guests). */
+  maxSteps?: number;
+  /** Guest input in the OpenVM CLI format: one hex string or a JSON document `{"input": [...]}`. */
+  input?: string;
+  /** Guest input as byte vectors (each one input vector, as a `0x01...` hex string would give). */
+  inputVectors?: readonly Uint8Array[];
+  /** Guest input already parsed (guest/input.ts), e.g. by the CLI from a file. */
+  parsedInput?: GuestInput;
+  /** Guest allocator interposition: 'observe' records the calls to the guest's own allocator. */
+  allocator?: 'none' | 'observe' | 'orthotope';
+  /** Memory budget of the checkpoints in bytes (default 48 MiB). */
+  memoryBudgetBytes?: number;
+  /** Steps between checkpoints when they are cheap (tests use small values). */
+  checkpointInterval?: number;
+}
+
+export type PositionStatus = 'paused' | 'done' | 'error' | 'limit';
+
+export interface Position {
+  step: number;
+  timestamp: number;
+  /** Guest runs: the pc of the next instruction. */
+  pc: number | null;
+  /** Script runs: the line of the next directive (null past the last). */
+  line: number | null;
+  /** 'paused' anywhere but at the end of the run; at the end, how the run ended. */
+  status: PositionStatus;
+}
+
+export type Breakpoint = { pc: number } | { symbol: string } | { line: number };
+
+export interface Watchpoint {
+  addressSpace: number;
+  addr: number;
+  len: number;
+  /** Stop only on writes (default: any access). */
+  writesOnly?: boolean;
+}
+
+export interface RunOptions {
+  /** At most this many steps (forward runs; default: no limit but the run's own). */
+  maxSteps?: number;
+  breakpoints?: readonly Breakpoint[];
+  watchpoints?: readonly Watchpoint[];
+  direction?: 'forward' | 'backward';
+}
+
+export interface StopResult {
+  /** Why the run stopped: a breakpoint or watchpoint hit, the end of the run, the step budget, or nothing found (backward). */
+  reason: 'breakpoint' | 'watchpoint' | 'end' | 'budget' | 'none';
+  position: Position;
+  hit?: ProbeHit;
+}
+
+export interface MemoryStats extends CheckpointStats {
+  /** Bytes of the recording's step samples and the step they are taken at. */
+  sampleBytes: number;
+  sampleEvery: number;
+  /** Bytes of the live state's memory pages (not part of the budget). */
+  liveMemoryBytes: number;
+}
+
+export interface SessionInfo {
+  kind: SessionKind;
+  /** The furthest point recorded so far. */
+  head: { step: number; timestamp: number };
+  /** Known once the run has ended. */
+  end: TimelineEnd | null;
+  error: ErrorInfo | null;
+  memory: MemoryStats;
+}
+
+export interface AdapterRowsView {
+  splits: number;
+  merges: number;
+  /** Unpadded rows of AccessAdapterAir<N>, N = 2, 4, 8, 16, 32, so far. */
+  rows: Float64Array;
+  /** Padded heights (next power of two, 0 stays 0). */
+  padded: Float64Array;
+}

@@ -1,0 +1,234 @@
+// Builds a Frame (frameTypes.ts) from a Session at its current position: the program view, the step that
+// led here with its records explained, lanes (overview + zoomed cells), the selected block with its
+// history and the reason for its size, adapter rows, and the allocator panel's data.
+// Views never change the run: every query returns to the position it started from.
+
+import { allocatorView } from '../alloc/allocatorView';
+import { AllocEventLog, type EventKind } from '../alloc/events';
+import { decodeMetadata } from '../memory/accessMetadata';
+import type { MemoryMode } from '../memory/config';
+import { disassembleRange } from '../guest/disassembler';
+import { REG_NAMES } from '../guest/disassembler';
+import type { Session } from '../session';
+import { explainRecord } from './explainRecord';
+import type { BlockView, Frame, FrameRequest, GuestProgramView, LaneView, ScriptProgramView, StepView } from './frameTypes';
+import { memoryOverview } from './memoryOverview';
+import type { AdapterRecord } from '../memory/recordLog';
+import type { WindowView } from '../timeline/windowQuery';
+
+export { REG_NAMES };
+
+/** Records of a window as objects. */
+function windowRecords(w: WindowView): AdapterRecord[] {
+  const r = w.records;
+  const out: AdapterRecord[] = [];
+  for (let i = 0; i < r.count; i++) {
+    const b = r.blockSize[i];
+    const l = r.lowestBlockSize[i];
+    const rec: AdapterRecord = {
+      kind: r.merge[i] ? 'merge' : 'split',
+      addressSpace: r.addressSpace[i],
+      pointer: r.pointer[i],
+      blockSize: b,
+      lowestBlockSize: l,
+      typeSize: r.typeSize[i],
+      timestamp: r.timestamp[i],
+      timestampAndMask: (r.timestamp[i] | (r.merge[i] ? 0x80000000 : 0)) >>> 0,
+      data: Array.from(r.data.subarray(r.dataStart[i], r.dataStart[i] + b)),
+    };
+    if (r.merge[i]) rec.prevTimestamps = Array.from(r.prevTs.subarray(r.prevTsStart[i], r.prevTsStart[i] + b / l));
+    out.push(rec);
+  }
+  return out;
+}
+
+export class FrameBuilder {
+  private previousRegisters: Uint32Array | null = null;
+  private previousStep = -1;
+
+  constructor(
+    private readonly session: Session,
+    readonly name: string,
+    readonly text: string | null,
+  ) {}
+
+  mode(): MemoryMode | null {
+    const o = this.session.opened;
+    if (o.kind === 'guest') return o.machine.mode;
+    if (o.kind === 'mtrace') return o.machine.program.mode;
+    return null;
+  }
+
+  /** The step that led to the current position (null at step 0). */
+  stepView(): StepView | null {
+    const s = this.session;
+    const pos = s.position();
+    if (pos.step === 0 || s.kind === 'alloc') return null;
+    const last = pos.step - 1;
+    const t1 = Math.max(0, pos.timestamp - 1);
+    // A step's accesses lie within the few timestamps before the current one; widen until the window
+    // starts before the step (hintbuffer spans 3n timestamps, ticks jump).
+    let span = 8;
+    let w = s.window(Math.max(0, pos.timestamp - span), t1);
+    while (w.firstStep > last && span < pos.timestamp) {
+      span *= 8;
+      w = s.window(Math.max(0, pos.timestamp - span), t1);
+    }
+    const records = windowRecords(w);
+    const view: StepView = { step: last, accesses: [], records: [], explanations: [], finalizeRecords: 0 };
+    const keep: number[] = [];
+    const remap = new Map<number, number>();
+    for (let i = 0; i < w.records.count; i++) if (w.records.step[i] === last) (remap.set(i, keep.length), keep.push(i));
+    const mode = this.mode() ?? 'persistent';
+    const a = w.accesses;
+    for (let i = 0; i < a.count; i++) {
+      if (a.step[i] !== last) continue;
+      const start = remap.get(a.recordStart[i]) ?? keep.length;
+      const end = start + (a.recordEnd[i] - a.recordStart[i]);
+      view.accesses.push({ timestamp: a.timestamp[i], tPrev: a.tPrev[i], addressSpace: a.addressSpace[i], pointer: a.pointer[i], size: a.size[i], write: a.write[i] === 1, recordStart: start, recordEnd: end });
+    }
+    for (const i of keep) {
+      const rec = records[i];
+      const accessIndex = w.records.access[i];
+      const acc = accessIndex >= 0 ? { op: a.write[accessIndex] ? ('write' as const) : ('read' as const), addressSpace: a.addressSpace[accessIndex], pointer: a.pointer[accessIndex], size: a.size[accessIndex], timestamp: a.timestamp[accessIndex] } : undefined;
+      if (acc === undefined) view.finalizeRecords++;
+      view.records.push(rec);
+      view.explanations.push(explainRecord(rec, acc, mode));
+    }
+    return view;
+  }
+
+  program(context: number): GuestProgramView | ScriptProgramView | null {
+    const o = this.session.opened;
+    const pos = this.session.position();
+    if (o.kind === 'guest') {
+      const program = o.machine.program;
+      const words = program.elf.instructions;
+      const pcBase = program.elf.pcBase;
+      const pc = pos.pc ?? pcBase;
+      const index = Math.max(0, Math.floor((pc - pcBase) / 4));
+      const from = Math.max(0, index - context);
+      const to = Math.min(words.length, index + context + 1);
+      const registers = this.session.registers();
+      const changed: number[] = [];
+      if (this.previousRegisters !== null && Math.abs(pos.step - this.previousStep) === 1) {
+        for (let r = 0; r < 32; r++) if (registers[r] !== this.previousRegisters[r]) changed.push(r);
+      }
+      this.previousRegisters = registers.slice();
+      this.previousStep = pos.step;
+      const run = o.machine.run_;
+      const fn = program.symbols.functionAt(pc);
+      return {
+        kind: 'guest',
+        pc,
+        where: fn ? `${fn.symbol.displayName}+0x${fn.offset.toString(16)}` : null,
+        lines: disassembleRange(words.subarray(from, to), pcBase + 4 * from, program.symbols),
+        registers,
+        changed,
+        console: o.machine.interpreter.console,
+        publicValues: run.publicValues(),
+        exitCode: o.machine.interpreter.exitCode,
+        hint: { inputRemaining: run.streams.inputRemaining, hintRemaining: run.streams.hintRemaining },
+        symbols: program.symbols.symbols.filter((s) => s.type === 2 && s.name !== '').map((s) => ({ name: s.displayName, address: s.address })),
+      };
+    }
+    if (o.kind === 'mtrace' || o.kind === 'alloc') {
+      const lastLine = pos.step > 0 ? this.lineOfStep(pos.step - 1) : null;
+      return { kind: 'script', text: this.text ?? '', lastLine, nextLine: pos.line };
+    }
+    return null;
+  }
+
+  private lineOfStep(step: number): number | null {
+    const o = this.session.opened;
+    if (o.kind === 'mtrace') return step < o.machine.program.count ? o.machine.program.line[step] : null;
+    if (o.kind === 'alloc') return o.machine.trace.directives[step]?.line ?? null;
+    return null;
+  }
+
+  lanes(request: FrameRequest, step: StepView | null): LaneView[] {
+    const memory = this.session.opened.machine.memory;
+    if (memory === null) return [];
+    return request.lanes.map((l) => {
+      const s = memory.space(l.addressSpace);
+      const cells = s.config.numCells;
+      let detail = l.detail;
+      const touched = step?.accesses.filter((a) => a.addressSpace === l.addressSpace).at(-1);
+      if (detail && l.follow && touched) {
+        const addr = Math.max(0, Math.min(cells - detail.len, Math.floor(touched.pointer / detail.len) * detail.len));
+        detail = { addr, len: detail.len };
+      }
+      return {
+        addressSpace: l.addressSpace,
+        name: s.config.name,
+        cells,
+        align: s.align,
+        overview: memoryOverview(memory, l.addressSpace, l.start, l.end, l.buckets),
+        detail: detail ? this.session.memory(l.addressSpace, detail.addr, detail.len) : null,
+      };
+    });
+  }
+
+  block(selection: FrameRequest['selection']): BlockView | null {
+    const memory = this.session.opened.machine.memory;
+    if (!selection || memory === null) return null;
+    const s = memory.space(selection.addressSpace);
+    const unit = Math.floor(selection.pointer / s.align);
+    const offset = s.metaOffset(unit);
+    const startUnit = unit - offset;
+    const meta = decodeMetadata(s.metaWord(startUnit), 0);
+    const blockStart = startUnit * s.align;
+    const blockSize = meta.blockSize === 0 ? s.align : meta.blockSize;
+    const history = this.session.blockHistory(selection.addressSpace, blockStart, blockSize, 32);
+    const why =
+      meta.blockSize === 0
+        ? `No access has touched this ${s.align}-cell unit yet: it is still part of the initial memory (timestamp 0).`
+        : whyBlockSize(blockStart, meta.blockSize, s.align, history);
+    return { addressSpace: selection.addressSpace, pointer: selection.pointer, block: this.session.memory(selection.addressSpace, blockStart, blockSize), blockStart, blockSize, history, why };
+  }
+
+  build(request: FrameRequest): Frame {
+    const s = this.session;
+    const o = s.opened;
+    let allocator: Frame['allocator'] = null;
+    const step = this.stepView();
+    if (o.kind === 'alloc') {
+      // The error shown is the last step's (if it failed): its events, re-executed by a window query.
+      const pos = s.position();
+      const events = new AllocEventLog(16);
+      const w = pos.step > 0 ? s.window(pos.step - 1, pos.step - 1).events : null;
+      if (w) for (let i = 0; i < w.count; i++) events.push(w.kind[i] as EventKind, w.op[i], w.thread[i], w.cls[i], w.offset[i], w.size[i], w.countField[i], w.code[i]);
+      allocator = { kind: 'orthotope', view: allocatorView(o.machine.allocator, { events }) };
+    } else if (o.kind === 'guest' && o.machine.calls !== null) {
+      const v = s.allocator();
+      if (v.kind === 'observed') allocator = { kind: 'observed', view: v };
+    }
+    return {
+      kind: s.kind,
+      name: this.name,
+      mode: this.mode(),
+      position: s.position(),
+      info: s.info(),
+      step,
+      adapterRows: s.kind === 'alloc' ? null : s.adapterRows(),
+      program: this.program(request.disasmContext ?? 12),
+      lanes: this.lanes(request, step),
+      block: this.block(request.selection),
+      allocator,
+    };
+  }
+}
+
+/** "Why is this block this size?" from its metadata and its last access. */
+export function whyBlockSize(start: number, size: number, align: number, history: { count: number; timestamp: Uint32Array; pointer: Uint32Array; size: Uint8Array; write: Uint8Array }): string {
+  const n = history.count;
+  const last = n > 0 ? n - 1 : -1;
+  if (size === align) {
+    const lastAccess = last >= 0 ? ` Its last access was the ${history.write[last] ? 'write' : 'read'} of ${history.size[last]} cells at ${history.pointer[last]} (t ${history.timestamp[last]}).` : '';
+    return `This is a ${size}-cell block, the smallest this address space has (min_block_size ${align}): it was either accessed at exactly this size, or split down to it when an access overlapped a larger block (split_by_meta always splits all the way down), or by the first touch of its chunk.${lastAccess}`;
+  }
+  if (last >= 0 && history.pointer[last] === start && history.size[last] === size) {
+    return `This ${size}-cell block was made by the ${history.write[last] ? 'write' : 'read'} at t ${history.timestamp[last]}, which accessed exactly [${start}, ${start + size}) as one block: set_meta_block records one timestamp for all of it (merging smaller pieces first if it had to).`;
+  }
+  return `This ${size}-cell block [${start}, ${start + size}) was made by an access of exactly that range; later accesses of the same block and size keep it (no records).`;
+}

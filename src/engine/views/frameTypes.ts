@@ -1,0 +1,115 @@
+// What the debugger shows at one position, in one structured-clone-safe object (a "frame"): built in the
+// worker after every move and posted to the UI, which never owns engine state. The UI says what it wants
+// to see (FrameRequest: lanes and their zoom, the selected cell) and gets exactly that back.
+
+import type { AllocatorView as OrthotopePanelView } from '../alloc/allocatorView';
+import type { DisassemblyLine } from '../guest/disassembler';
+import type { AccessList } from '../timeline/blockHistory';
+import type { MemoryRangeView } from '../timeline/memoryView';
+import type { AdapterRowsView, Position, SessionInfo, SessionKind } from '../timeline/sessionTypes';
+import type { ObservedHeapView } from '../timeline/allocatorView';
+import type { RecordExplanation } from './explainRecord';
+import type { MemoryOverview } from './memoryOverview';
+import type { AdapterRecord } from '../memory/recordLog';
+
+export interface LaneRequest {
+  addressSpace: number;
+  /** Overview range and resolution (cells, buckets). */
+  start: number;
+  end: number;
+  buckets: number;
+  /** The zoomed-in cells, drawn one by one. */
+  detail?: { addr: number; len: number };
+  /** Re-center the detail on this step's last access in this space (aligned down to `len`). */
+  follow?: boolean;
+}
+
+export interface FrameRequest {
+  lanes: LaneRequest[];
+  selection?: { addressSpace: number; pointer: number };
+  /** Disassembly lines before and after pc (guest runs). */
+  disasmContext?: number;
+}
+
+export interface StepAccess {
+  timestamp: number;
+  tPrev: number;
+  addressSpace: number;
+  pointer: number;
+  size: number;
+  write: boolean;
+  /** Indices into StepView.records of the records this access appended. */
+  recordStart: number;
+  recordEnd: number;
+}
+
+/** The step that led to the current position: its accesses and the records they appended. */
+export interface StepView {
+  step: number;
+  accesses: StepAccess[];
+  records: AdapterRecord[];
+  explanations: RecordExplanation[];
+  /** Records appended by no access (finalize). */
+  finalizeRecords: number;
+}
+
+export interface GuestProgramView {
+  kind: 'guest';
+  pc: number;
+  /** The function containing pc, as symbol+offset. */
+  where: string | null;
+  lines: DisassemblyLine[];
+  registers: Uint32Array;
+  /** Registers the last step changed. */
+  changed: number[];
+  console: string;
+  publicValues: Uint8Array;
+  exitCode: number | null;
+  hint: { inputRemaining: number; hintRemaining: number };
+  symbols: { name: string; address: number }[];
+}
+
+export interface ScriptProgramView {
+  kind: 'script';
+  text: string;
+  /** The line of the directive that ran last (highlighted), and of the next. */
+  lastLine: number | null;
+  nextLine: number | null;
+}
+
+export interface LaneView {
+  addressSpace: number;
+  name: string;
+  cells: number;
+  align: number;
+  overview: MemoryOverview;
+  detail: MemoryRangeView | null;
+}
+
+export interface BlockView {
+  addressSpace: number;
+  pointer: number;
+  /** The block containing the selected cell (or the cell's unit when untouched). */
+  block: MemoryRangeView;
+  blockStart: number;
+  blockSize: number;
+  history: AccessList;
+  /** Why the block has its size: the last record that shaped it, explained. */
+  why: string;
+}
+
+export type AllocatorPanelData = { kind: 'orthotope'; view: OrthotopePanelView } | { kind: 'observed'; view: ObservedHeapView };
+
+export interface Frame {
+  kind: SessionKind;
+  name: string;
+  mode: 'persistent' | 'volatile' | null;
+  position: Position;
+  info: SessionInfo;
+  step: StepView | null;
+  adapterRows: AdapterRowsView | null;
+  program: GuestProgramView | ScriptProgramView | null;
+  lanes: LaneView[];
+  block: BlockView | null;
+  allocator: AllocatorPanelData | null;
+}

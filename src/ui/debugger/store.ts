@@ -1,0 +1,302 @@
+// The debugger's UI state (zustand). Engine state lives in the worker; this holds the views it answered
+// (frames, densities), the user's choices (selection, zoom, breakpoints, run options) and the run status.
+// Every change of position goes through `apply`, which also mirrors the position into the URL.
+import { create } from 'zustand';
+import type { ErrorInfo } from '../../engine/errors';
+import type { Densities } from '../../engine/timeline/densities';
+import type { Breakpoint, SessionKind, Watchpoint } from '../../engine/timeline/sessionTypes';
+import type { Frame, FrameRequest } from '../../engine/views/frameTypes';
+import { type ControlOp, EngineClientError } from '../../worker/protocol';
+import { SeekCoalescer } from '../../worker/seekCoalescer';
+import { engine } from '../engine';
+import { type ExampleEntry, loadExampleBytes, loadExampleIndex } from '../examples';
+import type { ControlAction } from '../shortcuts';
+import { parseUrlState, type UrlState, writeUrlState } from '../urlState';
+import { focusOf, laneRequest, lanesFor } from './defaultView';
+import { fileRole } from './programKind';
+
+export type Status = 'idle' | 'loading' | 'ready' | 'running' | 'error';
+
+export interface RunOptionsUi {
+  mode: 'persistent' | 'volatile';
+  alloc: 'off' | 'observe' | 'orthotope';
+  maxSteps: number;
+  input: string;
+}
+
+interface Loaded {
+  name: string;
+  kind: SessionKind;
+  bytes: Uint8Array;
+  isExample: boolean;
+}
+
+export interface DebuggerState {
+  examples: ExampleEntry[];
+  status: Status;
+  loaded?: Loaded;
+  frame?: Frame;
+  failure?: ErrorInfo;
+  options: RunOptionsUi;
+  selection?: { addressSpace: number; pointer: number };
+  /** Per address space, the cell the detail window follows. */
+  focus: Record<number, number>;
+  /** Address spaces whose detail window the user placed (it no longer follows accesses). */
+  pinned: number[];
+  breakpoints: Breakpoint[];
+  watchpoints: Watchpoint[];
+  densities?: Densities;
+  hidden: string[];
+  help: boolean;
+  lastStop?: string;
+  init(): Promise<void>;
+  openExample(file: string): Promise<void>;
+  openFile(name: string, bytes: Uint8Array): Promise<void>;
+  reopen(): Promise<void>;
+  setOptions(o: Partial<RunOptionsUi>): void;
+  action(a: ControlAction): Promise<void>;
+  seek(t: number): void;
+  control(c: ControlOp): Promise<void>;
+  select(addressSpace: number, pointer: number): Promise<void>;
+  focusLane(addressSpace: number, pointer: number | null): Promise<void>;
+  toggleBreakpoint(bp: Breakpoint): void;
+  addWatchpoint(w: Watchpoint): void;
+  removeWatchpoint(i: number): void;
+  requestDensities(t0: number, t1: number, buckets: number): void;
+  togglePanel(name: string): void;
+  setHelp(on: boolean): void;
+}
+
+function asErrorInfo(e: unknown): ErrorInfo {
+  if (e instanceof EngineClientError) return e.info;
+  return { kind: 'internal', message: e instanceof Error ? e.message : String(e), location: {} };
+}
+
+const sameBp = (a: Breakpoint, b: Breakpoint) => JSON.stringify(a) === JSON.stringify(b);
+
+export const useDebugger = create<DebuggerState>((set, get) => {
+  const viewRequest = (): FrameRequest => {
+    const s = get();
+    const kind = s.loaded?.kind ?? 'mtrace';
+    // Lanes the user pinned (by clicking the overview or jumping) stop following the accesses.
+    return { lanes: lanesFor(kind).map((as) => laneRequest(as, s.focus[as] ?? 0, !s.pinned.includes(as))), selection: s.selection, disasmContext: 10 };
+  };
+  const syncUrl = () => {
+    const s = get();
+    const state: UrlState = { hidden: s.hidden };
+    if (s.loaded?.isExample) state.example = s.loaded.name;
+    if (s.loaded?.kind === 'guest') {
+      state.mode = s.options.mode;
+      state.alloc = s.options.alloc;
+      if (s.options.input) state.input = s.options.input.replace(/^0x/, '');
+    }
+    if (s.frame) state.t = s.frame.position.timestamp;
+    if (s.selection) state.sel = s.selection;
+    writeUrlState(state);
+  };
+  const apply = (frame: Frame) => {
+    set({ frame, focus: focusOf(frame, get().focus), status: 'ready', failure: frame.position.status === 'error' ? (frame.info.error ?? undefined) : undefined });
+    syncUrl();
+  };
+  const fail = (e: unknown) => set({ status: 'error', failure: asErrorInfo(e) });
+  const seeker = new SeekCoalescer<Frame>(
+    (t) => engine().request('control', { control: { op: 'seek', timestamp: t }, view: viewRequest() }),
+    (frame) => apply(frame),
+    fail,
+  );
+  const refresh = async () => {
+    if (!get().frame) return;
+    try {
+      apply(await engine().request('frame', { view: viewRequest() }));
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  return {
+    examples: [],
+    status: 'idle',
+    options: { mode: 'persistent', alloc: 'off', maxSteps: 100_000_000, input: '' },
+    focus: {},
+    pinned: [],
+    breakpoints: [],
+    watchpoints: [],
+    hidden: [],
+    help: false,
+
+    async init() {
+      const url = parseUrlState(window.location.search);
+      set({
+        status: 'loading',
+        hidden: url.hidden ?? [],
+        selection: url.sel,
+        focus: url.sel ? { [url.sel.addressSpace]: url.sel.pointer } : {},
+        options: { ...get().options, mode: url.mode ?? 'persistent', alloc: url.alloc ?? 'off', input: url.input ? `0x${url.input}` : '' },
+      });
+      try {
+        const index = await loadExampleIndex();
+        set({ examples: index.examples });
+        const file = index.examples.some((e) => e.file === url.example) ? (url.example as string) : index.default;
+        await get().openExample(file);
+        if (url.t !== undefined && get().frame) {
+          set({ status: 'running' });
+          apply(await engine().request('control', { control: { op: 'seek', timestamp: url.t }, view: viewRequest() }));
+        }
+      } catch (e) {
+        fail(e);
+      }
+    },
+
+    async openExample(file) {
+      set({ status: 'loading', failure: undefined });
+      try {
+        const bytes = await loadExampleBytes(file);
+        const role = fileRole(file, bytes);
+        if (role.role !== 'program') throw new Error(`${file} is not a program`);
+        // Switching programs starts with a fresh view (the first load keeps the URL's selection).
+        if (get().loaded !== undefined) set({ selection: undefined, focus: {}, pinned: [], breakpoints: [], watchpoints: [] });
+        set({ loaded: { name: file, kind: role.kind, bytes, isExample: true } });
+        await get().reopen();
+      } catch (e) {
+        fail(e);
+      }
+    },
+
+    async openFile(name, bytes) {
+      const role = fileRole(name, bytes);
+      if (role.role === 'unknown') return set({ failure: { kind: 'request', message: role.why, location: {} } });
+      if (role.role === 'input') {
+        set({ options: { ...get().options, input: new TextDecoder().decode(bytes).trim() } });
+        if (get().loaded?.kind === 'guest') await get().reopen();
+        return;
+      }
+      set({ loaded: { name, kind: role.kind, bytes, isExample: false }, selection: undefined, focus: {}, pinned: [] });
+      await get().reopen();
+    },
+
+    async reopen() {
+      const loaded = get().loaded;
+      if (!loaded) return;
+      const o = get().options;
+      set({ status: 'loading', failure: undefined, frame: undefined, densities: undefined, lastStop: undefined });
+      try {
+        const options =
+          loaded.kind === 'guest'
+            ? { mode: o.mode, maxSteps: o.maxSteps, allocator: o.alloc === 'off' ? ('none' as const) : o.alloc, ...(o.input ? { input: o.input } : {}) }
+            : {};
+        apply(await engine().request('open', { kind: loaded.kind, name: loaded.name, bytes: loaded.bytes, options, view: viewRequest() }));
+      } catch (e) {
+        set({ frame: undefined });
+        fail(e);
+      }
+    },
+
+    setOptions(o) {
+      set({ options: { ...get().options, ...o } });
+      void get().reopen();
+    },
+
+    async control(c) {
+      if (!get().frame || get().status === 'running') return;
+      set({ status: 'running' });
+      try {
+        apply(await engine().request('control', { control: c, view: viewRequest() }));
+      } catch (e) {
+        fail(e);
+        await refresh();
+      }
+    },
+
+    async action(a) {
+      const s = get();
+      switch (a) {
+        case 'help':
+          return set({ help: !s.help });
+        case 'pause':
+          if (s.status === 'running') await engine().request('pause', {});
+          return;
+        case 'step':
+          return get().control({ op: 'step' });
+        case 'stepBack':
+          return get().control({ op: 'stepBack' });
+        case 'stepOver':
+          return get().control({ op: 'stepOver' });
+        case 'reset':
+          return get().control({ op: 'reset' });
+        case 'nudgeBack':
+          if (s.frame) get().seek(Math.max(0, s.frame.position.timestamp - 1));
+          return;
+        case 'nudgeForward':
+          if (s.frame) get().seek(s.frame.position.timestamp + 1);
+          return;
+        case 'focusTimestamp':
+          document.getElementById('goto-timestamp')?.focus();
+          return;
+        case 'run':
+        case 'runToEnd': {
+          if (!s.frame || s.status === 'running') return;
+          set({ status: 'running', lastStop: undefined });
+          try {
+            const frame = await engine().request(
+              'run',
+              { breakpoints: s.breakpoints, watchpoints: s.watchpoints, toEnd: a === 'runToEnd', view: viewRequest() },
+              { onProgress: (position) => set((st) => (st.frame ? { frame: { ...st.frame, position } } : {})) },
+            );
+            set({ lastStop: frame.stop });
+            apply(frame);
+          } catch (e) {
+            fail(e);
+            await refresh();
+          }
+          return;
+        }
+      }
+    },
+
+    seek(t) {
+      if (!get().frame) return;
+      seeker.request(Math.max(0, Math.round(t)));
+    },
+
+    async select(addressSpace, pointer) {
+      set({ selection: { addressSpace, pointer } });
+      await refresh();
+    },
+
+    async focusLane(addressSpace, pointer) {
+      // null: follow the accesses again.
+      const pinned = get().pinned.filter((a) => a !== addressSpace);
+      if (pointer === null) set({ pinned });
+      else set({ focus: { ...get().focus, [addressSpace]: pointer }, pinned: [...pinned, addressSpace] });
+      await refresh();
+    },
+
+    toggleBreakpoint(bp) {
+      const list = get().breakpoints;
+      set({ breakpoints: list.some((b) => sameBp(b, bp)) ? list.filter((b) => !sameBp(b, bp)) : [...list, bp] });
+    },
+    addWatchpoint(w) {
+      set({ watchpoints: [...get().watchpoints, w] });
+    },
+    removeWatchpoint(i) {
+      set({ watchpoints: get().watchpoints.filter((_, k) => k !== i) });
+    },
+
+    requestDensities(t0, t1, buckets) {
+      if (!get().frame || t1 <= t0) return;
+      engine()
+        .request('densities', { t0, t1, buckets })
+        .then((densities) => set({ densities }))
+        .catch(() => {});
+    },
+
+    togglePanel(name) {
+      const hidden = get().hidden;
+      set({ hidden: hidden.includes(name) ? hidden.filter((h) => h !== name) : [...hidden, name] });
+      syncUrl();
+    },
+    setHelp(on) {
+      set({ help: on });
+    },
+  };
+});

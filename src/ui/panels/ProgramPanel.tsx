@@ -1,0 +1,99 @@
+// The program: for guests, the disassembly around pc (symbols, a breakpoint gutter), console output, public
+// values and the input/hint stream position; for scripts, the script text with the line just run, the
+// next line and a breakpoint gutter.
+import type { Breakpoint } from '../../engine/timeline/sessionTypes';
+import type { GuestProgramView, ScriptProgramView } from '../../engine/views/frameTypes';
+
+const hex = (v: number) => '0x' + v.toString(16);
+
+export interface ProgramPanelProps {
+  program: GuestProgramView | ScriptProgramView;
+  breakpoints: Breakpoint[];
+  onToggleBreakpoint(bp: Breakpoint): void;
+}
+
+function hasBp(list: Breakpoint[], bp: Breakpoint): boolean {
+  return list.some((b) => JSON.stringify(b) === JSON.stringify(bp));
+}
+
+export function ProgramPanel({ program, breakpoints, onToggleBreakpoint }: ProgramPanelProps) {
+  return (
+    <section className="panel program" aria-label="Program">
+      <h2>Program</h2>
+      {program.kind === 'guest' ? <GuestProgram program={program} breakpoints={breakpoints} onToggle={onToggleBreakpoint} /> : <ScriptProgram program={program} breakpoints={breakpoints} onToggle={onToggleBreakpoint} />}
+    </section>
+  );
+}
+
+function GuestProgram({ program, breakpoints, onToggle }: { program: GuestProgramView; breakpoints: Breakpoint[]; onToggle(bp: Breakpoint): void }) {
+  const pv = Array.from(program.publicValues);
+  const usedPv = pv.length - [...pv].reverse().findIndex((b) => b !== 0);
+  return (
+    <>
+      <div className="where muted">{program.where ? `in ${program.where}` : ''}</div>
+      <ol className="disasm" data-testid="disassembly">
+        {program.lines.map((l) => {
+          const bp = { pc: l.pc };
+          const on = hasBp(breakpoints, bp);
+          return (
+            <li key={l.pc} className={`${l.pc === program.pc ? 'current' : ''}`} data-pc={l.pc}>
+              {l.label && <div className="label">{l.label}</div>}
+              <button type="button" className={`gutter ${on ? 'bp-on' : ''}`} aria-label={`${on ? 'Remove' : 'Set'} breakpoint at ${hex(l.pc)}`} aria-pressed={on} onClick={() => onToggle(bp)}>
+                {on ? '●' : ''}
+              </button>
+              <span className="addr">{l.pc.toString(16)}</span>
+              <span className="word muted">{l.word.toString(16).padStart(8, '0')}</span>
+              <span className="text">{l.text}</span>
+              {l.comment && <span className="comment muted"># {l.comment}</span>}
+            </li>
+          );
+        })}
+      </ol>
+      <div className="io">
+        <div>
+          <h3>Console</h3>
+          <pre className="console" data-testid="console">{program.console || <span className="muted">(nothing printed yet)</span>}</pre>
+        </div>
+        <div>
+          <h3 title="AS3: the values the guest revealed">Public values</h3>
+          <code className="pv" data-testid="public-values">
+            {usedPv <= 0 || usedPv > pv.length ? <span className="muted">(all zero)</span> : pv.slice(0, Math.max(4, Math.ceil(usedPv / 4) * 4)).map((b) => b.toString(16).padStart(2, '0')).join(' ')}
+          </code>
+          <h3>Input</h3>
+          <div className="muted" data-testid="hint-position">
+            {program.hint.inputRemaining} input vector{program.hint.inputRemaining === 1 ? '' : 's'} left · {program.hint.hintRemaining} hint element{program.hint.hintRemaining === 1 ? '' : 's'} buffered
+            {program.exitCode !== null && <> · exit code {program.exitCode}</>}
+          </div>
+        </div>
+      </div>
+    </>
+  );
+}
+
+function ScriptProgram({ program, breakpoints, onToggle }: { program: ScriptProgramView; breakpoints: Breakpoint[]; onToggle(bp: Breakpoint): void }) {
+  const lines = program.text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return (
+    <ol className="script-text" data-testid="script">
+      {lines.map((text, i) => {
+        const line = i + 1;
+        const directive = text.replace(/#.*/, '').trim() !== '';
+        const bp = { line };
+        const on = hasBp(breakpoints, bp);
+        return (
+          <li key={line} className={`script-line ${program.lastLine === line ? 'current' : ''} ${program.nextLine === line ? 'next' : ''} ${directive ? '' : 'comment'}`} data-line={line}>
+            {directive ? (
+              <button type="button" className={`gutter ${on ? 'bp-on' : ''}`} aria-label={`${on ? 'Remove' : 'Set'} breakpoint at line ${line}`} aria-pressed={on} onClick={() => onToggle(bp)}>
+                {on ? '●' : ''}
+              </button>
+            ) : (
+              <span className="gutter" />
+            )}
+            <span className="ln">{line}</span>
+            <span className="text">{text || ' '}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

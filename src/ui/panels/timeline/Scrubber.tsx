@@ -1,0 +1,133 @@
+// The scrub area: the `slider` named "Timestamp" (WAI-ARIA slider pattern) holding the density canvas,
+// the markers and the handle. Press or drag anywhere to seek (onSeek on every move: the caller
+// coalesces), press a marker to jump to it, keys from keyboard.ts, and a hover tooltip describing the
+// bucket under the pointer (its time range and the count of every track).
+import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { DensityCanvas, type DensityTrack } from './DensityCanvas';
+import { describeBucket, formatTime, sliderValueText } from './format';
+import { bucketAt, markerAt, seekTimeAt, timeOfX, type TimeScale } from './hitTest';
+import { nudge } from './keyboard';
+import { scrubHeight } from './layout';
+import { MarkerLayer, type Marker } from './MarkerLayer';
+import type { ViewportRequest } from './quantize';
+import type { TimeWindow } from './viewport';
+
+interface Props {
+  readonly scale: TimeScale;
+  readonly view: TimeWindow;
+  readonly start: number;
+  readonly end: number;
+  readonly current: number;
+  readonly unit: string;
+  readonly densities: ViewportRequest | undefined;
+  readonly tracks: readonly DensityTrack[];
+  readonly markers: readonly Marker[];
+  readonly onSeek: (t: number) => void;
+}
+
+interface Hover {
+  readonly x: number;
+  readonly lines: readonly string[];
+}
+
+export function Scrubber(p: Props) {
+  const { scale, start, end, current, unit } = p;
+  const dragging = useRef(false);
+  const lastSent = useRef<number | null>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
+  const height = scrubHeight(p.tracks.length);
+
+  const localX = (e: PointerEvent<HTMLDivElement>) => e.clientX - e.currentTarget.getBoundingClientRect().left;
+  const seek = (t: number) => {
+    if (t === lastSent.current) return;
+    lastSent.current = t;
+    p.onSeek(t);
+  };
+  const describe = (x: number): Hover => {
+    // The whole time whose cell [t - 0.5, t + 0.5) is under the pointer (see hitTest.bucketPixels).
+    const t = Math.round(timeOfX(scale, x));
+    const lines: string[] = [];
+    const marker = markerAt(p.markers, scale, x);
+    if (marker !== null) lines.push(`${marker.kind}: ${marker.label} (${formatTime(marker.t, unit)})`);
+    const w = p.densities;
+    const i = w === undefined ? -1 : bucketAt(w, t);
+    if (w !== undefined && i >= 0) {
+      const counts = p.tracks.map((track) => ({ label: track.label, count: i < track.counts.length ? track.counts[i] : 0 }));
+      lines.push(...describeBucket(w, i, counts, unit));
+    } else {
+      lines.push(`${formatTime(seekTimeAt(scale, x, start, end), unit)} (densities not loaded yet)`);
+    }
+    return { x, lines };
+  };
+
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    if (e.button !== 0) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    e.currentTarget.focus();
+    dragging.current = true;
+    lastSent.current = null;
+    const x = localX(e);
+    const marker = markerAt(p.markers, scale, x);
+    seek(marker !== null ? marker.t : seekTimeAt(scale, x, start, end));
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const x = localX(e);
+    if (dragging.current) {
+      const t = seekTimeAt(scale, x, start, end);
+      seek(t);
+      setHover({ x, lines: [formatTime(t, unit)] });
+    } else setHover(describe(x));
+  };
+  const stop = () => {
+    dragging.current = false;
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const next = nudge(e.key, current, p.view, start, end);
+    if (next === null) return;
+    // The slider owns these keys while focused: keep them from the app's global shortcuts.
+    e.preventDefault();
+    e.stopPropagation();
+    lastSent.current = next;
+    p.onSeek(next);
+  };
+
+  const flip = hover !== null && hover.x > scale.width - 240;
+  return (
+    <div
+      className="tl-scrub"
+      role="slider"
+      tabIndex={0}
+      aria-label="Timestamp"
+      aria-valuemin={start}
+      aria-valuemax={end}
+      aria-valuenow={current}
+      aria-valuetext={sliderValueText(current, start, end, unit)}
+      aria-orientation="horizontal"
+      style={{ width: scale.width, height }}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={stop}
+      onPointerCancel={stop}
+      onLostPointerCapture={stop}
+      onPointerLeave={() => setHover(null)}
+      onKeyDown={onKeyDown}
+    >
+      <DensityCanvas scale={scale} window={p.densities} tracks={p.tracks} />
+      <MarkerLayer scale={scale} height={height} markers={p.markers} current={current} />
+      {hover !== null && (
+        <div
+          className="tl-tooltip"
+          role="tooltip"
+          data-testid="timeline-tooltip"
+          style={flip ? { right: scale.width - hover.x + 8 } : { left: hover.x + 8 }}
+        >
+          {hover.lines.map((line, i) => (
+            <div key={i} className={i === 0 ? 'tl-tooltip-head' : undefined}>
+              {line}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
