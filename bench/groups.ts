@@ -5,10 +5,12 @@ import { mtraceBench } from './mtrace.bench';
 import { allocBench } from './alloc.bench';
 import { guestBench } from './guest.bench';
 import { seekBench } from './seek.bench';
+import { uiBench } from './ui.bench';
 
 export const groups: Record<string, BenchGroup> = {
   mtrace: mtraceBench,
   alloc: allocBench,
   guest: guestBench,
   seek: seekBench,
+  ui: uiBench,
 };

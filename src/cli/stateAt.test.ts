@@ -3,6 +3,7 @@
 // cells), and the access at T carries exactly the records of OpenVM's own JSON Lines for it.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HEADER_MAGIC } from '../engine/alloc/header';
 import { loadGuestProgram } from '../engine/guest/guestProgram';
 import { parseInput } from '../engine/guest/input';
 import { parseAllocTrace } from '../engine/scripts/allocTrace';
@@ -105,4 +106,26 @@ describe('exec --at', () => {
       }
     });
   }
+
+  const hashmap = path.join(EXAMPLES, 'hashmap.elf');
+  it.skipIf(!filesIn(EXAMPLES, '.elf').includes('hashmap.elf'))('--alloc orthotope: the served run at T, arena included, equals a fresh run', async () => {
+    const program = loadGuestProgram(readBytes(hashmap));
+    const make = () => new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
+    const base = (make().interposer as NonNullable<GuestMachine['interposer']>).base;
+    const targets = [90_000, 700, 40_000];
+    const ref = referenceStates(make, targets, Number.MAX_SAFE_INTEGER);
+    for (const t of targets) {
+      const r = await cli(['exec', hashmap, '--alloc', 'orthotope', '--at', String(t), '--dump', `2:${base}:256`]);
+      expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+      const m = make();
+      m.run(r.json.step);
+      expect({ step: r.json.step, hash: r.json.state_hash, pc: r.json.pc }).toEqual({ step: ref.get(t)?.step, hash: ref.get(t)?.hash, pc: m.interpreter.pc });
+      expect(r.json.registers).toEqual(Array.from(m.run_.registers()));
+      expect(r.json.dumps[0].values).toEqual(Array.from({ length: 256 }, (_, k) => m.memory.getCell(2, base + k)));
+    }
+    // The dump is the model's arena: by T = 90000 its first block's header starts with orthotope's magic.
+    const served = await cli(['exec', hashmap, '--alloc', 'orthotope', '--at', '90000', '--dump', `2:${base}:4`]);
+    const v = served.json.dumps[0].values;
+    expect((v[0] | (v[1] << 8) | (v[2] << 16) | (v[3] << 24)) >>> 0).toBe(HEADER_MAGIC);
+  });
 });

@@ -255,7 +255,9 @@ export class Session {
     const r = this.run_;
     if (r.kind === 'alloc') return orthotopeView(r.machine.allocator);
     if (r.kind === 'guest' && r.machine.calls !== null) return observedHeapView(r.machine.calls);
-    throw bad('this session has no allocator (guest runs: open with allocator: "observe")');
+    // Served by orthotope: the model's state over the guest's arena (AS2 from the heap start).
+    if (r.kind === 'guest' && r.machine.interposer !== null) return orthotopeView(r.machine.interposer.allocator);
+    throw bad('this session has no allocator (guest runs: open with allocator: "observe" or "orthotope")');
   }
 
   /** Access-adapter rows per AccessAdapterAir<N> so far (finalize not included for guests). */

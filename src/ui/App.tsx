@@ -1,33 +1,208 @@
-// The app shell: toolbar, the script, every access with its adapter records, and the summary.
-import { useEffect } from 'react';
-import { AccessList } from './components/AccessList';
-import { ScriptPanel } from './components/ScriptPanel';
-import { SummaryPanel } from './components/SummaryPanel';
-import { Toolbar } from './components/Toolbar';
-import { useRunStore } from './store';
+// The debugger: toolbar and controls; Program and Registers; Address spaces and Adapter records; Block
+// inspector and Allocator; the Timeline scrubber along the bottom. Every panel renders the latest frame the
+// engine worker sent; the store asks for frames, the panels never touch engine state.
+import { useEffect, useMemo, useState } from 'react';
+import { ControlBar } from './controls/ControlBar';
+import { HelpOverlay } from './controls/HelpOverlay';
+import { Toolbar } from './debugger/Toolbar';
+import { useDebugger } from './debugger/store';
+import { DropZone } from './layout/DropZone';
+import { Splitter } from './layout/Splitter';
+import { AdapterRecordsPanel } from './panels/AdapterRecordsPanel';
+import { AddressSpacesPanel } from './panels/AddressSpacesPanel';
+import { AllocatorPanel } from './panels/AllocatorPanel';
+import { BlockInspector } from './panels/BlockInspector';
+import { ObservedHeapPanel } from './panels/ObservedHeapPanel';
+import { ProgramPanel } from './panels/ProgramPanel';
+import { RegistersPanel } from './panels/RegistersPanel';
+import { Timeline } from './panels/Timeline';
+import { actionForKey } from './shortcuts';
+
+function ErrorBanner() {
+  const failure = useDebugger((s) => s.failure);
+  if (!failure) return null;
+  const where = [
+    failure.location.line !== undefined ? `line ${failure.location.line}` : '',
+    failure.location.pc !== undefined ? `pc 0x${failure.location.pc.toString(16)}` : '',
+    failure.location.timestamp !== undefined ? `timestamp ${failure.location.timestamp}` : '',
+  ].filter(Boolean);
+  return (
+    <div className="error-banner" role="alert" data-testid="error" data-kind={failure.kind}>
+      <strong>
+        {failure.kind === 'script'
+          ? 'Invalid script'
+          : failure.kind === 'elf'
+            ? 'Not a usable ELF'
+            : failure.kind === 'execution'
+              ? 'The program stopped'
+              : 'Error'}
+      </strong>
+      {where.length > 0 && <> at {where.join(', ')}</>}: {failure.message}
+    </div>
+  );
+}
 
 export function App() {
-  const { view, failure, init } = useRunStore();
+  const s = useDebugger();
+  const { frame, status, init, action, seek, densities } = s;
+  const [leftWidth, setLeftWidth] = useState(380);
+  const [rightWidth, setRightWidth] = useState(340);
+
   useEffect(() => {
     void init();
   }, [init]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const a = actionForKey(e);
+      if (a === undefined) return;
+      e.preventDefault();
+      void useDebugger.getState().action(a);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const end = frame ? Math.max(frame.info.head.timestamp, frame.position.timestamp) : 0;
+  const isAlloc = frame?.kind === 'alloc';
+  const tracks = useMemo(() => {
+    if (!densities) return [];
+    const names = isAlloc
+      ? (['allocations', 'frees', 'errors'] as const)
+      : (['accesses', 'splits', 'merges', 'allocations', 'frees', 'errors'] as const);
+    return names
+      .filter(
+        (n) =>
+          isAlloc || n === 'accesses' || n === 'splits' || n === 'merges' || densities[n].some((x) => x > 0),
+      )
+      .map((n) => ({ name: n, label: n, counts: densities[n] }));
+  }, [densities, isAlloc]);
+  const markers = useMemo(() => {
+    if (!frame) return [];
+    const m: { t: number; kind: 'error' | 'end'; label: string }[] = [];
+    if (frame.info.end)
+      m.push({
+        t: frame.info.end.timestamp,
+        kind: frame.info.error ? 'error' : 'end',
+        label: frame.info.error ? `error: ${frame.info.error.message}` : 'end of run',
+      });
+    return m;
+  }, [frame]);
+
+  const hidden = (name: string) => s.hidden.includes(name);
+  const program = frame?.program;
   return (
-    <div className="app">
-      <Toolbar />
-      {failure && (
-        <div className="error-banner" role="alert" data-testid="error">
-          <strong>{failure.kind === 'script' ? 'Invalid script' : 'Error'}</strong>
-          {failure.location.line !== undefined && <> at line {failure.location.line}</>}: {failure.message}
-          {view && view.accesses.length > 0 && <> — the {view.accesses.length} accesses before it are shown.</>}
-        </div>
-      )}
-      {view && (
-        <main className="layout">
-          <ScriptPanel view={view} />
-          <AccessList view={view} />
-          <SummaryPanel view={view} />
-        </main>
-      )}
-    </div>
+    <DropZone onFile={(name, bytes) => void s.openFile(name, bytes)}>
+      <div className="app">
+        <Toolbar />
+        <ControlBar
+          running={status === 'running'}
+          canStepBack={(frame?.position.step ?? 0) > 0}
+          atEnd={frame !== undefined && frame.position.status !== 'paused'}
+          timestamp={frame?.position.timestamp ?? 0}
+          step={frame?.position.step ?? 0}
+          unit={isAlloc ? 'operation' : 'timestamp'}
+          disabled={!frame}
+          onAction={(a) => void action(a)}
+          onJump={(t) => seek(t)}
+        />
+        <ErrorBanner />
+        {s.help && <HelpOverlay onClose={() => s.setHelp(false)} />}
+        {frame && (
+          <main
+            className="debugger"
+            style={{
+              gridTemplateColumns: isAlloc
+                ? `${leftWidth}px 6px minmax(0, 1fr)`
+                : `${leftWidth}px 6px minmax(0, 1fr) 6px ${rightWidth}px`,
+            }}
+          >
+            <div className="column">
+              {program && (
+                <ProgramPanel
+                  program={program}
+                  breakpoints={s.breakpoints}
+                  onToggleBreakpoint={s.toggleBreakpoint}
+                />
+              )}
+              {program?.kind === 'guest' && !hidden('Registers') && <RegistersPanel program={program} />}
+            </div>
+            <Splitter
+              label="Resize the program column"
+              size={leftWidth}
+              min={240}
+              max={720}
+              onResize={setLeftWidth}
+            />
+            <div className="column">
+              {isAlloc && frame.allocator?.kind === 'orthotope' ? (
+                <AllocatorPanel view={frame.allocator.view} />
+              ) : (
+                <>
+                  <AddressSpacesPanel
+                    lanes={frame.lanes}
+                    accesses={frame.step?.accesses ?? []}
+                    selection={s.selection}
+                    pinned={s.pinned}
+                    symbols={program?.kind === 'guest' ? program.symbols : undefined}
+                    onSelect={(as, ptr) => void s.select(as, ptr)}
+                    onFocus={(as, ptr) => void s.focusLane(as, ptr)}
+                  />
+                  <AdapterRecordsPanel step={frame.step} rows={frame.adapterRows} mode={frame.mode} />
+                </>
+              )}
+            </div>
+            {!isAlloc && (
+              <Splitter
+                label="Resize the inspector column"
+                size={rightWidth}
+                min={240}
+                max={720}
+                onResize={(w) => setRightWidth(w)}
+              />
+            )}
+            {!isAlloc && (
+              <div className="column">
+                {
+                  <BlockInspector
+                    block={frame.block}
+                    onJump={(t) => seek(t)}
+                    onWho={(which) => {
+                      const b = frame.block;
+                      if (b)
+                        void s.control({
+                          op: 'runToAccess',
+                          addressSpace: b.addressSpace,
+                          addr: b.blockStart,
+                          len: b.blockSize,
+                          which,
+                        });
+                    }}
+                  />
+                }
+                {frame.allocator?.kind === 'orthotope' && <AllocatorPanel view={frame.allocator.view} />}
+                {frame.allocator?.kind === 'observed' && <ObservedHeapPanel view={frame.allocator.view} />}
+              </div>
+            )}
+          </main>
+        )}
+        {frame && (
+          <footer className="timeline-dock">
+            <Timeline
+              start={0}
+              end={Math.max(1, end)}
+              current={frame.position.timestamp}
+              window={
+                densities ? { t0: densities.t0, t1: densities.t1, buckets: densities.buckets } : undefined
+              }
+              tracks={tracks}
+              markers={markers}
+              unit={isAlloc ? 'operation' : 'timestamp'}
+              onSeek={(t) => seek(t)}
+              onViewport={(t0, t1, buckets) => s.requestDensities(t0, t1, buckets)}
+            />
+          </footer>
+        )}
+      </div>
+    </DropZone>
   );
 }

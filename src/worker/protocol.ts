@@ -4,6 +4,9 @@
 // a Worker transport (workerClient.ts) and an in-process transport (inProcessClient.ts) for tests.
 
 import type { ErrorInfo } from '../engine/errors';
+import type { CostComparison } from '../engine/lessons/costComparison';
+import type { Lesson } from '../engine/lessons/lessonTypes';
+import type { PredictionQuiz } from '../engine/lessons/predict';
 import type { MtraceRunView } from '../engine/scripts/mtraceView';
 import type { Frame, FrameRequest } from '../engine/views/frameTypes';
 import type { Densities } from '../engine/timeline/densities';
@@ -30,6 +33,12 @@ export interface RequestMap {
   pause: { params: Record<string, never>; result: { paused: boolean } };
   frame: { params: { view: FrameRequest }; result: Frame };
   densities: { params: { t0: number; t1: number; buckets: number }; result: Densities };
+  /** Lessons (issue 7): opens a lesson file as the session (step 0); guest lessons also send their ELF. */
+  openLesson: { params: { file: string; source: Uint8Array; program?: Uint8Array; view: FrameRequest }; result: { lesson: Lesson; frame: Frame } };
+  /** The records the session's next step will append, as a quiz (stepped and stepped back); null at the end. */
+  predict: { params: Record<string, never>; result: PredictionQuiz | null };
+  /** A program's adapter cost in both memory modes (fresh runs to the end or the step cap, not the session). */
+  cost: { params: { kind: 'mtrace' | 'guest'; bytes: Uint8Array; options: SessionOptions; stepCap?: number }; result: CostComparison };
 }
 export type RequestType = keyof RequestMap;
 

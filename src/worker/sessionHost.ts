@@ -8,7 +8,9 @@ import { viewMtraceRun } from '../engine/scripts/mtraceView';
 import { Session } from '../engine/session';
 import type { Position } from '../engine/timeline/sessionTypes';
 import { FrameBuilder } from '../engine/views/frameBuilder';
-import type { FrameRequest } from '../engine/views/frameTypes';
+import { costComparison } from '../engine/lessons/costComparison';
+import { predictNext } from '../engine/lessons/predict';
+import { openLessonSession } from './lessonRequests';
 import { type ControlOp, type EngineRequest, type EngineResponse, PROTOCOL_VERSION } from './protocol';
 
 const CHUNK_STEPS = 200_000;
@@ -70,6 +72,18 @@ export class SessionHost {
         return { paused: true };
       case 'run':
         return this.run(request.id, request.params);
+      case 'openLesson': {
+        const opened = openLessonSession(request.params);
+        this.session = opened.session;
+        this.frames = opened.frames;
+        return { lesson: opened.lesson, frame: opened.frames.build(request.params.view) };
+      }
+      case 'predict':
+        return predictNext(this.need().session);
+      case 'cost': {
+        const { kind, bytes, options, stepCap } = request.params;
+        return costComparison(kind, bytes, options, stepCap);
+      }
     }
   }
 

@@ -120,11 +120,30 @@ export class Allocator {
    * stays attached but is not replayed: a mirror of the arena restores from its own checkpoint.
    */
   restore(snapshot: AllocatorSnapshot): void {
+    this.adopt(snapshot.state.clone(), snapshot.eventCount);
+  }
+
+  /**
+   * snapshot() for an arena whose bytes are checkpointed by their owner (a guest's memory: its own snapshot
+   * restores them). Everything but the bytes is copied; the snapshot's state refers to the live byte store,
+   * so it is only meaningful once the owner has restored the bytes too. Cloning that store instead would
+   * copy the whole arena and detach it from the owner's memory.
+   */
+  snapshotWithoutBytes(): AllocatorSnapshot {
+    return { state: this.s.clone(this.s.memory.bytes), eventCount: this.events?.length ?? 0 };
+  }
+
+  /** restore() for a snapshotWithoutBytes(): the allocator keeps working on its live byte store. */
+  restoreWithoutBytes(snapshot: AllocatorSnapshot): void {
+    this.adopt(snapshot.state.clone(this.s.memory.bytes), snapshot.eventCount);
+  }
+
+  private adopt(state: AllocatorState, eventCount: number): void {
     const observer = this.s.memory.observer;
-    this.s = snapshot.state.clone();
+    this.s = state;
     this.s.memory.observer = observer;
     this.sink = { counters: this.s.counters, events: this.events };
-    this.events?.truncate(snapshot.eventCount);
+    this.events?.truncate(eventCount);
   }
 
   /** The cache for `thread`, created unbound on first mention (`ThreadCache::new(config)`). */

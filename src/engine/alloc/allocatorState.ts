@@ -1,8 +1,10 @@
 // The mutable state of one orthotope 0.1.7 `Allocator` together with its callers' `ThreadCache`s, gathered
 // in one object so a checkpoint is one `clone()`: arena bytes (copy-on-write), bump cursor, central pool,
 // large path, caches by thread id and the inspector's counters.
-// Invariant: a clone shares nothing mutable with its source.
+// Invariant: a clone shares nothing mutable with its source, except the arena byte store when the caller
+// passes one (`clone(bytes)`, for arenas whose bytes are checkpointed by their owner).
 import type { Arena } from './arena';
+import type { ArenaBytes } from './arenaBytes';
 import type { ArenaMemory } from './arenaMemory';
 import type { CentralPool } from './centralPool';
 import type { AllocCounters } from './counters';
@@ -21,10 +23,11 @@ export class AllocatorState {
     public opCount: number,
   ) {}
 
-  clone(): AllocatorState {
+  /** `bytes`: the arena store the copy works on (default: a copy-on-write clone of this state's). */
+  clone(bytes?: ArenaBytes): AllocatorState {
     const caches = new Map<number, ThreadCache>();
     for (const [t, c] of this.caches) caches.set(t, c.clone());
-    const memory = this.memory.clone();
+    const memory = this.memory.clone(bytes);
     return new AllocatorState(
       memory,
       this.arena.clone(),

@@ -52,8 +52,12 @@ export class ArenaMemory {
     return this.bytes.size;
   }
 
-  clone(): ArenaMemory {
-    return new ArenaMemory(this.bytes.clone(), this.addressing, new Map(this.foreign));
+  /**
+   * A copy over `bytes`: by default a clone of this store (nothing shared); an owner that checkpoints the
+   * bytes itself (a guest's memory) passes its live store instead.
+   */
+  clone(bytes: ArenaBytes = this.bytes.clone()): ArenaMemory {
+    return new ArenaMemory(bytes, this.addressing, new Map(this.foreign));
   }
 
   private notify(offset: number, length: number): void {

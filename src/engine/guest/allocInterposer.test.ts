@@ -7,6 +7,9 @@ import { EXAMPLES, SHARED_GUESTS } from './fixtures.testutil';
 import { heapStart, loadGuestProgram } from './guestProgram';
 import { GuestRun } from './guestRun';
 import { parseInput } from './input';
+import { GuestMachine } from '../timeline/guestMachine';
+import { hashOf } from '../timeline/reference.testutil';
+import { Timeline } from '../timeline/timeline';
 import * as A from './asm.testutil';
 import { guestFromWords, TEXT_BASE } from './runWords.testutil';
 
@@ -89,33 +92,57 @@ describe.skipIf(!existsSync(path.join(SHARED_GUESTS, 'base64_json.elf')))(
   },
 );
 
+/** main: p = malloc(100); free(p); free(p); terminate 0 — malloc and free are stubs (`ret`) the model serves. */
+function doubleFree() {
+  const words = [
+    ...A.li(A.a0, 100),
+    A.jal(A.ra, 4 * 8), // 2 -> malloc at 10
+    A.addi(A.s0, A.a0, 0), // 3
+    A.addi(A.a0, A.s0, 0),
+    A.jal(A.ra, 4 * 6), // 5 -> free at 11
+    A.addi(A.a0, A.s0, 0),
+    A.jal(A.ra, 4 * 4), // 7 -> free at 11
+    A.terminate(0), // 8
+    A.jalr(0, A.ra, 0), // 9: unused
+    A.jalr(0, A.ra, 0), // 10: malloc
+    A.jalr(0, A.ra, 0), // 11: free
+  ];
+  return guestFromWords(words, undefined, [
+    { name: 'malloc', value: TEXT_BASE + 40, size: 4 },
+    { name: 'free', value: TEXT_BASE + 44, size: 4 },
+    { name: '_end', value: 0x300000, type: 0 },
+  ]);
+}
+
 describe('orthotope interposition errors', () => {
   it('a double free stops the run with the model error (a small double free reads a free-list link)', () => {
-    // main: p = malloc(100); free(p); free(p); terminate 0 — malloc and free are stubs (`ret`) the model serves
-    const words = [
-      ...A.li(A.a0, 100),
-      A.jal(A.ra, 4 * 8), // 2 -> malloc at 10
-      A.addi(A.s0, A.a0, 0), // 3
-      A.addi(A.a0, A.s0, 0),
-      A.jal(A.ra, 4 * 6), // 5 -> free at 11
-      A.addi(A.a0, A.s0, 0),
-      A.jal(A.ra, 4 * 4), // 7 -> free at 11
-      A.terminate(0), // 8
-      A.jalr(0, A.ra, 0), // 9: unused
-      A.jalr(0, A.ra, 0), // 10: malloc
-      A.jalr(0, A.ra, 0), // 11: free
-    ];
-    const program = guestFromWords(words, undefined, [
-      { name: 'malloc', value: TEXT_BASE + 40, size: 4 },
-      { name: 'free', value: TEXT_BASE + 44, size: 4 },
-      { name: '_end', value: 0x300000, type: 0 },
-    ]);
-    const run = new GuestRun(program);
+    const run = new GuestRun(doubleFree());
     const interposer = new AllocInterposer(run.machine);
     expect(run.run(100)).toBe('failed');
     expect(run.machine.error?.kind).toBe('allocator');
     expect(run.machine.error?.message).toMatch(/^orthotope: CorruptHeader/);
     expect(interposer.calls.map((c) => c.function)).toEqual(['malloc', 'free']);
     expect(interposer.base).toBe(0x300000);
+  });
+
+  it('in a time-travel timeline, the error ends the run at its last whole step, which replays exactly', () => {
+    const program = doubleFree();
+    const make = () => new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
+    const machine = make();
+    const tl = new Timeline(machine, { budgetBytes: 1 << 24, baseInterval: 2, sampleEvery: 2, maxSteps: 1000, scratchSlots: 4 });
+    tl.forward(100);
+    expect(tl.end).toMatchObject({ status: 'error', error: { kind: 'allocator' } });
+    const end = (tl.end as { step: number }).step;
+    for (const step of [end, 0, 4, end - 1, end]) {
+      tl.seekStep(step);
+      const fresh = make();
+      fresh.run(step);
+      expect({ step, hash: hashOf(machine) }).toEqual({ step, hash: hashOf(fresh) });
+    }
+    // The failed free was rolled back: the model holds the one block freed once.
+    expect(machine.interposer?.calls.map((c) => c.function)).toEqual(['malloc', 'free']);
+    const counters = machine.interposer?.allocator.state.counters;
+    expect(counters?.liveBlocks.reduce((a, b) => a + b, 0)).toBe(0);
+    expect(counters?.errors).toEqual({});
   });
 });

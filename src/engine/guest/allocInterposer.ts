@@ -16,8 +16,13 @@
 // So a served call costs 1 instruction and (1 + model writes + zeroing/copy writes) timestamps, and the
 // adapter records those writes cause; it never runs the guest's JALR back (pc is set to ra directly).
 // Errors of the model (double free, size mismatch, corrupt header) stop the run as EngineError('allocator').
+// Checkpointable for time travel (timeline/guestMachine.ts): the served calls are a HISTORY, append-only up
+// to the furthest point ever run, and a state is a cursor into it (calls served so far) plus the counters
+// and the model's state without its bytes — the arena lives in AS2, so the guest memory snapshot restores
+// those. Replaying below the furthest point meets calls already recorded; determinism makes them identical
+// (they are checked, not rewritten).
 
-import { DEFAULT_CONFIG, createAllocator, type Allocator, type UserPtr } from '../alloc';
+import { DEFAULT_CONFIG, createAllocator, type Allocator, type AllocatorSnapshot, type UserPtr } from '../alloc';
 import { formatErrorForLog } from '../alloc/errors';
 import { HEADER_FIELDS } from '../alloc/header';
 import { HEADER_SIZE } from '../alloc/sizeClasses';
@@ -38,10 +43,24 @@ const MEMORY_TOP = 2 ** 29;
 const ALIGNMENT = 64;
 const THREAD = 0;
 
+/** The interposer's state at one moment (the arena bytes are not in it: they are guest memory). */
+export interface InterposerSnapshot {
+  readonly count: number;
+  readonly allocations: number;
+  readonly frees: number;
+  readonly arenaWrites: number;
+  readonly allocator: AllocatorSnapshot;
+}
+
 export class AllocInterposer {
-  readonly calls: AllocCall[] = [];
+  /** Calls served at the current state: history[0, count). */
+  count = 0;
+  /** Calls to alloc kinds / free kinds served so far (the timeline's densities). */
+  allocations = 0;
+  frees = 0;
   readonly allocator: Allocator;
   readonly arena: GuestArenaBytes;
+  private readonly history: AllocCall[] = [];
 
   constructor(private readonly machine: Interpreter) {
     const base = Math.ceil(heapStart(machine.program) / ALIGNMENT) * ALIGNMENT;
@@ -52,9 +71,10 @@ export class AllocInterposer {
         `no room for an orthotope arena above the heap start 0x${base.toString(16)}`,
       );
     this.arena = new GuestArenaBytes(machine.memory, base, size);
+    // No event log: nothing reads it, and a long run would grow it (and every snapshot would note its length).
     const created = createAllocator(
       { ...DEFAULT_CONFIG, arenaSize: size, alignment: ALIGNMENT },
-      { bytes: this.arena, addressing: { baseAddress: base, pointerBytes: 4 } },
+      { bytes: this.arena, addressing: { baseAddress: base, pointerBytes: 4 }, events: null },
     );
     if (!created.ok)
       throw new EngineError(
@@ -63,11 +83,35 @@ export class AllocInterposer {
       );
     this.allocator = created.allocator;
     for (const [address, names] of allocatorEntryPoints(machine.program))
-      machine.addHook(address, () => this.serve(names));
+      machine.addHook(address, () => this.serve(names), true);
   }
 
   get base(): number {
     return this.arena.base;
+  }
+
+  /** The calls served so far, in order. */
+  get calls(): readonly AllocCall[] {
+    return this.count === this.history.length ? this.history : this.history.slice(0, this.count);
+  }
+
+  snapshot(): InterposerSnapshot {
+    return {
+      count: this.count,
+      allocations: this.allocations,
+      frees: this.frees,
+      arenaWrites: this.arena.writes,
+      allocator: this.allocator.snapshotWithoutBytes(),
+    };
+  }
+
+  /** Returns to a snapshot (reusable); the caller restores guest memory, which holds the arena bytes. */
+  restore(s: InterposerSnapshot): void {
+    this.count = s.count;
+    this.allocations = s.allocations;
+    this.frees = s.frees;
+    this.arena.writes = s.arenaWrites;
+    this.allocator.restoreWithoutBytes(s.allocator);
   }
 
   summary(): AllocCallSummary & { arenaBase: number; arenaWrites: number } {
@@ -185,7 +229,26 @@ export class AllocInterposer {
     m.pc = ra;
     call.exitInstret = m.instret;
     call.exitTimestamp = m.memory.timestamp;
-    this.calls.push(call);
+    this.record(call, names[0] === '__rust_dealloc' || names[0] === 'free');
     return true;
+  }
+
+  /** Appends a served call to the history, or checks it against the recorded one when replaying. */
+  private record(call: AllocCall, freeing: boolean): void {
+    const i = this.count++;
+    if (freeing) this.frees++;
+    else this.allocations++;
+    if (i === this.history.length) {
+      this.history.push(call);
+      return;
+    }
+    const was = this.history[i];
+    if (
+      was.entryInstret !== call.entryInstret ||
+      was.function !== call.function ||
+      was.result !== call.result ||
+      was.exitTimestamp !== call.exitTimestamp
+    )
+      throw new EngineError('internal', `replay diverged from the recording (allocator call ${i})`);
   }
 }

@@ -53,6 +53,8 @@ export class Interpreter {
   private readonly code: Int32Array;
   private readonly imm: Int32Array;
   private readonly hooks = new Map<number, { original: number; handlers: HookHandler[] }>();
+  /** Handlers installed as serving (they may redirect): they run after every other handler of their pc. */
+  private readonly serving = new WeakSet<HookHandler>();
 
   constructor(
     readonly program: GuestProgram,
@@ -99,8 +101,12 @@ export class Interpreter {
     return new EngineError('internal', `${message} (at ${at})`, { pc, timestamp: this.memory.timestamp });
   }
 
-  /** Installs a breakpoint handler at `pc` (an instruction of the program). */
-  addHook(pc: number, handler: HookHandler): void {
+  /**
+   * Installs a breakpoint handler at `pc` (an instruction of the program). `serves`: the handler may
+   * redirect (allocator interposition serving the call); observing handlers installed later still run
+   * before it, so a breakpoint or observer at that pc sees the call before it is served (and skipped).
+   */
+  addHook(pc: number, handler: HookHandler, serves = false): void {
     const idx = (pc - this.program.decoded.pcBase) / 4;
     if (!Number.isInteger(idx) || idx < 0 || idx >= this.code.length) return;
     let hook = this.hooks.get(idx);
@@ -109,7 +115,10 @@ export class Interpreter {
       this.hooks.set(idx, hook);
       this.code[idx] = (hook.original & ~0xff) | OP_HOOK;
     }
-    hook.handlers.push(handler);
+    const firstServing = serves ? -1 : hook.handlers.findIndex((h) => this.serving.has(h));
+    if (serves) this.serving.add(handler);
+    if (firstServing < 0) hook.handlers.push(handler);
+    else hook.handlers.splice(firstServing, 0, handler);
   }
 
   removeHook(pc: number, handler: HookHandler): void {

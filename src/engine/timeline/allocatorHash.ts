@@ -2,7 +2,8 @@
 // totals, central lists, large pool and live registry, every thread cache's class caches and slabs, the
 // inspector's counters, the operation count) and the arena pages the allocator has written (those a
 // CountingArenaBytes saw written; for another store, every page of [0, cursor), where headers and links
-// land).
+// land). A guest's arena lives in its memory, which the guest hash covers already: `withBytes` false
+// leaves the bytes out (and the slow reads of guest memory they would take).
 // Invariants: maps are hashed in sorted key order; the ClassCache `recent` hint (no observable effect) is
 // left out; all-zero pages are skipped so page materialisation does not matter.
 
@@ -12,7 +13,7 @@ import { CountingArenaBytes } from './countingArenaBytes';
 import { allZero, type Hasher } from './hasher';
 
 
-export function hashAllocator(allocator: Allocator, h: Hasher): void {
+export function hashAllocator(allocator: Allocator, h: Hasher, withBytes = true): void {
   const s = allocator.state;
   h.num(s.opCount);
   h.num(s.arena.cursor);
@@ -56,6 +57,7 @@ export function hashAllocator(allocator: Allocator, h: Hasher): void {
     }
   }
   hashCounters(allocator, h);
+  if (!withBytes) return;
   const bytes = s.memory.bytes;
   const pages = bytes instanceof CountingArenaBytes ? [...bytes.everWritten].sort((a, b) => a - b) : undefined;
   const cursor = Math.min(s.arena.cursor, s.memory.size);

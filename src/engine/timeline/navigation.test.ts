@@ -9,6 +9,7 @@ import { generateMtrace } from '../scripts/mtraceGenerator';
 import { OP_READ, OP_WRITE } from '../scripts/mtraceProgram';
 import { parseMtrace } from '../scripts/mtraceParser';
 import { Session } from '../session';
+import { orthotopeView } from './allocatorView';
 import { GuestMachine } from './guestMachine';
 import { stepTimestamps } from './mtraceMachine';
 import { EXAMPLES, hashOf, haveExampleElfs, readBytes } from './reference.testutil';
@@ -140,6 +141,65 @@ describe.skipIf(!elfs)('guest breakpoints, step over, watchpoints', () => {
     expect(next.hit).toMatchObject({ addressSpace: 1, pointer: 40, write: true });
     const back = s.runToWatchpoint({ addressSpace: 1, addr: 40, len: 4, writesOnly: true }, 'backward');
     expect(back.position.step).toBe(a0Writes[20]);
+  });
+});
+
+describe.skipIf(!elfs)('guest served by orthotope: the allocator travels with the run', () => {
+  if (!elfs) return;
+  const program = loadGuestProgram(readBytes(hashmap));
+  const fresh = () => new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
+  const ref = fresh();
+  ref.run(CAP);
+  const calls = (ref.interposer as NonNullable<typeof ref.interposer>).calls;
+  const open = () => {
+    const s = Session.open('guest', readBytes(hashmap), { allocator: 'orthotope', maxSteps: CAP, checkpointInterval: 1024 });
+    s.run();
+    return s;
+  };
+  /** The orthotope view of a fresh run stopped after `step` instructions. */
+  const viewAt = (step: number) => {
+    const m = fresh();
+    m.run(step);
+    return { view: orthotopeView((m.interposer as NonNullable<typeof m.interposer>).allocator), hash: hashOf(m) };
+  };
+
+  it('step back across a served call restores the allocator stats exactly', () => {
+    expect(calls.length).toBeGreaterThan(100);
+    const s = open();
+    // A malloc, a free and a late call (replayed from a checkpoint far behind), each served in one step.
+    const picks = [calls.findIndex((c) => c.function === 'malloc'), calls.findIndex((c) => c.function === 'free'), calls.length - 1];
+    for (const i of picks) {
+      const c = calls[i];
+      expect(c.exitInstret).toBe(c.entryInstret + 1);
+      s.seekStep(c.entryInstret);
+      const before = s.allocator();
+      const beforeHash = s.stateHash();
+      s.step();
+      const after = s.allocator();
+      expect(after).not.toEqual(before);
+      expect(after).toEqual(viewAt(c.entryInstret + 1).view);
+      s.stepBack();
+      expect(s.position().step).toBe(c.entryInstret);
+      expect(s.allocator()).toEqual(before);
+      expect(s.stateHash()).toBe(beforeHash);
+      const r = viewAt(c.entryInstret);
+      expect({ view: s.allocator(), hash: s.stateHash() }).toEqual(r);
+    }
+  });
+
+  it('a breakpoint on a served entry point stops before the call, forward and backward; step over it', () => {
+    const s = open();
+    const malloc = program.symbols.get('malloc')?.address as number;
+    const mallocs = calls.filter((c) => c.function === 'malloc').map((c) => c.entryInstret);
+    s.seekStep(0);
+    expect(s.runToBreakpoint({ symbol: 'malloc' }).position).toMatchObject({ step: mallocs[0], pc: malloc });
+    expect(s.runToBreakpoint({ symbol: 'malloc' }).position.step).toBe(mallocs[1]);
+    s.seekStep(mallocs[30] + 1);
+    expect(s.runToBreakpoint({ symbol: 'malloc' }, 'backward').position.step).toBe(mallocs[30]);
+    // Step over the call into malloc: the served call returns at once, to the next instruction.
+    s.stepBack();
+    const call = s.position();
+    expect(s.stepOver()).toMatchObject({ step: mallocs[30] + 1, pc: (call.pc as number) + 4 });
   });
 });
 

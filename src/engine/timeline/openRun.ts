@@ -1,6 +1,7 @@
 // Session.open's loading half: turns (kind, bytes, options) into a machine and its timeline settings,
 // rejecting anything unusable with an EngineError (bad options, text that is not UTF-8, an ELF the loader
-// refuses, malformed guest input, an allocator config orthotope rejects). A script with a malformed line
+// refuses, malformed guest input, an allocator config orthotope rejects, a guest with no room for an
+// orthotope arena). A script with a malformed line
 // still opens: its valid prefix runs and the run ends with that line's error.
 
 import { EngineError } from '../errors';
@@ -72,13 +73,17 @@ export function openRun(kind: SessionKind, bytes: Uint8Array, options: SessionOp
   if (kind === 'alloc') return { kind, machine: new AllocMachine(parseAllocTrace(text(bytes))), options: tlOptions };
   if (kind !== 'guest') throw bad(`unknown session kind \`${String(kind)}\` (guest, mtrace or alloc)`);
   const allocator = options.allocator ?? 'none';
-  if (allocator === 'orthotope')
-    throw bad("allocator interposition 'orthotope' is not available in time-travel sessions yet (use 'observe')");
-  if (allocator !== 'none' && allocator !== 'observe') throw bad(`unknown allocator interposition \`${String(allocator)}\``);
+  if (allocator !== 'none' && allocator !== 'observe' && allocator !== 'orthotope')
+    throw bad(`unknown allocator interposition \`${String(allocator)}\``);
   const mode = options.mode ?? 'persistent';
   if (mode !== 'persistent' && mode !== 'volatile') throw bad(`unknown memory mode \`${String(mode)}\``);
   const input = guestInput(options);
   const program = loadGuestProgram(bytes);
-  const machine = new GuestMachine(program, { mode, input, observeAllocator: allocator === 'observe' });
+  const machine = new GuestMachine(program, {
+    mode,
+    input,
+    observeAllocator: allocator === 'observe',
+    orthotope: allocator === 'orthotope',
+  });
   return { kind, machine, options: tlOptions };
 }

@@ -122,3 +122,15 @@ describe('guest: seek(T) equals a fresh run stopped at T', () => {
     }
   });
 });
+
+describe('guest served by orthotope: seek(T) equals a fresh run stopped at T', () => {
+  // The model's state (caches, pools, counters) is checkpointed apart from its arena bytes, which are AS2
+  // pages restored with the memory: the full-state hash covers both, and the interposer's calls and cursor.
+  const present = filesIn(EXAMPLES, '.elf').includes('hashmap.elf');
+  it.skipIf(!present)('hashmap.elf (persistent), the whole run', () => {
+    const bytes = readBytes(path.join(EXAMPLES, 'hashmap.elf'));
+    const program = loadGuestProgram(bytes);
+    const make = () => new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
+    checkSeeks('guest', bytes, { allocator: 'orthotope', checkpointInterval: 2048 }, make, 4242);
+  });
+});

@@ -23,7 +23,10 @@ export interface SessionOptions {
   inputVectors?: readonly Uint8Array[];
   /** Guest input already parsed (guest/input.ts), e.g. by the CLI from a file. */
   parsedInput?: GuestInput;
-  /** Guest allocator interposition: 'observe' records the calls to the guest's own allocator. */
+  /**
+   * Guest allocator interposition: 'observe' records the calls to the guest's own allocator; 'orthotope'
+   * serves them with the orthotope model, its arena in guest memory (guest/allocInterposer.ts).
+   */
   allocator?: 'none' | 'observe' | 'orthotope';
   /** Memory budget of the checkpoints in bytes (default 48 MiB). */
   memoryBudgetBytes?: number;

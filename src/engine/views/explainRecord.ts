@@ -51,7 +51,8 @@ export function explainRecord(r: AdapterRecord, context: AccessContext | undefin
         text: `Finalize cuts touched memory into ${cells(b)} chunks for the ${mode} boundary chip: the ${pieces} of AS${as} ${range(p, b)} are merged into one chunk at t ${t}, the newest of their timestamps [${(r.prevTimestamps ?? []).join(', ')}]. ${rows}`,
       };
     }
-    if (l === 1 && mode === 'volatile' && b > 1 && b === 4) {
+    // Only AS 1..3 have 4-cell units to cut into cells; an AS 4 block split to 1 is an ordinary block split.
+    if (l === 1 && mode === 'volatile' && b === 4 && minBlockSizeOf(as) === 4) {
       return {
         cause: 'finalize-cell-split',
         openvmFunction: 'finalize -> handle_touched_blocks -> add_split_record',

@@ -65,7 +65,9 @@ export class FrameBuilder {
     const pos = s.position();
     if (pos.step === 0 || s.kind === 'alloc') return null;
     const last = pos.step - 1;
-    const t1 = Math.max(0, pos.timestamp - 1);
+    // t1 = the current timestamp, not one less: a step that takes no time (finalize) starts at the current
+    // timestamp, and only a window reaching it re-executes it (the next step's rows are filtered out below).
+    const t1 = pos.timestamp;
     // A step's accesses lie within the few timestamps before the current one; widen until the window
     // starts before the step (hintbuffer spans 3n timestamps, ticks jump).
     let span = 8;
@@ -78,7 +80,11 @@ export class FrameBuilder {
     const view: StepView = { step: last, accesses: [], records: [], explanations: [], finalizeRecords: 0 };
     const keep: number[] = [];
     const remap = new Map<number, number>();
-    for (let i = 0; i < w.records.count; i++) if (w.records.step[i] === last) (remap.set(i, keep.length), keep.push(i));
+    for (let i = 0; i < w.records.count; i++) {
+      if (w.records.step[i] !== last) continue;
+      remap.set(i, keep.length);
+      keep.push(i);
+    }
     const mode = this.mode() ?? 'persistent';
     const a = w.accesses;
     for (let i = 0; i < a.count; i++) {
@@ -202,6 +208,9 @@ export class FrameBuilder {
     } else if (o.kind === 'guest' && o.machine.calls !== null) {
       const v = s.allocator();
       if (v.kind === 'observed') allocator = { kind: 'observed', view: v };
+    } else if (o.kind === 'guest' && o.machine.interposer !== null) {
+      // The orthotope model serving the guest's allocator: its arena lives in AS2 at the heap start.
+      allocator = { kind: 'orthotope', view: allocatorView(o.machine.interposer.allocator) };
     }
     return {
       kind: s.kind,

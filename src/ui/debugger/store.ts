@@ -49,6 +49,10 @@ export interface DebuggerState {
   hidden: string[];
   help: boolean;
   lastStop?: string;
+  /** True while a freshly opened run is being recorded to its end. */
+  recording: boolean;
+  /** A timestamp to show once recording ends (from the URL). */
+  pendingT?: number;
   init(): Promise<void>;
   openExample(file: string): Promise<void>;
   openFile(name: string, bytes: Uint8Array): Promise<void>;
@@ -123,6 +127,7 @@ export const useDebugger = create<DebuggerState>((set, get) => {
     watchpoints: [],
     hidden: [],
     help: false,
+    recording: false,
 
     async init() {
       const url = parseUrlState(window.location.search);
@@ -137,11 +142,8 @@ export const useDebugger = create<DebuggerState>((set, get) => {
         const index = await loadExampleIndex();
         set({ examples: index.examples });
         const file = index.examples.some((e) => e.file === url.example) ? (url.example as string) : index.default;
+        set({ pendingT: url.t });
         await get().openExample(file);
-        if (url.t !== undefined && get().frame) {
-          set({ status: 'running' });
-          apply(await engine().request('control', { control: { op: 'seek', timestamp: url.t }, view: viewRequest() }));
-        }
       } catch (e) {
         fail(e);
       }
@@ -185,6 +187,15 @@ export const useDebugger = create<DebuggerState>((set, get) => {
             ? { mode: o.mode, maxSteps: o.maxSteps, allocator: o.alloc === 'off' ? ('none' as const) : o.alloc, ...(o.input ? { input: o.input } : {}) }
             : {};
         apply(await engine().request('open', { kind: loaded.kind, name: loaded.name, bytes: loaded.bytes, options, view: viewRequest() }));
+        // Record the whole run once (checkpoints + samples), so the scrubber spans it, then return to the
+        // start (or the timestamp the URL asked for).
+        set({ status: 'running', recording: true });
+        await engine().request('run', { breakpoints: [], watchpoints: [], toEnd: true, view: viewRequest() }, {
+          onProgress: (position) => set((st) => (st.frame ? { frame: { ...st.frame, position, info: { ...st.frame.info, head: { step: position.step, timestamp: position.timestamp } } } } : {})),
+        });
+        const t = get().pendingT;
+        set({ pendingT: undefined, recording: false });
+        apply(await engine().request('control', { control: t === undefined ? { op: 'reset' } : { op: 'seek', timestamp: t }, view: viewRequest() }));
       } catch (e) {
         set({ frame: undefined });
         fail(e);

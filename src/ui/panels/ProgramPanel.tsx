@@ -1,6 +1,7 @@
 // The program: for guests, the disassembly around pc (symbols, a breakpoint gutter), console output, public
 // values and the input/hint stream position; for scripts, the script text with the line just run, the
 // next line and a breakpoint gutter.
+import { useEffect, useRef } from 'react';
 import type { Breakpoint } from '../../engine/timeline/sessionTypes';
 import type { GuestProgramView, ScriptProgramView } from '../../engine/views/frameTypes';
 
@@ -10,6 +11,15 @@ export interface ProgramPanelProps {
   program: GuestProgramView | ScriptProgramView;
   breakpoints: Breakpoint[];
   onToggleBreakpoint(bp: Breakpoint): void;
+}
+
+/** Keeps the current line visible as the position moves. */
+function useScrollToCurrent(key: unknown) {
+  const ref = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector('li.current')?.scrollIntoView({ block: 'nearest' });
+  }, [key]);
+  return ref;
 }
 
 function hasBp(list: Breakpoint[], bp: Breakpoint): boolean {
@@ -26,12 +36,13 @@ export function ProgramPanel({ program, breakpoints, onToggleBreakpoint }: Progr
 }
 
 function GuestProgram({ program, breakpoints, onToggle }: { program: GuestProgramView; breakpoints: Breakpoint[]; onToggle(bp: Breakpoint): void }) {
+  const listRef = useScrollToCurrent(program.pc);
   const pv = Array.from(program.publicValues);
   const usedPv = pv.length - [...pv].reverse().findIndex((b) => b !== 0);
   return (
     <>
       <div className="where muted">{program.where ? `in ${program.where}` : ''}</div>
-      <ol className="disasm" data-testid="disassembly">
+      <ol className="disasm" data-testid="disassembly" ref={listRef}>
         {program.lines.map((l) => {
           const bp = { pc: l.pc };
           const on = hasBp(breakpoints, bp);
@@ -71,10 +82,11 @@ function GuestProgram({ program, breakpoints, onToggle }: { program: GuestProgra
 }
 
 function ScriptProgram({ program, breakpoints, onToggle }: { program: ScriptProgramView; breakpoints: Breakpoint[]; onToggle(bp: Breakpoint): void }) {
+  const listRef = useScrollToCurrent(program.lastLine);
   const lines = program.text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   return (
-    <ol className="script-text" data-testid="script">
+    <ol className="script-text" data-testid="script" ref={listRef}>
       {lines.map((text, i) => {
         const line = i + 1;
         const directive = text.replace(/#.*/, '').trim() !== '';

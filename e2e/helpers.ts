@@ -1,0 +1,34 @@
+// Shared e2e helpers: the CLI as the reference, error watching, waiting for the engine.
+import { execFileSync } from 'node:child_process';
+import { expect, type Page } from '@playwright/test';
+
+export function cli(args: string[]): string {
+  return execFileSync('node', ['scripts/memscope.mjs', ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+}
+
+/** The CLI's state at T (src/cli/stateAt.ts format). */
+export function cliAt(args: string[]): {
+  step: number;
+  timestamp: number;
+  registers: number[] | null;
+  dumps: { values: number[]; units: { block_start: number; block_size: number; t: number }[] }[];
+  access: { records: { kind: string; ptr: number; size: number; lowest: number; t: number }[] } | null;
+} {
+  return JSON.parse(cli(args));
+}
+
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+  return errors;
+}
+
+export async function ready(page: Page, timeout = 30_000): Promise<void> {
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', /ready|error/, { timeout });
+}
+
+export async function timestamp(page: Page): Promise<number> {
+  return Number(await page.getByTestId('current-timestamp').textContent());
+}

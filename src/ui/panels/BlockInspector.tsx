@@ -1,0 +1,74 @@
+// The selected cell: its AccessMetadata (raw packed word, timestamp, block size, offset_to_start), its
+// block's extent and values, the block's access history with jump-to links, and why the block has its size.
+import type { BlockView } from '../../engine/views/frameTypes';
+
+const hex = (n: number, w = 8) => '0x' + n.toString(16).padStart(w, '0');
+
+export function BlockInspector({ block, onJump, onWho }: { block: BlockView | null; onJump(t: number): void; onWho(which: 'previous' | 'next'): void }) {
+  if (block === null) {
+    return (
+      <section className="panel block-inspector" aria-label="Block inspector">
+        <h2>Block inspector</h2>
+        <p className="muted">Click a cell in Address spaces to inspect its block.</p>
+      </section>
+    );
+  }
+  const r = block.block;
+  const unit = Math.floor((block.pointer - r.unitAddr) / r.align);
+  const startUnit = Math.floor((block.blockStart - r.unitAddr) / r.align);
+  const raw = r.raw[Math.max(0, Math.min(r.raw.length - 1, unit))];
+  const startRaw = r.raw[Math.max(0, startUnit)];
+  const offset = r.offsetToStart[Math.max(0, Math.min(r.raw.length - 1, unit))];
+  const h = block.history;
+  return (
+    <section className="panel block-inspector" aria-label="Block inspector">
+      <h2>Block inspector</h2>
+      <dl className="meta" data-testid="block-meta" data-block-start={block.blockStart} data-block-size={block.blockSize}>
+        <dt>cell</dt>
+        <dd className="mono">
+          AS{block.addressSpace} {block.pointer} ({hex(block.pointer, 1)})
+        </dd>
+        <dt title="AccessMetadata.timestamp_and_log_block_size of the cell's unit (bits 0..28 timestamp, 29..31 size code)">raw word</dt>
+        <dd className="mono" data-testid="raw-word">
+          {hex(raw)} · offset_to_start {offset}
+        </dd>
+        <dt title="the block's start entry holds its timestamp and size">block</dt>
+        <dd className="mono">
+          [{block.blockStart}..{block.blockStart + block.blockSize}) · {block.blockSize} cells · start word {hex(startRaw)}
+        </dd>
+        <dt>last access</dt>
+        <dd className="mono" data-testid="block-ts">
+          t {r.timestamp[Math.max(0, startUnit)] ?? 0}
+        </dd>
+        <dt>values</dt>
+        <dd className="mono">[{Array.from(r.values).join(' ')}]</dd>
+      </dl>
+      <p className="why" data-testid="why-size">
+        <strong>Why this size?</strong> {block.why}
+      </p>
+      <div className="who">
+        <button type="button" onClick={() => onWho('previous')}>
+          Previous access
+        </button>
+        <button type="button" onClick={() => onWho('next')}>
+          Next access
+        </button>
+      </div>
+      <h3>Access history {h.more && <span className="muted">(latest {h.count})</span>}</h3>
+      {h.count === 0 ? (
+        <p className="muted">No access to this block before now.</p>
+      ) : (
+        <ol className="history mono">
+          {Array.from({ length: h.count }, (_, i) => h.count - 1 - i).map((i) => (
+            <li key={i}>
+              <button type="button" className="link" onClick={() => onJump(h.timestamp[i])} title="jump to this access">
+                t {h.timestamp[i]}
+              </button>{' '}
+              {h.write[i] ? 'write' : 'read'} [{h.pointer[i]}..{h.pointer[i] + h.size[i]}) t_prev {h.tPrev[i]}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
