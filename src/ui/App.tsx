@@ -1,7 +1,7 @@
 // The debugger: toolbar and controls; Program and Registers; Address spaces and Adapter records; Block
 // inspector and Allocator; the Timeline scrubber along the bottom. Every panel renders the latest frame the
 // engine worker sent; the store asks for frames, the panels never touch engine state.
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { ControlBar } from './controls/ControlBar';
 import { HelpOverlay } from './controls/HelpOverlay';
 import { Toolbar } from './debugger/Toolbar';
@@ -17,6 +17,20 @@ import { ProgramPanel } from './panels/ProgramPanel';
 import { RegistersPanel } from './panels/RegistersPanel';
 import { Timeline } from './panels/Timeline';
 import { actionForKey } from './shortcuts';
+import { CostPanel } from './lessons/CostPanel';
+import { LessonsGallery } from './lessons/LessonsGallery';
+import { NarrationPanel } from './lessons/NarrationPanel';
+
+// Progress messages replace only the frame's position: memoized panels with stable props skip those
+// renders, which keeps every frame short while a long run records in the worker.
+const Program = memo(ProgramPanel);
+const Registers = memo(RegistersPanel);
+const AddressSpaces = memo(AddressSpacesPanel);
+const AdapterRecords = memo(AdapterRecordsPanel);
+const Inspector = memo(BlockInspector);
+const Allocator = memo(AllocatorPanel);
+const ObservedHeap = memo(ObservedHeapPanel);
+const NO_ACCESSES: never[] = [];
 
 function ErrorBanner() {
   const failure = useDebugger((s) => s.failure);
@@ -88,6 +102,21 @@ export function App() {
     return m;
   }, [frame]);
 
+  const block = frame?.block ?? null;
+  const control = s.control;
+  const onWho = useCallback(
+    (which: 'previous' | 'next') => {
+      if (block)
+        void control({
+          op: 'runToAccess',
+          addressSpace: block.addressSpace,
+          addr: block.blockStart,
+          len: block.blockSize,
+          which,
+        });
+    },
+    [block, control],
+  );
   const hidden = (name: string) => s.hidden.includes(name);
   const program = frame?.program;
   return (
@@ -107,6 +136,19 @@ export function App() {
         />
         <ErrorBanner />
         {s.help && <HelpOverlay onClose={() => s.setHelp(false)} />}
+        {s.showLessons && (
+          <div className="lessons-drawer">
+            <LessonsGallery
+              lessons={s.lessons}
+              current={s.lessonEntry?.id ?? null}
+              completed={s.completed}
+              onOpen={(entry) => void s.openLesson(entry)}
+            />
+            <button type="button" onClick={() => s.setShowLessons(false)}>
+              Close lessons
+            </button>
+          </div>
+        )}
         {frame && (
           <main
             className="debugger"
@@ -117,14 +159,23 @@ export function App() {
             }}
           >
             <div className="column">
+              {s.lesson && (
+                <NarrationPanel
+                  lesson={s.lesson}
+                  step={frame.position.step}
+                  quiz={s.quiz}
+                  busy={status !== 'ready'}
+                  onGo={(step) => void s.lessonGo(step)}
+                />
+              )}
               {program && (
-                <ProgramPanel
+                <Program
                   program={program}
                   breakpoints={s.breakpoints}
                   onToggleBreakpoint={s.toggleBreakpoint}
                 />
               )}
-              {program?.kind === 'guest' && !hidden('Registers') && <RegistersPanel program={program} />}
+              {program?.kind === 'guest' && !hidden('Registers') && <Registers program={program} />}
             </div>
             <Splitter
               label="Resize the program column"
@@ -135,19 +186,19 @@ export function App() {
             />
             <div className="column">
               {isAlloc && frame.allocator?.kind === 'orthotope' ? (
-                <AllocatorPanel view={frame.allocator.view} />
+                <Allocator view={frame.allocator.view} />
               ) : (
                 <>
-                  <AddressSpacesPanel
+                  <AddressSpaces
                     lanes={frame.lanes}
-                    accesses={frame.step?.accesses ?? []}
+                    accesses={frame.step?.accesses ?? NO_ACCESSES}
                     selection={s.selection}
                     pinned={s.pinned}
                     symbols={program?.kind === 'guest' ? program.symbols : undefined}
-                    onSelect={(as, ptr) => void s.select(as, ptr)}
-                    onFocus={(as, ptr) => void s.focusLane(as, ptr)}
+                    onSelect={s.select}
+                    onFocus={s.focusLane}
                   />
-                  <AdapterRecordsPanel step={frame.step} rows={frame.adapterRows} mode={frame.mode} />
+                  <AdapterRecords step={frame.step} rows={frame.adapterRows} mode={frame.mode} />
                 </>
               )}
             </div>
@@ -162,25 +213,16 @@ export function App() {
             )}
             {!isAlloc && (
               <div className="column">
-                {
-                  <BlockInspector
-                    block={frame.block}
-                    onJump={(t) => seek(t)}
-                    onWho={(which) => {
-                      const b = frame.block;
-                      if (b)
-                        void s.control({
-                          op: 'runToAccess',
-                          addressSpace: b.addressSpace,
-                          addr: b.blockStart,
-                          len: b.blockSize,
-                          which,
-                        });
-                    }}
+                <Inspector block={frame.block} onJump={seek} onWho={onWho} />
+                {frame.allocator?.kind === 'orthotope' && <Allocator view={frame.allocator.view} />}
+                {frame.allocator?.kind === 'observed' && <ObservedHeap view={frame.allocator.view} />}
+                {s.showCost && (
+                  <CostPanel
+                    cost={s.cost ?? null}
+                    loading={s.costLoading}
+                    onCompute={() => void s.computeCost()}
                   />
-                }
-                {frame.allocator?.kind === 'orthotope' && <AllocatorPanel view={frame.allocator.view} />}
-                {frame.allocator?.kind === 'observed' && <ObservedHeapPanel view={frame.allocator.view} />}
+                )}
               </div>
             )}
           </main>

@@ -1,4 +1,6 @@
-// The examples gallery: public/examples/index.json, served with the app (works offline).
+// The examples gallery (public/examples/index.json) and the lessons (public/lessons/index.json), served
+// with the app, so both work offline.
+import type { LessonIndexEntry } from '../engine/lessons/lessonTypes';
 export interface ExampleEntry {
   file: string;
   kind: 'mtrace' | 'alloc' | 'guest';
@@ -21,5 +23,17 @@ export async function loadExampleIndex(): Promise<ExampleIndex> {
 export async function loadExampleBytes(file: string): Promise<Uint8Array> {
   const r = await fetch(`${base}examples/${encodeURIComponent(file)}`);
   if (!r.ok) throw new Error(`example ${file}: HTTP ${r.status}`);
+  return new Uint8Array(await r.arrayBuffer());
+}
+
+export async function loadLessonIndex(): Promise<LessonIndexEntry[]> {
+  const r = await fetch(`${base}lessons/index.json`);
+  if (!r.ok) throw new Error(`lessons/index.json: HTTP ${r.status}`);
+  return ((await r.json()) as { lessons: LessonIndexEntry[] }).lessons;
+}
+
+export async function loadLessonBytes(file: string): Promise<Uint8Array> {
+  const r = await fetch(`${base}lessons/${encodeURIComponent(file)}`);
+  if (!r.ok) throw new Error(`lesson ${file}: HTTP ${r.status}`);
   return new Uint8Array(await r.arrayBuffer());
 }

@@ -15,10 +15,24 @@ export interface ControlBarProps {
   onJump(t: number): void;
 }
 
-function ControlButton({ action, onAction, disabled }: { action: ControlAction; onAction(a: ControlAction): void; disabled?: boolean }) {
+function ControlButton({
+  action,
+  onAction,
+  disabled,
+}: {
+  action: ControlAction;
+  onAction(a: ControlAction): void;
+  disabled?: boolean;
+}) {
   const s = shortcutFor(action);
   return (
-    <button type="button" className={`control control-${action}`} onClick={() => onAction(action)} disabled={disabled} title={`${s.label} — ${s.what} (${s.keys.map(keyLabel).join(' or ')})`}>
+    <button
+      type="button"
+      className={`control control-${action}`}
+      onClick={() => onAction(action)}
+      disabled={disabled}
+      title={`${s.label} — ${s.what} (${s.keys.map(keyLabel).join(' or ')})`}
+    >
       {s.label}
     </button>
   );
@@ -33,11 +47,18 @@ export function ControlBar(props: ControlBarProps) {
       <ControlButton action="stepBack" onAction={onAction} disabled={disabled || running || !canStepBack} />
       <ControlButton action="step" onAction={onAction} disabled={disabled || running || atEnd} />
       <ControlButton action="stepOver" onAction={onAction} disabled={disabled || running || atEnd} />
-      {running ? <ControlButton action="pause" onAction={onAction} /> : <ControlButton action="run" onAction={onAction} disabled={disabled || atEnd} />}
+      {running ? (
+        <ControlButton action="pause" onAction={onAction} />
+      ) : (
+        <ControlButton action="run" onAction={onAction} disabled={disabled || atEnd} />
+      )}
       <ControlButton action="runToEnd" onAction={onAction} disabled={disabled || running || atEnd} />
       <span className="position">
         {props.unit} <strong data-testid="current-timestamp">{props.timestamp}</strong>
-        <span className="muted"> · step {props.step}</span>
+        <span className="muted">
+          {' '}
+          · step <span data-testid="current-step">{props.step}</span>
+        </span>
       </span>
       <form
         className="jump"
@@ -49,7 +70,15 @@ export function ControlBar(props: ControlBarProps) {
       >
         <label>
           <span className="sr-only">Go to timestamp</span>
-          <input id="goto-timestamp" aria-label="Go to timestamp" inputMode="numeric" placeholder="go to t…" value={typed} onChange={(e) => setTyped(e.target.value)} size={10} />
+          <input
+            id="goto-timestamp"
+            aria-label="Go to timestamp"
+            inputMode="numeric"
+            placeholder="go to t…"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            size={10}
+          />
         </label>
         <button type="submit" disabled={disabled}>
           Go

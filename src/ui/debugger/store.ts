@@ -6,10 +6,14 @@ import type { ErrorInfo } from '../../engine/errors';
 import type { Densities } from '../../engine/timeline/densities';
 import type { Breakpoint, SessionKind, Watchpoint } from '../../engine/timeline/sessionTypes';
 import type { Frame, FrameRequest } from '../../engine/views/frameTypes';
+import type { CostComparison } from '../../engine/lessons/costComparison';
+import type { Lesson, LessonIndexEntry } from '../../engine/lessons/lessonTypes';
+import { narrationAt } from '../../engine/lessons/narration';
+import type { PredictionQuiz } from '../../engine/lessons/predict';
 import { type ControlOp, EngineClientError } from '../../worker/protocol';
 import { SeekCoalescer } from '../../worker/seekCoalescer';
 import { engine } from '../engine';
-import { type ExampleEntry, loadExampleBytes, loadExampleIndex } from '../examples';
+import { type ExampleEntry, loadExampleBytes, loadExampleIndex, loadLessonBytes, loadLessonIndex } from '../examples';
 import type { ControlAction } from '../shortcuts';
 import { parseUrlState, type UrlState, writeUrlState } from '../urlState';
 import { focusOf, laneRequest, lanesFor } from './defaultView';
@@ -53,6 +57,20 @@ export interface DebuggerState {
   recording: boolean;
   /** A timestamp to show once recording ends (from the URL). */
   pendingT?: number;
+  lessons: LessonIndexEntry[];
+  lesson?: Lesson;
+  lessonEntry?: LessonIndexEntry;
+  completed: string[];
+  quiz: PredictionQuiz | null;
+  showLessons: boolean;
+  cost?: CostComparison;
+  costLoading: boolean;
+  showCost: boolean;
+  openLesson(entry: LessonIndexEntry): Promise<void>;
+  lessonGo(step: number): Promise<void>;
+  setShowLessons(on: boolean): void;
+  setShowCost(on: boolean): void;
+  computeCost(): Promise<void>;
   init(): Promise<void>;
   openExample(file: string): Promise<void>;
   openFile(name: string, bytes: Uint8Array): Promise<void>;
@@ -88,7 +106,8 @@ export const useDebugger = create<DebuggerState>((set, get) => {
   const syncUrl = () => {
     const s = get();
     const state: UrlState = { hidden: s.hidden };
-    if (s.loaded?.isExample) state.example = s.loaded.name;
+    if (s.lessonEntry) state.lesson = s.lessonEntry.id;
+    else if (s.loaded?.isExample) state.example = s.loaded.name;
     if (s.loaded?.kind === 'guest') {
       state.mode = s.options.mode;
       state.alloc = s.options.alloc;
@@ -101,6 +120,14 @@ export const useDebugger = create<DebuggerState>((set, get) => {
   const apply = (frame: Frame) => {
     set({ frame, focus: focusOf(frame, get().focus), status: 'ready', failure: frame.position.status === 'error' ? (frame.info.error ?? undefined) : undefined });
     syncUrl();
+    // Lessons: at the check's stop, ask the engine for the prediction quiz (computed, never hard-coded).
+    const { lesson, quiz } = get();
+    if (lesson && narrationAt(lesson, frame.position.step).atCheck && quiz?.step !== lesson.check.at) {
+      engine()
+        .request('predict', {})
+        .then((q) => set({ quiz: q }))
+        .catch(fail);
+    }
   };
   const fail = (e: unknown) => set({ status: 'error', failure: asErrorInfo(e) });
   const seeker = new SeekCoalescer<Frame>(
@@ -128,6 +155,12 @@ export const useDebugger = create<DebuggerState>((set, get) => {
     hidden: [],
     help: false,
     recording: false,
+    lessons: [],
+    completed: [],
+    quiz: null,
+    showLessons: false,
+    costLoading: false,
+    showCost: false,
 
     async init() {
       const url = parseUrlState(window.location.search);
@@ -140,7 +173,14 @@ export const useDebugger = create<DebuggerState>((set, get) => {
       });
       try {
         const index = await loadExampleIndex();
-        set({ examples: index.examples });
+        const lessons = await loadLessonIndex();
+        set({ examples: index.examples, lessons });
+        const lessonEntry = lessons.find((l) => l.id === url.lesson);
+        if (lessonEntry) {
+          set({ pendingT: url.t });
+          await get().openLesson(lessonEntry);
+          return;
+        }
         const file = index.examples.some((e) => e.file === url.example) ? (url.example as string) : index.default;
         set({ pendingT: url.t });
         await get().openExample(file);
@@ -157,7 +197,7 @@ export const useDebugger = create<DebuggerState>((set, get) => {
         if (role.role !== 'program') throw new Error(`${file} is not a program`);
         // Switching programs starts with a fresh view (the first load keeps the URL's selection).
         if (get().loaded !== undefined) set({ selection: undefined, focus: {}, pinned: [], breakpoints: [], watchpoints: [] });
-        set({ loaded: { name: file, kind: role.kind, bytes, isExample: true } });
+        set({ loaded: { name: file, kind: role.kind, bytes, isExample: true }, lesson: undefined, lessonEntry: undefined, quiz: null, cost: undefined });
         await get().reopen();
       } catch (e) {
         fail(e);
@@ -172,7 +212,7 @@ export const useDebugger = create<DebuggerState>((set, get) => {
         if (get().loaded?.kind === 'guest') await get().reopen();
         return;
       }
-      set({ loaded: { name, kind: role.kind, bytes, isExample: false }, selection: undefined, focus: {}, pinned: [] });
+      set({ loaded: { name, kind: role.kind, bytes, isExample: false }, selection: undefined, focus: {}, pinned: [], lesson: undefined, lessonEntry: undefined, quiz: null, cost: undefined });
       await get().reopen();
     },
 
@@ -308,6 +348,53 @@ export const useDebugger = create<DebuggerState>((set, get) => {
     },
     setHelp(on) {
       set({ help: on });
+    },
+
+    async openLesson(entry) {
+      set({ status: 'loading', failure: undefined, frame: undefined, quiz: null, cost: undefined, selection: undefined, focus: {}, pinned: [], breakpoints: [], watchpoints: [], showLessons: false });
+      try {
+        const source = await loadLessonBytes(entry.file);
+        const program = entry.program ? await loadExampleBytes(entry.program) : undefined;
+        const { lesson, frame } = await engine().request('openLesson', { file: entry.file, source, program, view: viewRequest() });
+        set({ lesson, lessonEntry: entry, loaded: { name: entry.file, kind: entry.kind === 'guest' ? 'guest' : 'mtrace', bytes: program ?? source, isExample: false } });
+        apply(frame);
+        const t = get().pendingT;
+        if (t !== undefined) {
+          set({ pendingT: undefined });
+          apply(await engine().request('control', { control: { op: 'seek', timestamp: t }, view: viewRequest() }));
+        }
+      } catch (e) {
+        fail(e);
+      }
+    },
+
+    async lessonGo(step) {
+      const { lesson, lessonEntry, completed } = get();
+      await get().control({ op: 'seekStep', step });
+      if (lesson && lessonEntry && step === lesson.stops.at(-1)?.at && !completed.includes(lessonEntry.id)) set({ completed: [...completed, lessonEntry.id] });
+    },
+
+    setShowLessons(on) {
+      set({ showLessons: on });
+    },
+    setShowCost(on) {
+      set({ showCost: on });
+      if (on && !get().cost) void get().computeCost();
+    },
+
+    async computeCost() {
+      const loaded = get().loaded;
+      if (!loaded || loaded.kind === 'alloc') return;
+      const o = get().options;
+      set({ costLoading: true });
+      try {
+        const options = loaded.kind === 'guest' ? { mode: o.mode, ...(o.input ? { input: o.input } : {}) } : {};
+        const cost = await engine().request('cost', { kind: loaded.kind, bytes: loaded.bytes, options, stepCap: 5_000_000 });
+        set({ cost, costLoading: false });
+      } catch (e) {
+        set({ costLoading: false });
+        fail(e);
+      }
     },
   };
 });
