@@ -18,6 +18,7 @@ describe('SeekCoalescer', () => {
     c.request(3);
     c.request(4);
     expect(sent).toEqual([1]);
+    expect(c.pending).toBe(true);
     release!();
     await new Promise((r) => setTimeout(r, 0));
     expect(sent).toEqual([1, 4]);

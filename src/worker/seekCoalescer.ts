@@ -21,6 +21,11 @@ export class SeekCoalescer<R> {
     return this.inFlight;
   }
 
+  /** A newer request is waiting behind the one in flight. */
+  get pending(): boolean {
+    return this.latest !== null;
+  }
+
   private async pump(): Promise<void> {
     while (this.latest !== null) {
       const t = this.latest;

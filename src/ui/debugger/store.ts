@@ -130,9 +130,14 @@ export const useDebugger = create<DebuggerState>((set, get) => {
     }
   };
   const fail = (e: unknown) => set({ status: 'error', failure: asErrorInfo(e) });
-  const seeker = new SeekCoalescer<Frame>(
+  // While scrubbing, the status stays 'running' until the last requested timestamp is shown, so nothing
+  // (a user's next action, a test) mistakes an intermediate frame for the final one.
+  const seeker: SeekCoalescer<Frame> = new SeekCoalescer<Frame>(
     (t) => engine().request('control', { control: { op: 'seek', timestamp: t }, view: viewRequest() }),
-    (frame) => apply(frame),
+    (frame) => {
+      apply(frame);
+      if (seeker.pending) set({ status: 'running' });
+    },
     fail,
   );
   const refresh = async () => {
@@ -306,6 +311,7 @@ export const useDebugger = create<DebuggerState>((set, get) => {
 
     seek(t) {
       if (!get().frame) return;
+      set({ status: 'running' });
       seeker.request(Math.max(0, Math.round(t)));
     },
 
