@@ -171,3 +171,26 @@ test('the URL holds the program, timestamp and selection: a reload restores the 
   await expect(page.getByTestId('block-meta')).toHaveAttribute('data-block-start', '8');
   await page.screenshot({ path: 'test-results/debugger-url.png' });
 });
+
+test('a crashed engine worker is restarted with the session restored to its position', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/?example=hello.elf');
+  await ready(page);
+  for (let i = 0; i < 5; i++) {
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await ready(page);
+  }
+  const t = await timestamp(page);
+  const step = await page.getByTestId('current-step').textContent();
+  await page.evaluate(() => window.memscopeEngine?.crashForTest());
+  await expect(page.getByTestId('notice')).toContainText(`restored at step ${step}`);
+  expect(await timestamp(page)).toBe(t);
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await ready(page);
+  expect(await timestamp(page)).toBeGreaterThan(t);
+  const ref = cliAt(['exec', 'public/examples/hello.elf', '--at', String(await timestamp(page))]);
+  expect(await page.getByTestId('register').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))))).toEqual(ref.registers);
+  await page.screenshot({ path: 'test-results/debugger-crash-restored.png' });
+  // the simulated crash itself is reported by the browser as an uncaught error in the worker: expected
+  expect(errors.filter((e) => !e.includes('simulated engine crash'))).toEqual([]);
+});

@@ -5,6 +5,7 @@
 
 import { EngineError } from '../engine/errors';
 import { decodeScriptText } from '../engine/scripts/decodeText';
+import { fastMtraceSummary } from '../engine/scripts/mtraceFastSummary';
 import { summaryJson } from '../engine/scripts/mtraceJson';
 import { parseMtrace } from '../engine/scripts/mtraceParser';
 import { runMtrace } from '../engine/scripts/mtraceRunner';
@@ -38,6 +39,15 @@ export const runCommand: CliCommand = (args, io) => {
   } catch (e) {
     io.err(`error: cannot read ${files[0]}: ${(e as Error).message}\n`);
     return 1;
+  }
+  if (summary) {
+    // One pass over the bytes for valid scripts; anything else (undefined) takes the reference path below,
+    // which alone reports errors (mtraceFastSummary.ts).
+    const fast = fastMtraceSummary(bytes);
+    if (fast !== undefined) {
+      io.out(summaryJson(fast));
+      return 0;
+    }
   }
   const decoded = decodeScriptText(bytes);
   if ('error' in decoded) {

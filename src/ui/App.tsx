@@ -135,6 +135,11 @@ export function App() {
           onJump={(t) => seek(t)}
         />
         <ErrorBanner />
+        {s.notice && (
+          <div className="notice" role="status" data-testid="notice">
+            {s.notice}
+          </div>
+        )}
         {s.help && <HelpOverlay onClose={() => s.setHelp(false)} />}
         {s.showLessons && (
           <div className="lessons-drawer">
@@ -186,7 +191,7 @@ export function App() {
             />
             <div className="column">
               {isAlloc && frame.allocator?.kind === 'orthotope' ? (
-                <Allocator view={frame.allocator.view} />
+                <Allocator view={frame.allocator.view} history={frame.allocator.history} />
               ) : (
                 <>
                   <AddressSpaces
@@ -214,7 +219,7 @@ export function App() {
             {!isAlloc && (
               <div className="column">
                 <Inspector block={frame.block} onJump={seek} onWho={onWho} />
-                {frame.allocator?.kind === 'orthotope' && <Allocator view={frame.allocator.view} />}
+                {frame.allocator?.kind === 'orthotope' && <Allocator view={frame.allocator.view} history={frame.allocator.history} />}
                 {frame.allocator?.kind === 'observed' && <ObservedHeap view={frame.allocator.view} />}
                 {s.showCost && (
                   <CostPanel

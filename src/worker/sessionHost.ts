@@ -8,6 +8,7 @@ import { viewMtraceRun } from '../engine/scripts/mtraceView';
 import { Session } from '../engine/session';
 import type { Position } from '../engine/timeline/sessionTypes';
 import { FrameBuilder } from '../engine/views/frameBuilder';
+import { transferable } from '../engine/views/transferable';
 import { costComparison } from '../engine/lessons/costComparison';
 import { predictNext } from '../engine/lessons/predict';
 import { openLessonSession } from './lessonRequests';
@@ -65,7 +66,9 @@ export class SessionHost {
         return this.need().frames.build(request.params.view);
       case 'densities': {
         const { t0, t1, buckets } = request.params;
-        return this.need().session.densities(t0, t1, buckets);
+        const d = this.need().session.densities(t0, t1, buckets);
+        for (const a of [d.accesses, d.splits, d.merges, d.allocations, d.frees, d.errors]) transferable(a);
+        return d;
       }
       case 'pause':
         this.pauseRequested = true;

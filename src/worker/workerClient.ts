@@ -34,10 +34,12 @@ export class WorkerClient implements EngineClient {
     this.restarts++;
     this.start();
     if (this.lastOpen === null) return;
+    // Read the position first: the re-open's own frame (step 0) would overwrite it.
+    const step = this.lastStep;
     try {
       const view = this.lastOpen.view;
       await this.request('open', this.lastOpen);
-      const frame = await this.request('control', { control: { op: 'seekStep', step: this.lastStep }, view });
+      const frame = await this.request('control', { control: { op: 'seekStep', step }, view });
       this.onRestored?.(frame);
     } catch (e) {
       this.onRestored?.(null, e as Error);

@@ -1,12 +1,12 @@
 // Runs a parsed .mtrace program on TracingMemory: the valid prefix executes, then the script's first error
 // (if any) is reported. Emits the spec's JSON Lines through `emit`, or only counts for the summary.
 
-import { defaultMemoryConfig, initialBlockSizeFor } from '../memory/config';
+import { defaultMemoryConfig, initialBlockSizeFor, type MemoryMode } from '../memory/config';
 import type { TouchedMemory } from '../memory/finalize';
 import { RecordLog } from '../memory/recordLog';
 import { TracingMemory } from '../memory/tracingMemory';
 import { accessJson, finalizeJson, type MtraceSummary } from './mtraceJson';
-import { type MtraceProgram, OP_FINALIZE, OP_READ, OP_TICK, OP_WRITE } from './mtraceProgram';
+import { type MtraceInit, type MtraceProgram, OP_FINALIZE, OP_READ, OP_TICK, OP_WRITE } from './mtraceProgram';
 
 export interface MtraceRunResult {
   memory: TracingMemory;
@@ -14,11 +14,31 @@ export interface MtraceRunResult {
   touched?: TouchedMemory;
 }
 
+/** A fresh TracingMemory for a script's mode and `init` image (TracingMemory::from_image). */
+export function memoryFor(mode: MemoryMode, inits: readonly MtraceInit[], keepRecords: boolean): TracingMemory {
+  const memory = new TracingMemory(defaultMemoryConfig(), initialBlockSizeFor(mode), new RecordLog(keepRecords));
+  for (const init of inits) init.values.forEach((v, k) => memory.setCell(init.addressSpace, init.pointer + k, v));
+  return memory;
+}
+
 /** A fresh TracingMemory for the program: its mode and its `init` image. */
 export function memoryForProgram(program: MtraceProgram, keepRecords: boolean): TracingMemory {
-  const memory = new TracingMemory(defaultMemoryConfig(), initialBlockSizeFor(program.mode), new RecordLog(keepRecords));
-  for (const init of program.inits) init.values.forEach((v, k) => memory.setCell(init.addressSpace, init.pointer + k, v));
-  return memory;
+  return memoryFor(program.mode, program.inits, keepRecords);
+}
+
+/** The `--summary` object of a run that executed `reads` + `writes` accesses (and finalize if `touched`). */
+export function summaryOf(memory: TracingMemory, reads: number, writes: number, touched: TouchedMemory | undefined): MtraceSummary {
+  const log = memory.records;
+  return {
+    accesses: reads + writes,
+    reads,
+    writes,
+    timestamp: memory.timestamp,
+    splits: log.splits,
+    merges: log.merges,
+    adapterRows: Array.from(log.rows),
+    touched: touched === undefined ? 0 : touched.pointer.length,
+  };
 }
 
 /**
@@ -60,15 +80,5 @@ export function runMtrace(program: MtraceProgram, emit?: (line: string) => void)
       }
     }
   }
-  const summary: MtraceSummary = {
-    accesses: program.reads + program.writes,
-    reads: program.reads,
-    writes: program.writes,
-    timestamp: memory.timestamp,
-    splits: log.splits,
-    merges: log.merges,
-    adapterRows: Array.from(log.rows),
-    touched: touched === undefined ? 0 : touched.pointer.length,
-  };
-  return { memory, summary, touched };
+  return { memory, summary: summaryOf(memory, program.reads, program.writes, touched), touched };
 }

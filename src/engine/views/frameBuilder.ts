@@ -10,9 +10,18 @@ import type { MemoryMode } from '../memory/config';
 import { disassembleRange } from '../guest/disassembler';
 import { REG_NAMES } from '../guest/disassembler';
 import type { Session } from '../session';
+import { allocatorHistory } from './allocatorHistory';
 import { explainRecord } from './explainRecord';
 import type { BlockView, Frame, FrameRequest, GuestProgramView, LaneView, ScriptProgramView, StepView } from './frameTypes';
 import { memoryOverview } from './memoryOverview';
+import { transferable } from './transferable';
+import type { MemoryRangeView } from '../timeline/memoryView';
+
+/** Marks every column of a freshly built memory range as transferable. */
+function owned(range: MemoryRangeView): MemoryRangeView {
+  for (const a of [range.values, range.raw, range.offsetToStart, range.blockStart, range.blockSize, range.timestamp]) transferable(a);
+  return range;
+}
 import type { AdapterRecord } from '../memory/recordLog';
 import type { WindowView } from '../timeline/windowQuery';
 
@@ -115,7 +124,7 @@ export class FrameBuilder {
       const index = Math.max(0, Math.floor((pc - pcBase) / 4));
       const from = Math.max(0, index - context);
       const to = Math.min(words.length, index + context + 1);
-      const registers = this.session.registers();
+      const registers = transferable(this.session.registers());
       const changed: number[] = [];
       if (this.previousRegisters !== null && Math.abs(pos.step - this.previousStep) === 1) {
         for (let r = 0; r < 32; r++) if (registers[r] !== this.previousRegisters[r]) changed.push(r);
@@ -132,7 +141,7 @@ export class FrameBuilder {
         registers,
         changed,
         console: o.machine.interpreter.console,
-        publicValues: run.publicValues(),
+        publicValues: transferable(run.publicValues()),
         exitCode: o.machine.interpreter.exitCode,
         hint: { inputRemaining: run.streams.inputRemaining, hintRemaining: run.streams.hintRemaining },
         symbols: program.symbols.symbols.filter((s) => s.type === 2 && s.name !== '').map((s) => ({ name: s.displayName, address: s.address })),
@@ -170,7 +179,7 @@ export class FrameBuilder {
         cells,
         align: s.align,
         overview: memoryOverview(memory, l.addressSpace, l.start, l.end, l.buckets),
-        detail: detail ? this.session.memory(l.addressSpace, detail.addr, detail.len) : null,
+        detail: detail ? owned(this.session.memory(l.addressSpace, detail.addr, detail.len)) : null,
       };
     });
   }
@@ -190,7 +199,7 @@ export class FrameBuilder {
       meta.blockSize === 0
         ? `No access has touched this ${s.align}-cell unit yet: it is still part of the initial memory (timestamp 0).`
         : whyBlockSize(blockStart, meta.blockSize, s.align, history);
-    return { addressSpace: selection.addressSpace, pointer: selection.pointer, block: this.session.memory(selection.addressSpace, blockStart, blockSize), blockStart, blockSize, history, why };
+    return { addressSpace: selection.addressSpace, pointer: selection.pointer, block: owned(this.session.memory(selection.addressSpace, blockStart, blockSize)), blockStart, blockSize, history, why };
   }
 
   build(request: FrameRequest): Frame {
@@ -204,13 +213,13 @@ export class FrameBuilder {
       const events = new AllocEventLog(16);
       const w = pos.step > 0 ? s.window(pos.step - 1, pos.step - 1).events : null;
       if (w) for (let i = 0; i < w.count; i++) events.push(w.kind[i] as EventKind, w.op[i], w.thread[i], w.cls[i], w.offset[i], w.size[i], w.countField[i], w.code[i]);
-      allocator = { kind: 'orthotope', view: allocatorView(o.machine.allocator, { events }) };
+      allocator = { kind: 'orthotope', view: allocatorView(o.machine.allocator, { events }), history: allocatorHistory(s) };
     } else if (o.kind === 'guest' && o.machine.calls !== null) {
       const v = s.allocator();
       if (v.kind === 'observed') allocator = { kind: 'observed', view: v };
     } else if (o.kind === 'guest' && o.machine.interposer !== null) {
       // The orthotope model serving the guest's allocator: its arena lives in AS2 at the heap start.
-      allocator = { kind: 'orthotope', view: allocatorView(o.machine.interposer.allocator) };
+      allocator = { kind: 'orthotope', view: allocatorView(o.machine.interposer.allocator), history: allocatorHistory(s) };
     }
     return {
       kind: s.kind,

@@ -8,6 +8,7 @@ import type { AccessList } from '../timeline/blockHistory';
 import type { MemoryRangeView } from '../timeline/memoryView';
 import type { AdapterRowsView, Position, SessionInfo, SessionKind } from '../timeline/sessionTypes';
 import type { ObservedHeapView } from '../timeline/allocatorView';
+import type { AllocatorHistory } from './allocatorHistory';
 import type { RecordExplanation } from './explainRecord';
 import type { MemoryOverview } from './memoryOverview';
 import type { AdapterRecord } from '../memory/recordLog';
@@ -98,7 +99,10 @@ export interface BlockView {
   why: string;
 }
 
-export type AllocatorPanelData = { kind: 'orthotope'; view: OrthotopePanelView } | { kind: 'observed'; view: ObservedHeapView };
+export type AllocatorPanelData =
+  /** `history`: the metrics over the recorded run, with the current position as its cursor (allocatorHistory.ts). */
+  | { kind: 'orthotope'; view: OrthotopePanelView; history?: AllocatorHistory }
+  | { kind: 'observed'; view: ObservedHeapView };
 
 export interface Frame {
   kind: SessionKind;

@@ -6,6 +6,7 @@
 import { LOG_BLOCK_SIZE_SHIFT, TIMESTAMP_MASK } from '../memory/accessMetadata';
 import { PAGE_SIZE } from '../memory/spaceStore';
 import type { TracingMemory } from '../memory/tracingMemory';
+import { transferable } from './transferable';
 
 export interface MemoryOverview {
   addressSpace: number;
@@ -25,9 +26,9 @@ export interface MemoryOverview {
 }
 
 export function memoryOverview(memory: TracingMemory, addressSpace: number, start: number, end: number, buckets: number): MemoryOverview {
-  const touchedUnits = new Uint32Array(buckets);
-  const maxSizeCode = new Uint8Array(buckets);
-  const newestTimestamp = new Uint32Array(buckets);
+  const touchedUnits = transferable(new Uint32Array(buckets));
+  const maxSizeCode = transferable(new Uint8Array(buckets));
+  const newestTimestamp = transferable(new Uint32Array(buckets));
   const cellsPerBucket = (end - start) / buckets;
   const out: MemoryOverview = { addressSpace, start, end, buckets, cellsPerBucket, touchedUnits, maxSizeCode, newestTimestamp, newest: 0 };
   const s = memory.spaces[addressSpace];

@@ -12,7 +12,7 @@ import { narrationAt } from '../../engine/lessons/narration';
 import type { PredictionQuiz } from '../../engine/lessons/predict';
 import { type ControlOp, EngineClientError } from '../../worker/protocol';
 import { SeekCoalescer } from '../../worker/seekCoalescer';
-import { engine } from '../engine';
+import { engine, onEngineRestored } from '../engine';
 import { type ExampleEntry, loadExampleBytes, loadExampleIndex, loadLessonBytes, loadLessonIndex } from '../examples';
 import type { ControlAction } from '../shortcuts';
 import { parseUrlState, type UrlState, writeUrlState } from '../urlState';
@@ -55,6 +55,8 @@ export interface DebuggerState {
   lastStop?: string;
   /** True while a freshly opened run is being recorded to its end. */
   recording: boolean;
+  /** A notice for the user (e.g. the engine worker was restarted). */
+  notice?: string;
   /** A timestamp to show once recording ends (from the URL). */
   pendingT?: number;
   lessons: LessonIndexEntry[];
@@ -148,6 +150,13 @@ export const useDebugger = create<DebuggerState>((set, get) => {
       fail(e);
     }
   };
+
+  onEngineRestored((frame, error) => {
+    if (frame) {
+      apply(frame);
+      set({ notice: `The engine worker crashed and was restarted; the session was restored at step ${frame.position.step}.` });
+    } else set({ status: 'error', failure: { kind: 'internal', message: `the engine worker crashed and could not be restored: ${error?.message ?? 'unknown'}`, location: {} } });
+  });
 
   return {
     examples: [],

@@ -6,7 +6,9 @@ import { useState } from 'react';
 import { ADAPTER_SIZES } from '../../engine/memory/config';
 import type { AdapterRecord } from '../../engine/memory/recordLog';
 import type { AdapterRowsView } from '../../engine/timeline/sessionTypes';
+import { explainTPrev } from '../../engine/views/explainMetadata';
 import type { StepView } from '../../engine/views/frameTypes';
+import { Explain } from '../controls/Explain';
 
 const hex = (n: number) => '0x' + n.toString(16).padStart(8, '0');
 
@@ -86,7 +88,8 @@ export function AdapterRecordsPanel({ step, rows, mode }: { step: StepView | nul
             ) : (
               step.accesses.map((a, i) => (
                 <div key={i} className={`step-access ${a.write ? 'op-write' : 'op-read'}`} data-testid="step-access" data-t={a.timestamp} data-tprev={a.tPrev}>
-                  t {a.timestamp} · {a.write ? 'write' : 'read'} AS{a.addressSpace} [{a.pointer}..{a.pointer + a.size}) · t_prev {a.tPrev} · {a.recordEnd - a.recordStart} record{a.recordEnd - a.recordStart === 1 ? '' : 's'}
+                  t {a.timestamp} · {a.write ? 'write' : 'read'} AS{a.addressSpace} [{a.pointer}..{a.pointer + a.size}) · t_prev {a.tPrev} · {a.recordEnd - a.recordStart} record{a.recordEnd - a.recordStart === 1 ? '' : 's'}{' '}
+                  <Explain label="explain t_prev" text={explainTPrev(a.tPrev, a.timestamp, step.records.slice(a.recordStart, a.recordEnd), a)} />
                 </div>
               ))
             )}

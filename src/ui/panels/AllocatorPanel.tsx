@@ -17,7 +17,7 @@ export type { AllocatorHistory };
 
 export interface AllocatorPanelProps {
   view: AllocatorView;
-  /** Samples over time (parallel arrays), e.g. one per step from allocatorMetrics(). */
+  /** Samples over time (parallel arrays) with the current position as `cursor`: the frame's, from allocatorHistory(). */
   history?: AllocatorHistory;
   /** Called with a block's user pointer (arena offset of the block start + 64) when one is picked. */
   onSelectBlock?(offset: number): void;
@@ -52,7 +52,7 @@ export function AllocatorPanel({ view, history, onSelectBlock }: AllocatorPanelP
         )}
         {history !== undefined && history.t.length > 0 && (
           <div className="alloc-grow">
-            <h3 title="The allocator's byte counts at every step seen so far.">Over time</h3>
+            <h3 title="The allocator's byte counts over the recorded run, sampled evenly in steps; the dashed line is the current position.">Over time</h3>
             <MetricsChart history={history} />
           </div>
         )}

@@ -1,6 +1,8 @@
 // The selected cell: its AccessMetadata (raw packed word, timestamp, block size, offset_to_start), its
 // block's extent and values, the block's access history with jump-to links, and why the block has its size.
+import { explainMetadataWord } from '../../engine/views/explainMetadata';
 import type { BlockView } from '../../engine/views/frameTypes';
+import { Explain } from '../controls/Explain';
 
 const hex = (n: number, w = 8) => '0x' + n.toString(16).padStart(w, '0');
 
@@ -30,7 +32,7 @@ export function BlockInspector({ block, onJump, onWho }: { block: BlockView | nu
         </dd>
         <dt title="AccessMetadata.timestamp_and_log_block_size of the cell's unit (bits 0..28 timestamp, 29..31 size code)">raw word</dt>
         <dd className="mono" data-testid="raw-word">
-          {hex(raw)} · offset_to_start {offset}
+          {hex(raw)} · offset_to_start {offset} <Explain text={explainMetadataWord(raw, offset, r.align, r.unitAddr + unit * r.align)} />
         </dd>
         <dt title="the block's start entry holds its timestamp and size">block</dt>
         <dd className="mono">
@@ -38,7 +40,7 @@ export function BlockInspector({ block, onJump, onWho }: { block: BlockView | nu
         </dd>
         <dt>last access</dt>
         <dd className="mono" data-testid="block-ts">
-          t {r.timestamp[Math.max(0, startUnit)] ?? 0}
+          t {r.timestamp[Math.max(0, startUnit)] ?? 0} <Explain text={explainMetadataWord(startRaw, 0, r.align, block.blockStart)} />
         </dd>
         <dt>values</dt>
         <dd className="mono">[{Array.from(r.values).join(' ')}]</dd>
