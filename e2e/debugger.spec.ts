@@ -162,13 +162,17 @@ test('the URL holds the program, timestamp and selection: a reload restores the 
   await page.locator('[data-testid=cell][data-as="2"][data-addr="8"]').click();
   await ready(page);
   await expect(page.getByTestId('block-meta')).toHaveAttribute('data-block-start', '8');
+  await page.getByRole('button', { name: 'Cost', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Cost' })).toBeVisible();
   const url = page.url();
   expect(url).toContain('t=3');
   expect(url).toContain('sel=2');
+  expect(url).toContain('panels=cost');
   await page.goto(url);
   await ready(page);
   await expect(page.getByTestId('current-timestamp')).toHaveText('3');
   await expect(page.getByTestId('block-meta')).toHaveAttribute('data-block-start', '8');
+  await expect(page.getByRole('region', { name: 'Cost' })).toBeVisible();
   await page.screenshot({ path: 'test-results/debugger-url.png' });
 });
 

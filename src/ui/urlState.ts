@@ -13,6 +13,8 @@ export interface UrlState {
   sel?: { addressSpace: number; pointer: number };
   /** Collapsed panels. */
   hidden?: string[];
+  /** Optional panels that are open ('cost', 'lessons'). */
+  panels?: string[];
   lesson?: string;
 }
 
@@ -33,6 +35,8 @@ export function parseUrlState(search: string): UrlState {
   if (sel) state.sel = { addressSpace: Number(sel[1]), pointer: parseInt(sel[2], 16) };
   const hidden = p.get('hide');
   if (hidden) state.hidden = hidden.split(',').filter(Boolean);
+  const panels = p.get('panels');
+  if (panels) state.panels = panels.split(',').filter((x) => x === 'cost' || x === 'lessons');
   const lesson = p.get('lesson');
   if (lesson) state.lesson = lesson;
   return state;
@@ -48,6 +52,7 @@ export function formatUrlState(state: UrlState): string {
   if (state.t !== undefined) p.set('t', String(state.t));
   if (state.sel) p.set('sel', `${state.sel.addressSpace}:0x${state.sel.pointer.toString(16)}`);
   if (state.hidden && state.hidden.length > 0) p.set('hide', state.hidden.join(','));
+  if (state.panels && state.panels.length > 0) p.set('panels', state.panels.join(','));
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -1,7 +1,8 @@
 // The allocator history: every point equals the metrics of a fresh run stopped at its step (an .alloc
-// trace and a guest served by orthotope); samples are evenly spaced and capped; the session's position and
-// state are untouched; built step by step as the head grows it equals one built at once, and stepping at
-// the head or moving inside the recording never seeks.
+// trace and a guest served by orthotope); each evenly spaced bucket keeps its lowest and highest live bytes
+// (no aliasing with periodic workloads); the points are capped; the session's position and state are
+// untouched; built step by step as the head grows it equals one built at once, and stepping at the head or
+// moving inside the recording never seeks.
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { allocatorMetrics } from '../alloc/allocatorMetrics';
@@ -33,28 +34,30 @@ function freshAllocRows(steps: readonly number[]) {
 }
 
 describe('allocator history of an .alloc session', () => {
-  it('equals a fresh run at every point, evenly sampled, without moving the session', () => {
+  it('equals a fresh run at every point, keeps every bucket\'s extremes, without moving the session', () => {
     const s = Session.open('alloc', churn, { checkpointInterval: 64 });
     const end = s.run().position.step;
     expect(end).toBeGreaterThan(MAX_HISTORY_POINTS);
-    // Odd, so not a sample (the stride is even past 1000 steps): the current position is an extra point.
-    const middle = 2 * Math.floor(end / 4) + 1;
+    const middle = Math.floor(end / 2) + 1;
     s.seekStep(middle);
     const hash = s.stateHash();
-    const h = allocatorHistory(s) as AllocatorHistory;
+    const cache = new AllocatorHistoryCache(s);
+    const h = cache.history() as AllocatorHistory;
     expect(s.position().step).toBe(middle);
     expect(s.stateHash()).toBe(hash);
     expect(h.step.length).toBeLessThanOrEqual(MAX_HISTORY_POINTS);
-    expect(h.step[0]).toBe(0);
-    expect(h.step.at(-1)).toBe(end);
-    expect(h.cursor).toBe(middle);
+    expect([h.step[0], h.step.at(-1), h.cursor]).toEqual([0, end, middle]);
     expect(h.step).toContain(middle);
-    expect(rows(h)).toEqual(freshAllocRows(h.step));
-    // Even in steps: every multiple of one stride up to the end, then the end (unless it is one).
-    const others = h.step.filter((x) => x !== middle);
-    const stride = others[1];
-    const sampled = end % stride === 0 ? others : others.slice(0, -1);
-    expect(sampled).toEqual(Array.from({ length: Math.floor(end / stride) + 1 }, (_, i) => i * stride));
+    const all = freshAllocRows(Array.from({ length: end + 1 }, (_, i) => i));
+    expect(rows(h)).toEqual(h.step.map((step) => all[step]));
+    // Buckets of `stride` steps: each one's lowest and highest live bytes are drawn (by a point inside it).
+    const stride = cache.stride;
+    expect(stride).toBeGreaterThan(1);
+    for (let b = 0; b <= end; b += stride) {
+      const bucket = all.slice(b, b + stride).map((r) => r.live);
+      const drawn = h.step.filter((x) => x >= b && x < b + stride).map((x) => all[x].live);
+      expect([Math.min(...drawn), Math.max(...drawn)]).toEqual([Math.min(...bucket), Math.max(...bucket)]);
+    }
     // The summary's metrics at the cursor are the live ones.
     const live = allocatorMetrics(orthotopeOf(s) as NonNullable<ReturnType<typeof orthotopeOf>>);
     expect(h.liveBytes[h.step.indexOf(middle)]).toBe(live.liveBytes);

@@ -117,6 +117,7 @@ export const useDebugger = create<DebuggerState>((set, get) => {
     }
     if (s.frame) state.t = s.frame.position.timestamp;
     if (s.selection) state.sel = s.selection;
+    state.panels = [...(s.showCost ? ['cost'] : []), ...(s.showLessons ? ['lessons'] : [])];
     writeUrlState(state);
   };
   const apply = (frame: Frame) => {
@@ -184,6 +185,8 @@ export const useDebugger = create<DebuggerState>((set, get) => {
         selection: url.sel,
         focus: url.sel ? { [url.sel.addressSpace]: url.sel.pointer } : {},
         options: { ...get().options, mode: url.mode ?? 'persistent', alloc: url.alloc ?? 'off', input: url.input ? `0x${url.input}` : '' },
+        showCost: url.panels?.includes('cost') ?? false,
+        showLessons: url.panels?.includes('lessons') ?? false,
       });
       try {
         const index = await loadExampleIndex();
@@ -234,7 +237,7 @@ export const useDebugger = create<DebuggerState>((set, get) => {
       const loaded = get().loaded;
       if (!loaded) return;
       const o = get().options;
-      set({ status: 'loading', failure: undefined, frame: undefined, densities: undefined, lastStop: undefined });
+      set({ status: 'loading', failure: undefined, frame: undefined, densities: undefined, lastStop: undefined, cost: undefined });
       try {
         const options =
           loaded.kind === 'guest'
@@ -249,6 +252,7 @@ export const useDebugger = create<DebuggerState>((set, get) => {
         });
         const t = get().pendingT;
         set({ pendingT: undefined, recording: false });
+        if (get().showCost && !get().cost) void get().computeCost();
         apply(await engine().request('control', { control: t === undefined ? { op: 'reset' } : { op: 'seek', timestamp: t }, view: viewRequest() }));
       } catch (e) {
         set({ frame: undefined });
@@ -391,9 +395,11 @@ export const useDebugger = create<DebuggerState>((set, get) => {
 
     setShowLessons(on) {
       set({ showLessons: on });
+      syncUrl();
     },
     setShowCost(on) {
       set({ showCost: on });
+      syncUrl();
       if (on && !get().cost) void get().computeCost();
     },
 
