@@ -54,6 +54,17 @@ describe('EngineClient (in-process transport)', () => {
     expect(frame.program?.kind === 'guest' && frame.program.exitCode).toBe(0);
   });
 
+  it('highlights the registers the last step wrote, also after a refresh', async () => {
+    const client = new InProcessClient();
+    await client.request('open', { kind: 'guest', name: 'hello.elf', bytes: readFileSync(example('hello.elf')), options: {}, view: { lanes: [] } });
+    let frame = await client.request('control', { control: { op: 'step' }, view: { lanes: [] } }); // lui sp, ...
+    const written = frame.step?.accesses.filter((a) => a.write && a.addressSpace === 1).map((a) => a.pointer / 4);
+    expect(written?.length).toBe(1);
+    expect(frame.program?.kind === 'guest' && frame.program.changed).toEqual(written);
+    frame = await client.request('frame', { view: { lanes: [], selection: { addressSpace: 2, pointer: 0 } } });
+    expect(frame.program?.kind === 'guest' && frame.program.changed).toEqual(written);
+  });
+
   it('stops at a breakpoint', async () => {
     const client = new InProcessClient();
     const first = await client.request('open', { kind: 'guest', name: 'hello.elf', bytes: readFileSync(example('hello.elf')), options: {}, view: { lanes: [] } });

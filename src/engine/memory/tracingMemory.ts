@@ -14,7 +14,7 @@ import { blockSizeCode, LOG_BLOCK_SIZE_SHIFT, metadataBlockSize, TIMESTAMP_MASK 
 import { type MemoryConfig, MAX_TIMESTAMP } from './config';
 import { finalizeMemory, type TouchedMemory } from './finalize';
 import { RecordLog } from './recordLog';
-import { PAGE_BITS, PAGE_MASK, SpaceStore } from './spaceStore';
+import { PAGE_BITS, PAGE_MASK, PAGE_SIZE, SpaceStore } from './spaceStore';
 
 /** OpenVM's INITIAL_TIMESTAMP: the time of the initial memory image. */
 export const INITIAL_TIMESTAMP = 0;
@@ -205,6 +205,102 @@ export class TracingMemory {
 
   /** prev_access_time: returns t_prev and leaves the metadata describing the new block. */
   private prevAccessTime(s: SpaceStore, as: number, ptr: number, size: number, oldValues: Uint32Array): number {
+    const unit = ptr >>> s.alignShift;
+    const page = unit >>> PAGE_BITS;
+    // Only a page this store may write in place (the slow path copies a page shared with a checkpoint).
+    const meta = s.metaPagesW[page];
+    if (meta !== undefined) {
+      const tPrev = this.prevAccessTimeInPage(s, as, ptr, size, oldValues, meta, s.offsetPagesW[page] as Uint8Array, unit & PAGE_MASK);
+      if (tPrev >= 0) return tPrev;
+    }
+    return this.prevAccessTimePaged(s, as, ptr, size, oldValues);
+  }
+
+  /**
+   * prev_access_time when every block it reads or writes lies in one writable metadata page (almost
+   * always: blocks are <= 32 units, pages 4096): the same four steps as prevAccessTimePaged, on the page's
+   * arrays directly instead of a page lookup per entry. i is the access's first unit within the page.
+   * Returns -1, having changed nothing, when a block crosses the page: step (1) checks that before any
+   * write, and the other steps only touch the access's units, the blocks found in (1) and the IBS-aligned
+   * initial block (never across a page).
+   */
+  private prevAccessTimeInPage(s: SpaceStore, as: number, ptr: number, size: number, oldValues: Uint32Array, meta: Uint32Array, offs: Uint8Array, i: number): number {
+    const shift = s.alignShift;
+    const units = size >>> shift;
+    const end = i + units;
+    if (end > PAGE_SIZE) return -1;
+    const code = blockSizeCode(size);
+    let result: number;
+    if (offs[i] === 0 && meta[i] >>> LOG_BLOCK_SIZE_SHIFT === code) {
+      // Repeated access to the same block with the same size: no adapters.
+      result = meta[i] & TIMESTAMP_MASK;
+    } else {
+      // (1) calculate_splits_and_merges: every block larger than ALIGN that intersects the access.
+      let splitCount = 0;
+      let u = i;
+      while (u < end) {
+        const start = u - offs[u];
+        if (start < 0) return -1;
+        const word = meta[start];
+        const c = word >>> LOG_BLOCK_SIZE_SHIFT;
+        if (c === 0) {
+          u++;
+          continue;
+        }
+        const blockSize = 1 << (c - 1);
+        const next = start + (blockSize >>> shift);
+        if (next > PAGE_SIZE) return -1;
+        if (next - start > 1) {
+          this.splitUnits[splitCount] = start;
+          this.splitSizes[splitCount] = blockSize;
+          splitCount++;
+        }
+        u = next; // may jump past the access
+      }
+      // (2) split_by_meta of each one down to ALIGN, at its own timestamp.
+      const base = (ptr >>> shift) - i; // the page's first unit
+      const alignWord = blockSizeCode(s.align) << LOG_BLOCK_SIZE_SHIFT;
+      for (let k = 0; k < splitCount; k++) {
+        const start = this.splitUnits[k];
+        const ts = meta[start] & TIMESTAMP_MASK;
+        const blockUnits = this.splitSizes[k] >>> shift;
+        const word = (ts | alignWord) >>> 0;
+        for (let j = start; j < start + blockUnits; j++) {
+          meta[j] = word;
+          offs[j] = 0;
+        }
+        this.addSplitRecord(s, as, (base + start) * s.align, ts, this.splitSizes[k], s.align);
+      }
+      // (3) the merge walk: per-unit timestamps, first touches initialised on the way.
+      let maxTs = INITIAL_TIMESTAMP;
+      for (let k = 0; k < units; k++) {
+        const word = meta[i + k - offs[i + k]];
+        let ts: number;
+        if (word >>> LOG_BLOCK_SIZE_SHIFT !== 0) ts = word & TIMESTAMP_MASK;
+        else {
+          this.handleUninitializedMemory(s, as, base + i + k); // writes this very page (IBS-aligned group)
+          ts = INITIAL_TIMESTAMP;
+        }
+        this.pieceTimestamps[k] = ts;
+        if (ts > maxTs) maxTs = ts;
+      }
+      if (units !== 1) {
+        this.records.addMerge(maxTs, as, ptr, size, s.align, s.config.typeSize, oldValues, this.pieceTimestamps);
+      }
+      result = maxTs;
+    }
+    // (4) set_meta_block with the current (pre-increment) timestamp.
+    meta[i] = (this.timestamp | (code << LOG_BLOCK_SIZE_SHIFT)) >>> 0;
+    offs[i] = 0;
+    for (let k = 1; k < units; k++) {
+      meta[i + k] = 0;
+      offs[i + k] = k;
+    }
+    return result;
+  }
+
+  /** prev_access_time through page lookups: any access, including blocks that cross a metadata page. */
+  private prevAccessTimePaged(s: SpaceStore, as: number, ptr: number, size: number, oldValues: Uint32Array): number {
     const shift = s.alignShift;
     const align = s.align;
     const unit = ptr >>> shift;

@@ -52,9 +52,6 @@ function windowRecords(w: WindowView): AdapterRecord[] {
 }
 
 export class FrameBuilder {
-  private previousRegisters: Uint32Array | null = null;
-  private previousStep = -1;
-
   constructor(
     private readonly session: Session,
     readonly name: string,
@@ -113,7 +110,7 @@ export class FrameBuilder {
     return view;
   }
 
-  program(context: number): GuestProgramView | ScriptProgramView | null {
+  program(context: number, step: StepView | null): GuestProgramView | ScriptProgramView | null {
     const o = this.session.opened;
     const pos = this.session.position();
     if (o.kind === 'guest') {
@@ -125,12 +122,8 @@ export class FrameBuilder {
       const from = Math.max(0, index - context);
       const to = Math.min(words.length, index + context + 1);
       const registers = transferable(this.session.registers());
-      const changed: number[] = [];
-      if (this.previousRegisters !== null && Math.abs(pos.step - this.previousStep) === 1) {
-        for (let r = 0; r < 32; r++) if (registers[r] !== this.previousRegisters[r]) changed.push(r);
-      }
-      this.previousRegisters = registers.slice();
-      this.previousStep = pos.step;
+      // The registers the last step wrote: its AS1 writes (x0 is never written), exact at any position.
+      const changed = (step?.accesses ?? []).filter((a) => a.write && a.addressSpace === 1).map((a) => a.pointer / 4);
       const run = o.machine.run_;
       const fn = program.symbols.functionAt(pc);
       return {
@@ -229,7 +222,7 @@ export class FrameBuilder {
       info: s.info(),
       step,
       adapterRows: s.kind === 'alloc' ? null : s.adapterRows(),
-      program: this.program(request.disasmContext ?? 12),
+      program: this.program(request.disasmContext ?? 12, step),
       lanes: this.lanes(request, step),
       block: this.block(request.selection),
       allocator,

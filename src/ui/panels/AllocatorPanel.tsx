@@ -50,7 +50,7 @@ export function AllocatorPanel({ view, history, onSelectBlock }: AllocatorPanelP
             <LargePool view={view} />
           </div>
         )}
-        {history !== undefined && history.t.length > 0 && (
+        {history !== undefined && history.t.length > 1 && (
           <div className="alloc-grow">
             <h3 title="The allocator's byte counts over the recorded run, sampled evenly in steps; the dashed line is the current position.">Over time</h3>
             <MetricsChart history={history} />
