@@ -68,6 +68,10 @@ test('steps forward and back through a guest; registers match the CLI at every p
 test('typing a timestamp and dragging the scrubber land where the CLI --at says', async ({ page }) => {
   await page.goto('/?example=matmul.elf');
   await ready(page, 60_000);
+  // the recording's memory against its budget is visible
+  const stats = page.getByTestId('recording-stats');
+  await expect(stats).toContainText(/checkpoints \d+ · [\d.]+ \/ 48\.0 MB/);
+  expect(Number(await stats.getAttribute('data-bytes'))).toBeLessThanOrEqual(Number(await stats.getAttribute('data-budget')));
   await page.getByRole('textbox', { name: 'Go to timestamp' }).fill('5000');
   await page.getByRole('toolbar', { name: 'Run controls' }).getByRole('button', { name: 'Go' }).click();
   await ready(page);

@@ -4,6 +4,7 @@
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { ControlBar } from './controls/ControlBar';
 import { HelpOverlay } from './controls/HelpOverlay';
+import { RecordingStats } from './controls/RecordingStats';
 import { Toolbar } from './debugger/Toolbar';
 import { useDebugger } from './debugger/store';
 import { DropZone } from './layout/DropZone';
@@ -133,6 +134,7 @@ export function App() {
           disabled={!frame}
           onAction={(a) => void action(a)}
           onJump={(t) => seek(t)}
+          extra={frame ? <RecordingStats stats={frame.info.memory} /> : null}
         />
         <ErrorBanner />
         {s.notice && (

@@ -19,6 +19,7 @@ import type { Session } from '../session';
 export interface AllocatorHistory {
   /** The timeline axis: the timestamp of each point (.alloc runs: the step). */
   t: number[];
+  /** The step of each point (the state after that many steps). */
   step: number[];
   liveBytes: number[];
   carvedBytes: number[];
@@ -139,6 +140,7 @@ export class AllocatorHistoryCache {
     }
   }
 }
+
 const caches = new WeakMap<Session, AllocatorHistoryCache>();
 
 /** The session's allocator history (cached per session; see AllocatorHistoryCache), undefined without orthotope. */

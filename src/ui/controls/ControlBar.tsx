@@ -1,6 +1,6 @@
 // Step, Step back, Step over, Run, Pause, Run to end, Reset — real buttons with accessible names and their
 // shortcuts in the tooltip (shortcuts.ts); plus the current timestamp and a field to jump to one.
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { type ControlAction, keyLabel, shortcutFor } from '../shortcuts';
 
 export interface ControlBarProps {
@@ -13,6 +13,8 @@ export interface ControlBarProps {
   disabled: boolean;
   onAction(action: ControlAction): void;
   onJump(t: number): void;
+  /** Extra status shown after the position (the recording's memory). */
+  extra?: ReactNode;
 }
 
 function ControlButton({
@@ -60,6 +62,7 @@ export function ControlBar(props: ControlBarProps) {
           · step <span data-testid="current-step">{props.step}</span>
         </span>
       </span>
+      {props.extra}
       <form
         className="jump"
         onSubmit={(e) => {
