@@ -139,7 +139,18 @@ test('the allocator chart matches the CLI statistics', async ({ page }) => {
   const names = ['B64', 'B256', 'B4K', 'B6K', 'B8K', 'B16K', 'B32K', 'B64K', 'B128K', 'B256K', 'B1M', 'B16M'];
   expect(bars.length).toBeGreaterThan(0);
   for (const b of bars) expect(b.cached).toBe(cached.get(names[b.cls]));
+  // metrics over time: a cursor at the current operation, values at the cursor equal to the summary
+  await expect(page.getByRole('img', { name: 'Allocator metrics over time' })).toBeVisible();
+  await expect(page.getByTestId('metrics-cursor')).toHaveAttribute('data-t', '1602');
+  const carved = await page.getByTestId('metric-carvedBytes').getAttribute('data-value');
+  expect(Number(carved)).toBe(Number(/stats\.arena capacity=(\d+)/.exec(final)![1]) - remaining);
   await page.screenshot({ path: 'test-results/debugger-allocator.png' });
+  // a peak: the metrics at a given operation equal the summary there
+  await page.goto('/?example=mixed_size_churn.alloc&t=1593');
+  await ready(page, 60_000);
+  await expect(page.getByTestId('metrics-cursor')).toHaveAttribute('data-t', '1593');
+  const live = await page.getByTestId('metric-liveBytes').getAttribute('data-value');
+  await expect(page.getByTestId('alloc-summary-live')).toHaveAttribute('data-value', live!);
 });
 
 test('a malformed file shows its error in place and the app stays usable', async ({ page }) => {

@@ -117,8 +117,15 @@ export class SpaceStore {
     const page = this.dataPages[ptr >>> PAGE_BITS];
     const off = ptr & PAGE_MASK;
     if (off + count <= PAGE_SIZE) {
+      // One loop per page type: each copy loop then sees one typed-array kind (no polymorphic load).
       if (page === undefined) out.fill(0, 0, count);
-      else for (let i = 0; i < count; i++) out[i] = page[off + i];
+      else if (this.native) {
+        const words = page as Uint32Array;
+        for (let i = 0; i < count; i++) out[i] = words[off + i];
+      } else {
+        const bytes = page as Uint8Array;
+        for (let i = 0; i < count; i++) out[i] = bytes[off + i];
+      }
     } else {
       for (let i = 0; i < count; i++) out[i] = this.getCell(ptr + i);
     }
@@ -128,7 +135,13 @@ export class SpaceStore {
     const off = ptr & PAGE_MASK;
     if (off + count <= PAGE_SIZE) {
       const page = this.dataPage(ptr >>> PAGE_BITS);
-      for (let i = 0; i < count; i++) page[off + i] = values[i];
+      if (this.native) {
+        const words = page as Uint32Array;
+        for (let i = 0; i < count; i++) words[off + i] = values[i];
+      } else {
+        const bytes = page as Uint8Array;
+        for (let i = 0; i < count; i++) bytes[off + i] = values[i];
+      }
     } else {
       for (let i = 0; i < count; i++) this.setCell(ptr + i, values[i]);
     }

@@ -230,6 +230,9 @@ export class TracingMemory {
     const end = i + units;
     if (end > PAGE_SIZE) return -1;
     const code = blockSizeCode(size);
+    const splitUnits = this.splitUnits;
+    const splitSizes = this.splitSizes;
+    const pieceTimestamps = this.pieceTimestamps;
     let result: number;
     if (offs[i] === 0 && meta[i] >>> LOG_BLOCK_SIZE_SHIFT === code) {
       // Repeated access to the same block with the same size: no adapters.
@@ -251,8 +254,8 @@ export class TracingMemory {
         const next = start + (blockSize >>> shift);
         if (next > PAGE_SIZE) return -1;
         if (next - start > 1) {
-          this.splitUnits[splitCount] = start;
-          this.splitSizes[splitCount] = blockSize;
+          splitUnits[splitCount] = start;
+          splitSizes[splitCount] = blockSize;
           splitCount++;
         }
         u = next; // may jump past the access
@@ -261,15 +264,15 @@ export class TracingMemory {
       const base = (ptr >>> shift) - i; // the page's first unit
       const alignWord = blockSizeCode(s.align) << LOG_BLOCK_SIZE_SHIFT;
       for (let k = 0; k < splitCount; k++) {
-        const start = this.splitUnits[k];
+        const start = splitUnits[k];
         const ts = meta[start] & TIMESTAMP_MASK;
-        const blockUnits = this.splitSizes[k] >>> shift;
+        const blockUnits = splitSizes[k] >>> shift;
         const word = (ts | alignWord) >>> 0;
         for (let j = start; j < start + blockUnits; j++) {
           meta[j] = word;
           offs[j] = 0;
         }
-        this.addSplitRecord(s, as, (base + start) * s.align, ts, this.splitSizes[k], s.align);
+        this.addSplitRecord(s, as, (base + start) * s.align, ts, splitSizes[k], s.align);
       }
       // (3) the merge walk: per-unit timestamps, first touches initialised on the way.
       let maxTs = INITIAL_TIMESTAMP;
@@ -281,11 +284,11 @@ export class TracingMemory {
           this.handleUninitializedMemory(s, as, base + i + k); // writes this very page (IBS-aligned group)
           ts = INITIAL_TIMESTAMP;
         }
-        this.pieceTimestamps[k] = ts;
+        pieceTimestamps[k] = ts;
         if (ts > maxTs) maxTs = ts;
       }
       if (units !== 1) {
-        this.records.addMerge(maxTs, as, ptr, size, s.align, s.config.typeSize, oldValues, this.pieceTimestamps);
+        this.records.addMerge(maxTs, as, ptr, size, s.align, s.config.typeSize, oldValues, pieceTimestamps);
       }
       result = maxTs;
     }

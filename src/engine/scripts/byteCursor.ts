@@ -82,6 +82,47 @@ export class ByteCursor {
     return this.delimiterAt(p) ? value : -1;
   }
 
+  /**
+   * `count` numbers <= max, each after at least one blank, into out[0..count): the values of a `write`,
+   * which are most of a generated script's bytes, so decimal digits are read here in one local loop
+   * (hex goes through number()). False on anything else.
+   */
+  values(out: Uint32Array, count: number, max: number): boolean {
+    const b = this.bytes;
+    const end = this.end;
+    let p = this.pos;
+    for (let k = 0; k < count; k++) {
+      if (p >= end) return false;
+      let c = b[p];
+      if (c !== SPACE && c !== TAB) return false;
+      do {
+        p++;
+        c = p < end ? b[p] : LF;
+      } while (c === SPACE || c === TAB);
+      let value = c - 48;
+      if (value < 0 || value > 9) return false;
+      if (value === 0 && p + 1 < end && (b[p + 1] | 32) === 120) {
+        this.pos = p;
+        value = this.number();
+        p = this.pos;
+        if (value < 0) return false;
+      } else {
+        p++;
+        while (p < end) {
+          const d = b[p] - 48;
+          if (d < 0 || d > 9) break;
+          value = value * 10 + d;
+          p++;
+        }
+        if (p < end && b[p] !== SPACE && !this.delimiterAt(p)) return false;
+      }
+      if (value > max) return false;
+      out[k] = value;
+    }
+    this.pos = p;
+    return true;
+  }
+
   /** The word `w` (a directive or mode name) at pos, ending at a delimiter; consumed when it matches. */
   word(w: string): boolean {
     const p = this.pos;

@@ -1,5 +1,6 @@
 // Runs a parsed .mtrace program on TracingMemory: the valid prefix executes, then the script's first error
-// (if any) is reported. Emits the spec's JSON Lines through `emit`, or only counts for the summary.
+// (if any) is reported by the caller. One loop (executeMtrace) serves the CLI's JSON Lines and summary and
+// the whole-run view; callers observe it through hooks.
 
 import { defaultMemoryConfig, initialBlockSizeFor, type MemoryMode } from '../memory/config';
 import type { TouchedMemory } from '../memory/finalize';
@@ -14,7 +15,14 @@ export interface MtraceRunResult {
   touched?: TouchedMemory;
 }
 
-/** A fresh TracingMemory for a script's mode and `init` image (TracingMemory::from_image). */
+export interface MtraceHooks {
+  /** After directive i (a read or write) ran at timestamp t; the old values are in memory.values. */
+  access?(i: number, t: number, tPrev: number, memory: TracingMemory): void;
+  /** After the finalize directive i. */
+  finalize?(i: number, touched: TouchedMemory, memory: TracingMemory): void;
+}
+
+/** A fresh TracingMemory for a mode and an `init` image (TracingMemory::from_image). */
 export function memoryFor(mode: MemoryMode, inits: readonly MtraceInit[], keepRecords: boolean): TracingMemory {
   const memory = new TracingMemory(defaultMemoryConfig(), initialBlockSizeFor(mode), new RecordLog(keepRecords));
   for (const init of inits) init.values.forEach((v, k) => memory.setCell(init.addressSpace, init.pointer + k, v));
@@ -26,7 +34,40 @@ export function memoryForProgram(program: MtraceProgram, keepRecords: boolean): 
   return memoryFor(program.mode, program.inits, keepRecords);
 }
 
-/** The `--summary` object of a run that executed `reads` + `writes` accesses (and finalize if `touched`). */
+/**
+ * Executes directives [0, count) on `memory`. Throws EngineError only for configurations the format cannot
+ * express (a finalize assertion), with the directive's line.
+ */
+export function executeMtrace(program: MtraceProgram, memory: TracingMemory, hooks: MtraceHooks = {}): TouchedMemory | undefined {
+  let touched: TouchedMemory | undefined;
+  for (let i = 0; i < program.count; i++) {
+    const op = program.op[i];
+    const as = program.addressSpace[i];
+    const ptr = program.pointer[i];
+    const size = program.size[i];
+    if (op === OP_READ || op === OP_WRITE) {
+      const t = memory.timestamp;
+      const tPrev =
+        op === OP_READ
+          ? memory.read(as, ptr, size)
+          : memory.write(as, ptr, size, program.values.subarray(program.valueStart[i], program.valueStart[i] + size));
+      hooks.access?.(i, t, tPrev, memory);
+    } else if (op === OP_TICK) {
+      memory.incrementTimestampBy(ptr);
+    } else if (op === OP_FINALIZE) {
+      try {
+        touched = memory.finalize(program.mode === 'persistent');
+      } catch (e) {
+        if (e instanceof Error && 'location' in e) (e as { location: { line?: number } }).location.line = program.line[i];
+        throw e;
+      }
+      hooks.finalize?.(i, touched, memory);
+    }
+  }
+  return touched;
+}
+
+/** The summary line's numbers after a run. */
 export function summaryOf(memory: TracingMemory, reads: number, writes: number, touched: TouchedMemory | undefined): MtraceSummary {
   const log = memory.records;
   return {
@@ -42,43 +83,24 @@ export function summaryOf(memory: TracingMemory, reads: number, writes: number, 
 }
 
 /**
- * Executes directives [0, count). With `emit`, each read/write/finalize emits its JSON line (records kept
- * per directive, then cleared); without it only totals are kept. Throws EngineError only for
- * configurations the format cannot express (a finalize assertion), with the directive's line.
+ * The CLI's run: with `emit`, each read/write/finalize emits its JSON line (records kept per directive,
+ * then cleared); without it only totals are kept.
  */
 export function runMtrace(program: MtraceProgram, emit?: (line: string) => void): MtraceRunResult {
   const memory = memoryForProgram(program, emit !== undefined);
-  const log = memory.records;
-  let touched: TouchedMemory | undefined;
-  for (let i = 0; i < program.count; i++) {
-    const op = program.op[i];
-    const as = program.addressSpace[i];
-    const ptr = program.pointer[i];
-    const size = program.size[i];
-    if (op === OP_READ || op === OP_WRITE) {
-      const t = memory.timestamp;
-      const tPrev =
-        op === OP_READ
-          ? memory.read(as, ptr, size)
-          : memory.write(as, ptr, size, program.values.subarray(program.valueStart[i], program.valueStart[i] + size));
-      if (emit !== undefined) {
-        emit(accessJson(program.line[i], op === OP_WRITE, as, ptr, size, t, tPrev, memory.values, log));
-        log.clear();
-      }
-    } else if (op === OP_TICK) {
-      memory.incrementTimestampBy(ptr);
-    } else if (op === OP_FINALIZE) {
-      try {
-        touched = memory.finalize(program.mode === 'persistent');
-      } catch (e) {
-        if (e instanceof Error && 'location' in e) (e as { location: { line?: number } }).location.line = program.line[i];
-        throw e;
-      }
-      if (emit !== undefined) {
-        emit(finalizeJson(touched, log));
-        log.clear();
-      }
-    }
-  }
+  const hooks: MtraceHooks =
+    emit === undefined
+      ? {}
+      : {
+          access(i, t, tPrev, m) {
+            emit(accessJson(program.line[i], program.op[i] === OP_WRITE, program.addressSpace[i], program.pointer[i], program.size[i], t, tPrev, m.values, m.records));
+            m.records.clear();
+          },
+          finalize(_i, touched, m) {
+            emit(finalizeJson(touched, m.records));
+            m.records.clear();
+          },
+        };
+  const touched = executeMtrace(program, memory, hooks);
   return { memory, summary: summaryOf(memory, program.reads, program.writes, touched), touched };
 }

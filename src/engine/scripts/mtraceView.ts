@@ -7,8 +7,9 @@ import type { AdapterRecord, RecordLog } from '../memory/recordLog';
 import { decodeScriptText } from './decodeText';
 import type { MtraceSummary } from './mtraceJson';
 import { parseMtrace } from './mtraceParser';
-import { OP_FINALIZE, OP_READ, OP_WRITE } from './mtraceProgram';
-import { memoryForProgram } from './mtraceRunner';
+import { OP_WRITE } from './mtraceProgram';
+import { executeMtrace, memoryForProgram, summaryOf } from './mtraceRunner';
+import type { TouchedMemory } from '../memory/finalize';
 
 export interface AccessView {
   line: number;
@@ -63,49 +64,34 @@ export function viewMtraceRun(name: string, bytes: Uint8Array): MtraceRunView {
     view.error = { kind: 'script', message: decoded.error.message, location: { line: decoded.error.line } };
     return view;
   }
+  let touched: TouchedMemory | undefined;
   try {
-    for (let i = 0; i < program.count; i++) {
-      const op = program.op[i];
-      const as = program.addressSpace[i];
-      const ptr = program.pointer[i];
-      const size = program.size[i];
-      if (op === OP_READ || op === OP_WRITE) {
-        const t = memory.timestamp;
-        const tPrev =
-          op === OP_READ
-            ? memory.read(as, ptr, size)
-            : memory.write(as, ptr, size, program.values.subarray(program.valueStart[i], program.valueStart[i] + size));
-        const prev = Array.from(memory.values.subarray(0, size));
-        const values = Array.from({ length: size }, (_, k) => memory.getCell(as, ptr + k));
-        view.accesses.push({ line: program.line[i], op: op === OP_READ ? 'read' : 'write', addressSpace: as, pointer: ptr, size, timestamp: t, tPrev, prev, values, records: drain(memory.records) });
-      } else if (op === OP_FINALIZE) {
-        const touched = memory.finalize(program.mode === 'persistent');
+    touched = executeMtrace(program, memory, {
+      access(i, t, tPrev, m) {
+        const as = program.addressSpace[i];
+        const ptr = program.pointer[i];
+        const size = program.size[i];
+        const prev = Array.from(m.values.subarray(0, size));
+        const values = Array.from({ length: size }, (_, k) => m.getCell(as, ptr + k));
+        view.accesses.push({ line: program.line[i], op: program.op[i] === OP_WRITE ? 'write' : 'read', addressSpace: as, pointer: ptr, size, timestamp: t, tPrev, prev, values, records: drain(m.records) });
+      },
+      finalize(i, done, m) {
         view.finalize = {
           line: program.line[i],
-          touched: touched.pointer.map((pointer, k) => ({
-            addressSpace: touched.addressSpace[k],
+          touched: done.pointer.map((pointer, k) => ({
+            addressSpace: done.addressSpace[k],
             pointer,
-            timestamp: touched.timestamp[k],
-            values: touched.values.slice(k * touched.chunk, (k + 1) * touched.chunk),
+            timestamp: done.timestamp[k],
+            values: done.values.slice(k * done.chunk, (k + 1) * done.chunk),
           })),
-          records: drain(memory.records),
+          records: drain(m.records),
         };
-      } else memory.incrementTimestampBy(ptr);
-    }
+      },
+    });
   } catch (e) {
     view.error = toErrorInfo(e);
   }
-  const log = memory.records;
-  view.summary = {
-    accesses: program.reads + program.writes,
-    reads: program.reads,
-    writes: program.writes,
-    timestamp: memory.timestamp,
-    splits: log.splits,
-    merges: log.merges,
-    adapterRows: Array.from(log.rows),
-    touched: view.finalize?.touched.length ?? 0,
-  };
+  view.summary = summaryOf(memory, program.reads, program.writes, touched);
   if (program.error) view.error = { kind: 'script', message: program.error.message, location: { line: program.error.line } };
   return view;
 }
