@@ -213,3 +213,19 @@ test('a crashed engine worker is restarted with the session restored to its posi
   // the simulated crash itself is reported by the browser as an uncaught error in the worker: expected
   expect(errors.filter((e) => !e.includes('simulated engine crash'))).toEqual([]);
 });
+
+test('the help overlay lists every shortcut and closes with Escape', async ({ page }) => {
+  await page.goto('/?example=split.mtrace');
+  await ready(page);
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  for (const name of ['Step', 'Step back', 'Step over', 'Run', 'Pause', 'Run to end', 'Reset']) await expect(dialog.getByRole('rowheader', { name, exact: true })).toBeVisible();
+  await page.screenshot({ path: 'test-results/debugger-help.png' });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  // the shortcuts drive the engine
+  await page.keyboard.press('s');
+  await ready(page);
+  await expect(page.getByTestId('current-step')).toHaveText('1');
+});

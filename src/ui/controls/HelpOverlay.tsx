@@ -3,7 +3,14 @@ import { keyLabel, SHORTCUTS } from '../shortcuts';
 
 export function HelpOverlay({ onClose }: { onClose(): void }) {
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" onClick={onClose}>
+    <div
+      className="overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label="Keyboard shortcuts"
+      onClick={onClose}
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <div className="overlay-body" onClick={(e) => e.stopPropagation()}>
         <h2>Keyboard shortcuts</h2>
         <table>
@@ -21,7 +28,9 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
             ))}
           </tbody>
         </table>
-        <p className="muted">Drop an ELF, a .mtrace, an .alloc or an input .json anywhere on the page to open it.</p>
+        <p className="muted">
+          Drop an ELF, a .mtrace, an .alloc or an input .json anywhere on the page to open it.
+        </p>
         <button type="button" onClick={onClose} autoFocus>
           Close
         </button>
