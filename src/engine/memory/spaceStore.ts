@@ -52,6 +52,9 @@ export class SpaceStore {
   dirtyMeta: number[] = [];
   allocatedData: number[] = [];
   allocatedMeta: number[] = [];
+  /** Pages the space can have (the tables may be shorter: see the constructor). */
+  readonly dataPageCount: number;
+  readonly metaPageCount: number;
 
   constructor(config: AddressSpaceConfig) {
     this.config = config;
@@ -59,16 +62,40 @@ export class SpaceStore {
     this.alignShift = config.minBlockSize === 4 ? 2 : 0;
     this.hostCells = config.hostCells;
     this.native = config.cellType === 'native';
-    const dataPageCount = Math.ceil(config.hostCells / PAGE_SIZE);
-    const metaPageCount = Math.ceil(config.hostCells / config.minBlockSize / PAGE_SIZE);
-    this.dataPages = new Array(dataPageCount).fill(undefined);
-    this.wordPages = new Array(dataPageCount).fill(undefined);
-    this.metaPages = new Array(metaPageCount).fill(undefined);
-    this.offsetPages = new Array(metaPageCount).fill(undefined);
-    this.dataPagesW = new Array(dataPageCount).fill(undefined);
-    this.wordPagesW = new Array(dataPageCount).fill(undefined);
-    this.metaPagesW = new Array(metaPageCount).fill(undefined);
-    this.offsetPagesW = new Array(metaPageCount).fill(undefined);
+    this.dataPageCount = Math.ceil(config.hostCells / PAGE_SIZE);
+    this.metaPageCount = Math.ceil(config.hostCells / config.minBlockSize / PAGE_SIZE);
+    // The tables start empty and grow up to the highest page written (growData/growMeta): a 2^29-cell
+    // space has 2^17 pages, and eight full tables per space cost ~8 ms per TracingMemory to allocate.
+    // Reading past the end gives undefined, like an absent page.
+    this.dataPages = [];
+    this.wordPages = [];
+    this.metaPages = [];
+    this.offsetPages = [];
+    this.dataPagesW = [];
+    this.wordPagesW = [];
+    this.metaPagesW = [];
+    this.offsetPagesW = [];
+  }
+
+  /** Makes the data tables long enough to hold `page` (doubling, so growth costs O(pages) in all). */
+  private growData(page: number): void {
+    const n = Math.min(this.dataPageCount, Math.max(page + 1, 2 * this.dataPages.length));
+    while (this.dataPages.length < n) {
+      this.dataPages.push(undefined);
+      this.wordPages.push(undefined);
+      this.dataPagesW.push(undefined);
+      this.wordPagesW.push(undefined);
+    }
+  }
+
+  private growMeta(page: number): void {
+    const n = Math.min(this.metaPageCount, Math.max(page + 1, 2 * this.metaPages.length));
+    while (this.metaPages.length < n) {
+      this.metaPages.push(undefined);
+      this.offsetPages.push(undefined);
+      this.metaPagesW.push(undefined);
+      this.offsetPagesW.push(undefined);
+    }
   }
 
   /** The data page for writing (allocated, or copied if shared with a checkpoint). */
@@ -86,6 +113,7 @@ export class SpaceStore {
 
   /** Slow path of a write: allocate a missing page or copy a shared one. */
   private writableData(page: number): Uint8Array | Uint32Array {
+    if (page >= this.dataPages.length) this.growData(page);
     const old = this.dataPages[page];
     if (old === undefined) this.allocatedData.push(page);
     let p: Uint8Array | Uint32Array;
@@ -154,6 +182,7 @@ export class SpaceStore {
   }
 
   private writableMeta(page: number): Uint32Array {
+    if (page >= this.metaPages.length) this.growMeta(page);
     const old = this.metaPages[page];
     let p: Uint32Array;
     let o: Uint8Array;
@@ -243,11 +272,13 @@ export class SpaceStore {
     const { dataIndex, data, metaIndex, meta, offsets } = pages;
     for (let i = 0; i < dataIndex.length; i++) {
       const p = dataIndex[i];
+      if (p >= this.dataPages.length) this.growData(p);
       const page = data[i];
       this.dataPages[p] = page;
       if (!this.native) this.wordPages[p] = new Uint32Array(page.buffer);
     }
     for (let i = 0; i < metaIndex.length; i++) {
+      if (metaIndex[i] >= this.metaPages.length) this.growMeta(metaIndex[i]);
       this.metaPages[metaIndex[i]] = meta[i];
       this.offsetPages[metaIndex[i]] = offsets[i];
     }

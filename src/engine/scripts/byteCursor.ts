@@ -2,7 +2,8 @@
 // summary (mtraceFastSummary.ts). It only ever answers "this is exactly what the spec allows" or "not
 // sure": every doubt (a non-ASCII byte, a token that is not a number, a stray `\r`) is a `false` / -1 and
 // the caller hands the whole script to the reference parser, which produces the exact error. So this file
-// never needs to know an error message, only the token grammar:
+// never needs to know an error message, only the token grammar (outside comments, every byte it accepts is
+// ASCII, and the text is then its own UTF-8 decoding):
 //   - tokens are separated by spaces/tabs; `#` starts a comment anywhere; lines end at `\n`;
 //   - one `\r` right before the `\n` (or the end of the text) is ignored, any other `\r` is part of a token;
 //   - a number is `[0-9]+` or `0x`/`0X` + `[0-9a-fA-F]+` (numberToken.ts).
@@ -15,6 +16,8 @@ const HASH = 35;
 
 export class ByteCursor {
   pos = 0;
+  /** A comment held a non-ASCII byte: the caller must still check that the whole text is UTF-8. */
+  nonAscii = false;
   readonly bytes: Uint8Array;
   readonly end: number;
 
@@ -136,8 +139,8 @@ export class ByteCursor {
 
   /**
    * The end of the current line: blanks, an optional comment, an optional `\r`, then `\n` or the end of
-   * the text; consumed when found. False when another token follows, or a comment has a non-ASCII byte
-   * (UTF-8 validity is then the reference path's job).
+   * the text; consumed when found. False when another token follows. A comment may hold any UTF-8 text
+   * (no UTF-8 sequence contains a `\n` byte), so a non-ASCII byte there only sets `nonAscii`.
    */
   lineEnd(): boolean {
     this.blanks();
@@ -150,7 +153,7 @@ export class ByteCursor {
       while (p < end) {
         c = b[p];
         if (c === LF) break;
-        if (c >= 0x80) return false;
+        if (c >= 0x80) this.nonAscii = true;
         p++;
       }
       this.pos = p + 1;

@@ -1,11 +1,12 @@
 // `run --summary` in one pass: scans the script's bytes and executes each directive on TracingMemory as
 // soon as its line is read, without decoding the text or building an MtraceProgram (a generated script
 // has a million lines; the columnar program, the decoded string and the per-line tokens cost more than
-// the engine itself). It accepts exactly the scripts mtraceParser.ts accepts, with the same limits
-// (shared/spec/mtrace-format.md), and returns the same summary runMtrace would.
-// Anything else — an invalid line, a non-ASCII byte anywhere, an EngineError — returns undefined and the
-// caller runs the reference path (decode + parse + run) from scratch: the summary is all-or-nothing, so
-// nothing executed here is visible, and the reference path produces the exact error line and exit code.
+// the engine itself). It accepts only scripts mtraceParser.ts accepts, with the same limits
+// (shared/spec/mtrace-format.md), and then returns the summary runMtrace would.
+// Anything else — an invalid line, a non-ASCII byte outside a comment (a BOM too), text that is not
+// UTF-8, an EngineError — returns undefined and the caller runs the reference path (decode + parse + run)
+// from scratch: the summary is all-or-nothing, so nothing executed here is visible, and the reference path
+// produces the exact error line and exit code.
 // mtraceFastSummary.test.ts checks both paths agree on the golden scripts and on mutated random scripts.
 
 import { BABYBEAR_P } from '../memory/babybear';
@@ -35,6 +36,15 @@ function memoryFor(mode: MemoryMode, inits: readonly MtraceInit[]): TracingMemor
   const memory = new TracingMemory(defaultMemoryConfig(), initialBlockSizeFor(mode), new RecordLog(false));
   for (const init of inits) init.values.forEach((v, k) => memory.setCell(init.addressSpace, init.pointer + k, v));
   return memory;
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The summary of a valid ASCII script, or undefined: then only the reference path can tell. */
@@ -118,6 +128,9 @@ function summarize(cur: ByteCursor): MtraceSummary | undefined {
       inits.push({ line: 0, addressSpace: as, pointer: ptr, values: initValues });
     } else return undefined;
   }
+  // Outside comments every byte accepted was ASCII; a comment's non-ASCII bytes must still be UTF-8
+  // (decodeText.ts: an invalid file is an error even where the parser would not look).
+  if (cur.nonAscii && !isUtf8(cur.bytes)) return undefined;
   memory ??= memoryFor(mode, inits);
   const log = memory.records;
   return {
