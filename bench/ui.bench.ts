@@ -23,6 +23,7 @@ function u64Hex(n: number): string {
 
 async function waitReady(page: Page, timeout = 120_000): Promise<void> {
   await page.waitForSelector('[data-testid=status][data-status=ready]', { timeout });
+  await page.waitForSelector('.app[data-settled=true]', { timeout });
 }
 
 async function openFibonacci(page: Page, n: number): Promise<void> {
@@ -97,7 +98,9 @@ export const uiBench: BenchGroup = async (report) => {
         await new Promise<void>((resolve) => {
           const check = () => {
             const status = document.querySelector('[data-testid=status]')?.getAttribute('data-status');
-            if (shown.textContent !== before && status === 'ready') resolve();
+            // all panels show the new position: the engine is idle and the deferred panels have caught up
+            const settled = document.querySelector('.app')?.getAttribute('data-settled') === 'true';
+            if (shown.textContent !== before && status === 'ready' && settled) resolve();
             else requestAnimationFrame(check);
           };
           requestAnimationFrame(check);

@@ -25,8 +25,10 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** The engine is idle and every panel shows the newest frame (the panels render it deferred). */
 export async function ready(page: Page, timeout = 30_000): Promise<void> {
   await expect(page.getByTestId('status')).toHaveAttribute('data-status', /ready|error/, { timeout });
+  await expect(page.locator('.app')).toHaveAttribute('data-settled', 'true', { timeout });
 }
 
 export async function timestamp(page: Page): Promise<number> {

@@ -1,7 +1,7 @@
 // The debugger: toolbar and controls; Program and Registers; Address spaces and Adapter records; Block
 // inspector and Allocator; the Timeline scrubber along the bottom. Every panel renders the latest frame the
 // engine worker sent; the store asks for frames, the panels never touch engine state.
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { ControlBar } from './controls/ControlBar';
 import { HelpOverlay } from './controls/HelpOverlay';
 import { RecordingStats } from './controls/RecordingStats';
@@ -59,7 +59,12 @@ function ErrorBanner() {
 
 export function App() {
   const s = useDebugger();
-  const { frame, status, init, action, seek, densities } = s;
+  const { frame: liveFrame, status, init, action, seek, densities } = s;
+  // The control bar shows the newest position at once; the panels render it in an interruptible
+  // background render (React's deferred value), so a big frame never blocks the main thread for long.
+  // `settled` says when every panel shows the newest frame (tests and the status line rely on it).
+  const frame = useDeferredValue(liveFrame);
+  const settled = frame === liveFrame;
   const [leftWidth, setLeftWidth] = useState(380);
   const [rightWidth, setRightWidth] = useState(340);
 
@@ -122,19 +127,19 @@ export function App() {
   const program = frame?.program;
   return (
     <DropZone onFile={(name, bytes) => void s.openFile(name, bytes)}>
-      <div className="app">
+      <div className="app" data-settled={settled}>
         <Toolbar />
         <ControlBar
           running={status === 'running'}
-          canStepBack={(frame?.position.step ?? 0) > 0}
-          atEnd={frame !== undefined && frame.position.status !== 'paused'}
-          timestamp={frame?.position.timestamp ?? 0}
-          step={frame?.position.step ?? 0}
+          canStepBack={(liveFrame?.position.step ?? 0) > 0}
+          atEnd={liveFrame !== undefined && liveFrame.position.status !== 'paused'}
+          timestamp={liveFrame?.position.timestamp ?? 0}
+          step={liveFrame?.position.step ?? 0}
           unit={isAlloc ? 'operation' : 'timestamp'}
-          disabled={!frame}
+          disabled={!liveFrame}
           onAction={(a) => void action(a)}
           onJump={(t) => seek(t)}
-          extra={frame ? <RecordingStats stats={frame.info.memory} /> : null}
+          extra={liveFrame ? <RecordingStats stats={liveFrame.info.memory} /> : null}
         />
         <ErrorBanner />
         {s.notice && (
@@ -239,7 +244,7 @@ export function App() {
             <Timeline
               start={0}
               end={Math.max(1, end)}
-              current={frame.position.timestamp}
+              current={liveFrame?.position.timestamp ?? frame.position.timestamp}
               window={
                 densities ? { t0: densities.t0, t1: densities.t1, buckets: densities.buckets } : undefined
               }

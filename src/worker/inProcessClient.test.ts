@@ -65,6 +65,16 @@ describe('EngineClient (in-process transport)', () => {
     expect(frame.program?.kind === 'guest' && frame.program.changed).toEqual(written);
   });
 
+  it('reports progress during a long run (every 200,000 steps), then the final frame', async () => {
+    const client = new InProcessClient();
+    await client.request('open', { kind: 'guest', name: 'hashmap.elf', bytes: readFileSync(example('hashmap.elf')), options: {}, view: { lanes: [] } });
+    const progress: number[] = [];
+    const frame = await client.request('run', { breakpoints: [], watchpoints: [], toEnd: true, view: { lanes: [] } }, { onProgress: (p) => progress.push(p.step) });
+    expect(progress).toEqual([200_000]);
+    expect(frame.position.step).toBeGreaterThan(200_000);
+    expect(frame.stop).toBe('end');
+  });
+
   it('stops at a breakpoint', async () => {
     const client = new InProcessClient();
     const first = await client.request('open', { kind: 'guest', name: 'hello.elf', bytes: readFileSync(example('hello.elf')), options: {}, view: { lanes: [] } });

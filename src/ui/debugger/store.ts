@@ -53,6 +53,8 @@ export interface DebuggerState {
   hidden: string[];
   help: boolean;
   lastStop?: string;
+  /** The step a long run (recording or Run) has reached, while it runs. */
+  progressStep?: number;
   /** True while a freshly opened run is being recorded to its end. */
   recording: boolean;
   /** A notice for the user (e.g. the engine worker was restarted). */
@@ -247,11 +249,13 @@ export const useDebugger = create<DebuggerState>((set, get) => {
         // Record the whole run once (checkpoints + samples), so the scrubber spans it, then return to the
         // start (or the timestamp the URL asked for).
         set({ status: 'running', recording: true });
+        // Progress only updates the status line: re-laying out the panels and the timeline on every
+        // progress message would cost the main thread long frames while the worker records.
         await engine().request('run', { breakpoints: [], watchpoints: [], toEnd: true, view: viewRequest() }, {
-          onProgress: (position) => set((st) => (st.frame ? { frame: { ...st.frame, position, info: { ...st.frame.info, head: { step: position.step, timestamp: position.timestamp } } } } : {})),
+          onProgress: (position) => set({ progressStep: position.step }),
         });
         const t = get().pendingT;
-        set({ pendingT: undefined, recording: false });
+        set({ pendingT: undefined, recording: false, progressStep: undefined });
         if (get().showCost && !get().cost) void get().computeCost();
         apply(await engine().request('control', { control: t === undefined ? { op: 'reset' } : { op: 'seek', timestamp: t }, view: viewRequest() }));
       } catch (e) {
@@ -309,9 +313,9 @@ export const useDebugger = create<DebuggerState>((set, get) => {
             const frame = await engine().request(
               'run',
               { breakpoints: s.breakpoints, watchpoints: s.watchpoints, toEnd: a === 'runToEnd', view: viewRequest() },
-              { onProgress: (position) => set((st) => (st.frame ? { frame: { ...st.frame, position } } : {})) },
+              { onProgress: (position) => set({ progressStep: position.step }) },
             );
-            set({ lastStop: frame.stop });
+            set({ lastStop: frame.stop, progressStep: undefined });
             apply(frame);
           } catch (e) {
             fail(e);
