@@ -70,8 +70,9 @@ describe('EngineClient (in-process transport)', () => {
     await client.request('open', { kind: 'guest', name: 'hashmap.elf', bytes: readFileSync(example('hashmap.elf')), options: {}, view: { lanes: [] } });
     const progress: number[] = [];
     const frame = await client.request('run', { breakpoints: [], watchpoints: [], toEnd: true, view: { lanes: [] } }, { onProgress: (p) => progress.push(p.step) });
-    expect(progress).toEqual([200_000]);
-    expect(frame.position.step).toBeGreaterThan(200_000);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress).toEqual(progress.map((_, i) => (i + 1) * 200_000)); // one per chunk, in order
+    expect(frame.position.step).toBeGreaterThan(progress.at(-1)!);
     expect(frame.stop).toBe('end');
   });
 
