@@ -7,7 +7,7 @@
 import { decodeScriptText } from '../engine/scripts/decodeText';
 import { parseAllocTrace } from '../engine/scripts/allocTrace';
 import { runAllocTrace } from '../engine/scripts/allocTraceRunner';
-import type { CliCommand } from './io';
+import { type CliCommand, readFileOrReport } from './io';
 import { parseAtOptions, scriptStateAt } from './stateAt';
 
 const USAGE = 'usage: npm run memscope -- alloc FILE.alloc\n';
@@ -28,13 +28,8 @@ export const allocCommand: CliCommand = (allArgs, io) => {
     io.err(USAGE);
     return 1;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(args[0]);
-  } catch (e) {
-    io.err(`error: cannot read ${args[0]}: ${(e as Error).message}\n`);
-    return 1;
-  }
+  const bytes = readFileOrReport(io, args[0]);
+  if (bytes === undefined) return 1;
   const decoded = decodeScriptText(bytes);
   if ('error' in decoded) {
     io.err(`error: line ${decoded.error.line}: ${decoded.error.message}\n`);

@@ -6,7 +6,7 @@
 import { EngineError } from '../engine/errors';
 import { disassembleRange } from '../engine/guest/disassembler';
 import { loadGuestProgram, type GuestProgram } from '../engine/guest/guestProgram';
-import type { CliCommand } from './io';
+import { type CliCommand, readFileOrReport } from './io';
 
 const USAGE = 'usage: npm run memscope -- disasm PROGRAM.elf [--no-aliases]\n';
 
@@ -24,13 +24,8 @@ export const disasmCommand: CliCommand = (args, io) => {
     io.err(USAGE);
     return 1;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(files[0]);
-  } catch (e) {
-    io.err(`error: cannot read ${files[0]}: ${(e as Error).message}\n`);
-    return 1;
-  }
+  const bytes = readFileOrReport(io, files[0]);
+  if (bytes === undefined) return 1;
   let program: GuestProgram;
   try {
     program = loadGuestProgram(bytes);

@@ -14,7 +14,7 @@ import { parseInput, type GuestInput } from '../engine/guest/input';
 import { summarizeRun } from '../engine/guest/runSummary';
 import { formatRecord, formatTraceLine, traceStep } from '../engine/guest/traceStep';
 import type { MemoryMode } from '../engine/memory/config';
-import type { CliCommand, CliIO } from './io';
+import { type CliCommand, type CliIO, readFileOrReport } from './io';
 import { guestStateAt, parseAtOptions } from './stateAt';
 
 const USAGE =
@@ -89,13 +89,8 @@ export const execCommand: CliCommand = (allArgs, io) => {
     io.err(`error: ${opts}\n${USAGE}`);
     return 1;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(opts.file);
-  } catch (e) {
-    io.err(`error: cannot read ${opts.file}: ${(e as Error).message}\n`);
-    return 1;
-  }
+  const bytes = readFileOrReport(io, opts.file);
+  if (bytes === undefined) return 1;
   let input: GuestInput | undefined;
   try {
     input = opts.input === undefined ? undefined : readInput(opts.input, io);

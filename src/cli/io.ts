@@ -12,6 +12,16 @@ export interface CliIO {
 
 export type CliCommand = (args: string[], io: CliIO) => number | Promise<number>;
 
+/** Reads a command's input file; on failure reports `error: cannot read PATH: why` and returns undefined (exit 1). */
+export function readFileOrReport(io: CliIO, path: string): Uint8Array | undefined {
+  try {
+    return io.readFile(path);
+  } catch (e) {
+    io.err(`error: cannot read ${path}: ${(e as Error).message}\n`);
+    return undefined;
+  }
+}
+
 /** Buffers stdout so that a run producing millions of lines makes few syscalls. */
 export function processIO(): CliIO & { flush(): void } {
   // A reader that stops early (`| head`) closes the pipe: that is the reader's choice, not an error.

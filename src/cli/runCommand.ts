@@ -9,7 +9,7 @@ import { fastMtraceSummary } from '../engine/scripts/mtraceFastSummary';
 import { summaryJson } from '../engine/scripts/mtraceJson';
 import { parseMtrace } from '../engine/scripts/mtraceParser';
 import { runMtrace } from '../engine/scripts/mtraceRunner';
-import type { CliCommand } from './io';
+import { type CliCommand, readFileOrReport } from './io';
 import { parseAtOptions, scriptStateAt } from './stateAt';
 
 const USAGE = 'usage: npm run memscope -- run FILE.mtrace [--summary] [--at T] [--dump AS:ADDR:LEN]...\n';
@@ -33,13 +33,8 @@ export const runCommand: CliCommand = (args, io) => {
     io.err(USAGE);
     return 1;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(files[0]);
-  } catch (e) {
-    io.err(`error: cannot read ${files[0]}: ${(e as Error).message}\n`);
-    return 1;
-  }
+  const bytes = readFileOrReport(io, files[0]);
+  if (bytes === undefined) return 1;
   if (summary) {
     // One pass over the bytes for valid scripts; anything else (undefined) takes the reference path below,
     // which alone reports errors (mtraceFastSummary.ts).

@@ -10,13 +10,13 @@
 // mtraceFastSummary.test.ts checks both paths agree on the golden scripts and on mutated random scripts.
 
 import { BABYBEAR_P } from '../memory/babybear';
-import { defaultMemoryConfig, initialBlockSizeFor, MAX_TIMESTAMP, type MemoryMode } from '../memory/config';
+import { defaultMemoryConfig, MAX_TIMESTAMP, type MemoryMode } from '../memory/config';
 import type { TouchedMemory } from '../memory/finalize';
-import { RecordLog } from '../memory/recordLog';
 import { TracingMemory } from '../memory/tracingMemory';
 import { ByteCursor } from './byteCursor';
 import type { MtraceSummary } from './mtraceJson';
 import type { MtraceInit } from './mtraceProgram';
+import { memoryFor, summaryOf } from './mtraceRunner';
 
 const CONFIG = defaultMemoryConfig();
 // Per accessible address space 1..4 (index 0 unused): num_cells, min_block_size and the largest cell value.
@@ -31,12 +31,6 @@ const F = 102;
 const M = 109;
 const I = 105;
 
-/** memoryForProgram (mtraceRunner.ts) for the mode and image read so far: counters only. */
-function memoryFor(mode: MemoryMode, inits: readonly MtraceInit[]): TracingMemory {
-  const memory = new TracingMemory(defaultMemoryConfig(), initialBlockSizeFor(mode), new RecordLog(false));
-  for (const init of inits) init.values.forEach((v, k) => memory.setCell(init.addressSpace, init.pointer + k, v));
-  return memory;
-}
 
 function isUtf8(bytes: Uint8Array): boolean {
   try {
@@ -83,7 +77,7 @@ function summarize(cur: ByteCursor): MtraceSummary | undefined {
       const align = ALIGN[as];
       if (size < align || size > 32 || (size & (size - 1)) !== 0 || ptr % align !== 0 || ptr + size > NUM_CELLS[as]) return undefined;
       if ((isWrite && !cur.values(values, size, MAX_VALUE[as])) || !cur.lineEnd()) return undefined;
-      memory ??= memoryFor(mode, inits);
+      memory ??= memoryFor(mode, inits, false);
       if (memory.timestamp > MAX_TIMESTAMP) return undefined;
       if (isWrite) {
         memory.write(as, ptr, size, values);
@@ -96,12 +90,12 @@ function summarize(cur: ByteCursor): MtraceSummary | undefined {
       if (!cur.word('tick') || !cur.blanks()) return undefined;
       const amount = cur.number();
       if (amount < 0 || amount > 0xffffffff || !cur.lineEnd()) return undefined;
-      memory ??= memoryFor(mode, inits);
+      memory ??= memoryFor(mode, inits, false);
       if (memory.timestamp + amount > MAX_TIMESTAMP) return undefined;
       memory.incrementTimestampBy(amount);
     } else if (c === F) {
       if (!cur.word('finalize') || !cur.lineEnd()) return undefined;
-      memory ??= memoryFor(mode, inits);
+      memory ??= memoryFor(mode, inits, false);
       touched = memory.finalize(mode === 'persistent');
     } else if (c === M) {
       if (!cur.word('mode') || !cur.blanks() || sawMode || memory !== undefined) return undefined;
@@ -131,16 +125,6 @@ function summarize(cur: ByteCursor): MtraceSummary | undefined {
   // Outside comments every byte accepted was ASCII; a comment's non-ASCII bytes must still be UTF-8
   // (decodeText.ts: an invalid file is an error even where the parser would not look).
   if (cur.nonAscii && !isUtf8(cur.bytes)) return undefined;
-  memory ??= memoryFor(mode, inits);
-  const log = memory.records;
-  return {
-    accesses: reads + writes,
-    reads,
-    writes,
-    timestamp: memory.timestamp,
-    splits: log.splits,
-    merges: log.merges,
-    adapterRows: Array.from(log.rows),
-    touched: touched === undefined ? 0 : touched.pointer.length,
-  };
+  memory ??= memoryFor(mode, inits, false);
+  return summaryOf(memory, reads, writes, touched);
 }
