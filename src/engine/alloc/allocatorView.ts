@@ -6,6 +6,7 @@
 // Cost: O(classes × caches + slabs + large blocks + map buckets); the per-slab census walks every free
 // list, so it is only gathered on request (`slabs: true`).
 // Invariant (tested): per class, live + cachedReclaimed + cachedShared + central + fresh = carvedBlocks.
+import type { ClassOpCounters } from './fragmentation';
 import type { Allocator } from './allocator';
 import { arenaLayout, type ArenaLayout, type ArenaLayoutOptions } from './arenaLayout';
 import type { AllocatorConfig } from './config';
@@ -22,7 +23,7 @@ import {
 } from './stats';
 
 /** One size class (block counts, then bytes; see fragmentation.ts for the definitions). */
-export interface AllocatorClassView {
+export interface AllocatorClassView extends ClassOpCounters {
   readonly cls: number;
   readonly name: string;
   readonly payload: number;
@@ -55,12 +56,6 @@ export interface AllocatorClassView {
   readonly idleBytes: number;
   /** requested / carved bytes (0 when nothing is carved). */
   readonly utilization: number;
-  readonly allocs: number;
-  readonly frees: number;
-  readonly refills: number;
-  readonly refilledBlocks: number;
-  readonly drains: number;
-  readonly drainedBlocks: number;
 }
 
 /** One thread cache; per-class arrays have NUM_CLASSES entries (index = class). */

@@ -22,7 +22,17 @@
 //   large requests) + leaked bytes (blocks lost to the u32 header limit).
 import { CLASS_NAMES, NUM_CLASSES } from './sizeClasses';
 
-export interface ClassCensus {
+/** Operation counters of one size class (allocations, frees, cache refills and drains, in blocks too). */
+export interface ClassOpCounters {
+  readonly allocs: number;
+  readonly frees: number;
+  readonly refills: number;
+  readonly refilledBlocks: number;
+  readonly drains: number;
+  readonly drainedBlocks: number;
+}
+
+export interface ClassCensus extends ClassOpCounters {
   readonly cls: number;
   readonly payload: number;
   readonly blockSize: number;
@@ -34,12 +44,6 @@ export interface ClassCensus {
   readonly cachedShared: number;
   readonly cachedFresh: number;
   readonly centralBlocks: number;
-  readonly allocs: number;
-  readonly frees: number;
-  readonly refills: number;
-  readonly refilledBlocks: number;
-  readonly drains: number;
-  readonly drainedBlocks: number;
 }
 
 export interface ArenaCensus {

@@ -5,6 +5,19 @@ import { ADAPTER_SIZES } from '../memory/config';
 import type { RecordLog } from '../memory/recordLog';
 import { MERGE_AND_NOT_SPLIT_FLAG } from '../memory/recordLog';
 
+/** A RECORD of the JSON Lines (shared/spec/mtrace-format.md), as a reader parses it back. */
+export interface MtraceJsonRecord {
+  kind: 'split' | 'merge';
+  as: number;
+  ptr: number;
+  size: number;
+  lowest: number;
+  type_size: number;
+  t: number;
+  data: number[];
+  prev_ts?: number[];
+}
+
 function list(a: ArrayLike<number>, start: number, end: number): string {
   let s = '[';
   for (let i = start; i < end; i++) s += i === start ? a[i] : ',' + a[i];

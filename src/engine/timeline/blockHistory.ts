@@ -29,8 +29,8 @@ export function lastAccessTime(memory: TracingMemory, as: number, addr: number, 
   return max;
 }
 
-/** Columnar access list (ascending timestamps). */
-export interface AccessList {
+/** Traced accesses as columns (ascending timestamps): one shape for histories and windows. */
+export interface AccessColumns {
   count: number;
   timestamp: Uint32Array;
   tPrev: Uint32Array;
@@ -38,6 +38,10 @@ export interface AccessList {
   pointer: Uint32Array;
   size: Uint8Array;
   write: Uint8Array;
+}
+
+/** Columnar access list (ascending timestamps). */
+export interface AccessList extends AccessColumns {
   /** True when older accesses exist beyond `limit`. */
   more: boolean;
 }

@@ -3,6 +3,7 @@
 // memory ranges with decoded metadata, adapter rows, the allocator views; and the memory budget: a tiny
 // budget thins old checkpoints yet every seek still lands on the exact state.
 import path from 'node:path';
+import type { MtraceJsonRecord as JsonRecord } from '../scripts/mtraceJson';
 import { describe, expect, it } from 'vitest';
 import { allocatorStats } from '../alloc/stats';
 import { loadGuestProgram } from '../guest/guestProgram';
@@ -18,17 +19,6 @@ import { EXAMPLES, filesIn, haveExampleElfs, haveSharedGuests, randomTimestamps,
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
-interface JsonRecord {
-  kind: string;
-  as: number;
-  ptr: number;
-  size: number;
-  lowest: number;
-  type_size: number;
-  t: number;
-  data: number[];
-  prev_ts?: number[];
-}
 
 /** The window's records [from, to) in the JSON shape of shared/spec/mtrace-format.md. */
 function windowRecords(w: ReturnType<Session['window']>, from: number, to: number): JsonRecord[] {

@@ -12,6 +12,7 @@ import type { AllocEventLog } from '../alloc/events';
 import type { RecordLog } from '../memory/recordLog';
 import { MERGE_AND_NOT_SPLIT_FLAG } from '../memory/recordLog';
 import type { TracingMemory } from '../memory/tracingMemory';
+import type { AccessColumns } from './blockHistory';
 import type { MachineState } from './machine';
 import type { Timeline } from './timeline';
 
@@ -59,14 +60,7 @@ export interface WindowView {
   firstStep: number;
   lastStep: number;
   truncated: boolean;
-  accesses: {
-    count: number;
-    timestamp: Uint32Array;
-    tPrev: Uint32Array;
-    addressSpace: Uint8Array;
-    pointer: Uint32Array;
-    size: Uint8Array;
-    write: Uint8Array;
+  accesses: AccessColumns & {
     step: Float64Array;
     recordStart: Uint32Array;
     recordEnd: Uint32Array;

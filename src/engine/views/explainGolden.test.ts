@@ -8,23 +8,13 @@
 // each 4-cell piece into cells.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { MtraceJsonRecord as GoldenRecord } from '../scripts/mtraceJson';
 import { describe, expect, it } from 'vitest';
 import { MERGE_AND_NOT_SPLIT_FLAG, type AdapterRecord } from '../memory/recordLog';
 import { explainRecord, type RecordCause } from './explainRecord';
 
 const HANDWRITTEN = resolve(__dirname, '../../../../shared/golden/openvm-memory/handwritten');
 
-interface GoldenRecord {
-  kind: 'split' | 'merge';
-  as: number;
-  ptr: number;
-  size: number;
-  lowest: number;
-  type_size: number;
-  t: number;
-  data: number[];
-  prev_ts?: number[];
-}
 interface GoldenLine {
   op: 'read' | 'write' | 'finalize';
   as?: number;
