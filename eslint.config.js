@@ -23,8 +23,14 @@ export default defineConfig(
         'error',
         {
           patterns: [
-            { group: ['**/ui/**', '**/ui', '**/worker/**', '**/worker', '**/cli/**', '**/cli'], message: 'src/engine must not import UI, worker or CLI code' },
-            { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'd3', 'd3-*'], message: 'src/engine is pure TypeScript: no UI libraries' },
+            {
+              group: ['**/ui/**', '**/ui', '**/worker/**', '**/worker', '**/cli/**', '**/cli'],
+              message: 'src/engine must not import UI, worker or CLI code',
+            },
+            {
+              group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*', 'd3', 'd3-*'],
+              message: 'src/engine is pure TypeScript: no UI libraries',
+            },
           ],
         },
       ],
@@ -34,7 +40,10 @@ export default defineConfig(
   {
     files: ['src/worker/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/ui/**', '**/ui'], message: 'the worker must not import UI code' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/ui/**', '**/ui'], message: 'the worker must not import UI code' }] },
+      ],
     },
   },
 );

@@ -6,7 +6,9 @@ export async function main(argv: string[]): Promise<number> {
   for (const name of wanted) {
     const group = groups[name];
     if (group === undefined) {
-      process.stderr.write(`error: unknown bench group \`${name}\` (groups: ${Object.keys(groups).join(', ')})\n`);
+      process.stderr.write(
+        `error: unknown bench group \`${name}\` (groups: ${Object.keys(groups).join(', ')})\n`,
+      );
       return 1;
     }
     process.stderr.write(`# bench group ${name}\n`);

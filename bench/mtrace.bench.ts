@@ -42,7 +42,13 @@ export const mtraceBench: BenchGroup = async (report) => {
   for (let i = 0; i < program.count; i++) {
     const op = program.op[i];
     if (op === 1) memory.read(program.addressSpace[i], program.pointer[i], program.size[i]);
-    else if (op === 2) memory.write(program.addressSpace[i], program.pointer[i], program.size[i], program.values.subarray(program.valueStart[i]));
+    else if (op === 2)
+      memory.write(
+        program.addressSpace[i],
+        program.pointer[i],
+        program.size[i],
+        program.values.subarray(program.valueStart[i]),
+      );
     else if (op === 3) memory.incrementTimestampBy(program.pointer[i]);
   }
   const tRun = performance.now() - t1;

@@ -25,7 +25,10 @@ const STEP_BACKS = 50;
 /** `0x01` + the u64 as 8 little-endian bytes: one input vector for `read::<u64>()`. */
 function u64Input(n: number): string {
   let hex = '';
-  for (let i = 0; i < 8; i++) hex += Math.floor(n / 256 ** i % 256).toString(16).padStart(2, '0');
+  for (let i = 0; i < 8; i++)
+    hex += Math.floor((n / 256 ** i) % 256)
+      .toString(16)
+      .padStart(2, '0');
   return `0x01${hex}`;
 }
 
@@ -55,16 +58,21 @@ export const seekBench: BenchGroup = (report) => {
     t0 = performance.now();
     const stop = s.run();
     recordMs = Math.min(recordMs, performance.now() - t0);
-    if (stop.reason !== 'end' || stop.position.status !== 'done') throw new Error(`recording stopped: ${stop.reason}`);
+    if (stop.reason !== 'end' || stop.position.status !== 'done')
+      throw new Error(`recording stopped: ${stop.reason}`);
     session = s;
   }
   const s = session as Session;
   const info = s.info();
   const end = info.end as { step: number; timestamp: number };
-  process.stderr.write(`# fibonacci n=${N}: ${end.step} instructions, final timestamp ${end.timestamp}; plain ${plainMs.toFixed(1)} ms, recording ${recordMs.toFixed(1)} ms\n`);
+  process.stderr.write(
+    `# fibonacci n=${N}: ${end.step} instructions, final timestamp ${end.timestamp}; plain ${plainMs.toFixed(1)} ms, recording ${recordMs.toFixed(1)} ms\n`,
+  );
   report('record_overhead_pct', (((recordMs - plainMs) / plainMs) * 100).toFixed(1));
   report('checkpoint_mb', (info.memory.bytes / 2 ** 20).toFixed(1));
-  process.stderr.write(`# checkpoints ${info.memory.checkpoints}, thinned ${info.memory.thinnedCheckpoints} (k=${info.memory.thinningK}), max gap ${info.memory.maxGapSteps} steps, budget ${(info.memory.budgetBytes / 2 ** 20).toFixed(0)} MiB, samples ${(info.memory.sampleBytes / 2 ** 20).toFixed(1)} MiB\n`);
+  process.stderr.write(
+    `# checkpoints ${info.memory.checkpoints}, thinned ${info.memory.thinnedCheckpoints} (k=${info.memory.thinningK}), max gap ${info.memory.maxGapSteps} steps, budget ${(info.memory.budgetBytes / 2 ** 20).toFixed(0)} MiB, samples ${(info.memory.sampleBytes / 2 ** 20).toFixed(1)} MiB\n`,
+  );
 
   const rng = new Random(0x5eed);
   const seekMs: number[] = [];
@@ -86,5 +94,7 @@ export const seekBench: BenchGroup = (report) => {
     backMs.push(performance.now() - t0);
   }
   report('step_back_ms', quantile(backMs, 0.5).toFixed(3));
-  process.stderr.write(`# step back p95 ${quantile(backMs, 0.95).toFixed(3)} ms, max ${Math.max(...backMs).toFixed(3)} ms; checkpoint bytes after seeks ${(s.info().memory.bytes / 2 ** 20).toFixed(1)} MiB\n`);
+  process.stderr.write(
+    `# step back p95 ${quantile(backMs, 0.95).toFixed(3)} ms, max ${Math.max(...backMs).toFixed(3)} ms; checkpoint bytes after seeks ${(s.info().memory.bytes / 2 ** 20).toFixed(1)} MiB\n`,
+  );
 };

@@ -4,7 +4,11 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { cli, ready, watchErrors } from './helpers';
 
-const lessons = (JSON.parse(readFileSync('public/lessons/index.json', 'utf8')) as { lessons: { id: string; title: string; kind: string }[] }).lessons;
+const lessons = (
+  JSON.parse(readFileSync('public/lessons/index.json', 'utf8')) as {
+    lessons: { id: string; title: string; kind: string }[];
+  }
+).lessons;
 
 test('the lessons gallery lists every lesson as a button', async ({ page }) => {
   await page.goto('/');

@@ -20,7 +20,10 @@ function newestMtime(dir) {
 export async function runBundled(entry, outName, watchDirs) {
   const out = join(root, '.cache', outName);
   // package.json is bundled too (the CLI's --version)
-  const newest = Math.max(statSync(join(root, 'package.json')).mtimeMs, ...watchDirs.map((d) => newestMtime(join(root, d))));
+  const newest = Math.max(
+    statSync(join(root, 'package.json')).mtimeMs,
+    ...watchDirs.map((d) => newestMtime(join(root, d))),
+  );
   const fresh = existsSync(out) && statSync(out).mtimeMs >= newest;
   if (!fresh) {
     mkdirSync(dirname(out), { recursive: true });

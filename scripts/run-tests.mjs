@@ -37,7 +37,13 @@ count('lint', lint === 0 ? 1 : 0, lint === 0 ? 0 : 1);
 const format = run('npx', ['prettier', '--check', '.', '--log-level', 'warn']);
 count('format', format === 0 ? 1 : 0, format === 0 ? 0 : 1);
 
-const unitExit = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']);
+const unitExit = run('npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=reports/vitest.json',
+]);
 const unit = readJson('reports/vitest.json');
 if (unit)
   count(

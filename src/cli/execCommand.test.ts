@@ -86,18 +86,15 @@ describe('memscope exec', () => {
   });
 });
 
-describe.runIf(needs(sharedGuests()))(
-  'memscope exec on the real fibonacci guest',
-  () => {
-    it('reaches the README end state', async () => {
-      const r = await run([
-        'exec',
-        join(SHARED, 'fibonacci.elf'),
-        '--input',
-        join(SHARED, 'fibonacci.input.json'),
-      ]);
-      expect(r.code).toBe(0);
-      expect(JSON.parse(r.stdout).publicValues.slice(0, 16)).toBe('7b4a163404503926');
-    });
-  },
-);
+describe.runIf(needs(sharedGuests()))('memscope exec on the real fibonacci guest', () => {
+  it('reaches the README end state', async () => {
+    const r = await run([
+      'exec',
+      join(SHARED, 'fibonacci.elf'),
+      '--input',
+      join(SHARED, 'fibonacci.input.json'),
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).publicValues.slice(0, 16)).toBe('7b4a163404503926');
+  });
+});

@@ -101,7 +101,9 @@ describe('alloc --at', () => {
 
 describe('exec --at', () => {
   const fib = path.join(SHARED_GUESTS, 'fibonacci.elf');
-  const cases: [string, string[], string | undefined][] = [[path.join(EXAMPLES, 'matmul.elf'), [], undefined]];
+  const cases: [string, string[], string | undefined][] = [
+    [path.join(EXAMPLES, 'matmul.elf'), [], undefined],
+  ];
   if (needs(sharedGuests())) {
     const input = path.join(SHARED_GUESTS, 'fibonacci.input.json');
     cases.push([fib, ['--input', input], new TextDecoder().decode(readBytes(input))]);
@@ -144,52 +146,49 @@ describe('exec --at', () => {
   }
 
   const hashmap = path.join(EXAMPLES, 'hashmap.elf');
-  it(
-    '--alloc orthotope: the served run at T, arena included, equals a fresh run',
-    async () => {
-      const program = loadGuestProgram(readBytes(hashmap));
-      const make = () =>
-        new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
-      const base = (make().interposer as NonNullable<GuestMachine['interposer']>).base;
-      const targets = [90_000, 700, 40_000];
-      const ref = referenceStates(make, targets, Number.MAX_SAFE_INTEGER);
-      for (const t of targets) {
-        const r = await cli([
-          'exec',
-          hashmap,
-          '--alloc',
-          'orthotope',
-          '--at',
-          String(t),
-          '--dump',
-          `2:${base}:256`,
-        ]);
-        expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
-        const m = make();
-        m.run(r.json.step);
-        expect({ step: r.json.step, hash: r.json.state_hash, pc: r.json.pc }).toEqual({
-          step: ref.get(t)?.step,
-          hash: ref.get(t)?.hash,
-          pc: m.interpreter.pc,
-        });
-        expect(r.json.registers).toEqual(Array.from(m.run_.registers()));
-        expect(r.json.dumps[0].values).toEqual(
-          Array.from({ length: 256 }, (_, k) => m.memory.getCell(2, base + k)),
-        );
-      }
-      // The dump is the model's arena: by T = 90000 its first block's header starts with orthotope's magic.
-      const served = await cli([
+  it('--alloc orthotope: the served run at T, arena included, equals a fresh run', async () => {
+    const program = loadGuestProgram(readBytes(hashmap));
+    const make = () =>
+      new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
+    const base = (make().interposer as NonNullable<GuestMachine['interposer']>).base;
+    const targets = [90_000, 700, 40_000];
+    const ref = referenceStates(make, targets, Number.MAX_SAFE_INTEGER);
+    for (const t of targets) {
+      const r = await cli([
         'exec',
         hashmap,
         '--alloc',
         'orthotope',
         '--at',
-        '90000',
+        String(t),
         '--dump',
-        `2:${base}:4`,
+        `2:${base}:256`,
       ]);
-      const v = served.json.dumps[0].values;
-      expect((v[0] | (v[1] << 8) | (v[2] << 16) | (v[3] << 24)) >>> 0).toBe(HEADER_MAGIC);
-    },
-  );
+      expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+      const m = make();
+      m.run(r.json.step);
+      expect({ step: r.json.step, hash: r.json.state_hash, pc: r.json.pc }).toEqual({
+        step: ref.get(t)?.step,
+        hash: ref.get(t)?.hash,
+        pc: m.interpreter.pc,
+      });
+      expect(r.json.registers).toEqual(Array.from(m.run_.registers()));
+      expect(r.json.dumps[0].values).toEqual(
+        Array.from({ length: 256 }, (_, k) => m.memory.getCell(2, base + k)),
+      );
+    }
+    // The dump is the model's arena: by T = 90000 its first block's header starts with orthotope's magic.
+    const served = await cli([
+      'exec',
+      hashmap,
+      '--alloc',
+      'orthotope',
+      '--at',
+      '90000',
+      '--dump',
+      `2:${base}:4`,
+    ]);
+    const v = served.json.dumps[0].values;
+    expect((v[0] | (v[1] << 8) | (v[2] << 16) | (v[3] << 24)) >>> 0).toBe(HEADER_MAGIC);
+  });
 });

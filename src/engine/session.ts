@@ -167,7 +167,14 @@ export class Session {
       const w = this.window(t, t);
       const k = Array.from(w.accesses.timestamp).indexOf(t);
       const a = w.accesses;
-      const hit = { kind: 'access' as const, timestamp: t, addressSpace: a.addressSpace[k], pointer: a.pointer[k], size: a.size[k], write: a.write[k] === 1 };
+      const hit = {
+        kind: 'access' as const,
+        timestamp: t,
+        addressSpace: a.addressSpace[k],
+        pointer: a.pointer[k],
+        size: a.size[k],
+        write: a.write[k] === 1,
+      };
       return { reason: 'watchpoint', position: this.position(), hit };
     });
   }
@@ -198,7 +205,8 @@ export class Session {
     return this.guarded(() => {
       this.count(step, 'step');
       const tl = this.timeline;
-      if (tl.end !== null && step > tl.end.step) throw bad(`seek past the end: the run ends at step ${tl.end.step}`);
+      if (tl.end !== null && step > tl.end.step)
+        throw bad(`seek past the end: the run ends at step ${tl.end.step}`);
       if (!tl.seekStep(step)) throw bad(`seek past the end: the run ends at step ${tl.lastStep}`);
       return this.position();
     });
@@ -210,7 +218,12 @@ export class Session {
   memory(addressSpace: number, addr: number, len: number): MemoryRangeView {
     checkRange(this.run_, addressSpace, addr, len);
     if (len > MAX_VIEW_CELLS) throw bad(`at most ${MAX_VIEW_CELLS} cells per view, got ${len}`);
-    return memoryRange(this.run_.machine.memory as NonNullable<typeof this.run_.machine.memory>, addressSpace, addr, len);
+    return memoryRange(
+      this.run_.machine.memory as NonNullable<typeof this.run_.machine.memory>,
+      addressSpace,
+      addr,
+      len,
+    );
   }
 
   /** Guest registers x0..x31 (AS1, read untraced). */
@@ -228,12 +241,15 @@ export class Session {
       r.kind === 'alloc'
         ? { log: r.machine.events, keep: (on: boolean) => (r.machine.keepEvents = on) }
         : undefined;
-    return this.guarded(() => collectWindow(this.timeline, { memory: r.machine.memory, events }, t0, t1, this.count(limit, 'limit')));
+    return this.guarded(() =>
+      collectWindow(this.timeline, { memory: r.machine.memory, events }, t0, t1, this.count(limit, 'limit')),
+    );
   }
 
   densities(t0: number, t1: number, buckets: number): Densities {
     this.checkSpan(t0, t1);
-    if (!Number.isSafeInteger(buckets) || buckets < 1 || buckets > 1 << 20) throw bad(`bad bucket count ${buckets}`);
+    if (!Number.isSafeInteger(buckets) || buckets < 1 || buckets > 1 << 20)
+      throw bad(`bad bucket count ${buckets}`);
     if (t1 <= t0) throw bad('densities need t0 < t1');
     return this.guarded(() => densities(this.timeline, this.run_.machine.memory, t0, t1, buckets));
   }
@@ -248,7 +264,9 @@ export class Session {
   blockHistory(addressSpace: number, addr: number, len: number, limit = 64): AccessList {
     checkRange(this.run_, addressSpace, addr, len);
     const memory = this.run_.machine.memory as NonNullable<typeof this.run_.machine.memory>;
-    return this.guarded(() => blockHistory(this.timeline, memory, addressSpace, addr, len, this.count(limit, 'limit')));
+    return this.guarded(() =>
+      blockHistory(this.timeline, memory, addressSpace, addr, len, this.count(limit, 'limit')),
+    );
   }
 
   allocator(): AllocatorView {
@@ -256,7 +274,8 @@ export class Session {
     if (r.kind === 'alloc') return orthotopeView(r.machine.allocator);
     if (r.kind === 'guest' && r.machine.calls !== null) return observedHeapView(r.machine.calls);
     // Served by orthotope: the model's state over the guest's arena (AS2 from the heap start).
-    if (r.kind === 'guest' && r.machine.interposer !== null) return orthotopeView(r.machine.interposer.allocator);
+    if (r.kind === 'guest' && r.machine.interposer !== null)
+      return orthotopeView(r.machine.interposer.allocator);
     throw bad('this session has no allocator (guest runs: open with allocator: "observe" or "orthotope")');
   }
 
@@ -265,7 +284,12 @@ export class Session {
     const memory = this.run_.machine.memory;
     if (memory === null) throw bad('an .alloc run has no access adapters');
     const rows = memory.records.rows.slice();
-    return { splits: memory.records.splits, merges: memory.records.merges, rows, padded: rows.map(paddedAdapterHeight) };
+    return {
+      splits: memory.records.splits,
+      merges: memory.records.merges,
+      rows,
+      padded: rows.map(paddedAdapterHeight),
+    };
   }
 
   /** A hash of the whole state at the current position (memory, metadata, counters, machine, allocator). */
@@ -280,7 +304,12 @@ export class Session {
     const memory = this.run_.machine.memory;
     let live = 0;
     if (memory !== null) for (const s of memory.spaces) if (s !== undefined) live += s.bytesAllocated();
-    return { ...tl.stats(), sampleBytes: tl.samples.byteLength, sampleEvery: tl.samples.every, liveMemoryBytes: live };
+    return {
+      ...tl.stats(),
+      sampleBytes: tl.samples.byteLength,
+      sampleEvery: tl.samples.every,
+      liveMemoryBytes: live,
+    };
   }
 
   /** Steps of the regular checkpoints (where older history was thinned, the gaps are wider). */

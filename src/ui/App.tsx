@@ -226,7 +226,9 @@ export function App() {
             {!isAlloc && (
               <div className="column">
                 <Inspector block={frame.block} onJump={seek} onWho={onWho} />
-                {frame.allocator?.kind === 'orthotope' && <Allocator view={frame.allocator.view} history={frame.allocator.history} />}
+                {frame.allocator?.kind === 'orthotope' && (
+                  <Allocator view={frame.allocator.view} history={frame.allocator.history} />
+                )}
                 {frame.allocator?.kind === 'observed' && <ObservedHeap view={frame.allocator.view} />}
                 {s.showCost && (
                   <CostPanel

@@ -60,5 +60,6 @@ export function formatUrlState(state: UrlState): string {
 /** Replaces the URL (no history entry per scrub step). */
 export function writeUrlState(state: UrlState): void {
   const url = `${window.location.pathname}${formatUrlState(state)}${window.location.hash}`;
-  if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) window.history.replaceState(null, '', url);
+  if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`)
+    window.history.replaceState(null, '', url);
 }

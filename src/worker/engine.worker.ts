@@ -4,7 +4,9 @@ import { SessionHost } from './sessionHost';
 import { collectTransferables } from '../engine/views/transferable';
 
 // Typed arrays a view created for this answer alone move to the UI (transfer), not copied.
-const host = new SessionHost((response) => self.postMessage(response, { transfer: collectTransferables(response) }));
+const host = new SessionHost((response) =>
+  self.postMessage(response, { transfer: collectTransferables(response) }),
+);
 
 self.addEventListener('message', (e: MessageEvent<EngineRequest | { crash: true }>) => {
   if ('crash' in e.data) {

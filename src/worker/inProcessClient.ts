@@ -8,7 +8,11 @@ export class InProcessClient implements EngineClient {
   private readonly pending = new PendingRequests();
   private readonly host = new SessionHost((response) => this.pending.settle(structuredClone(response)));
 
-  request<K extends RequestType>(type: K, params: RequestMap[K]['params'], options?: RequestOptions): Promise<RequestMap[K]['result']> {
+  request<K extends RequestType>(
+    type: K,
+    params: RequestMap[K]['params'],
+    options?: RequestOptions,
+  ): Promise<RequestMap[K]['result']> {
     const { request, promise } = this.pending.create(type, params, options);
     queueMicrotask(() => void this.host.handle(structuredClone(request)));
     return promise;

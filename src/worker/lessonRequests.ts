@@ -7,7 +7,11 @@ import type { Session } from '../engine/session';
 import { FrameBuilder } from '../engine/views/frameBuilder';
 import type { RequestMap } from './protocol';
 
-export function openLessonSession(params: RequestMap['openLesson']['params']): { lesson: Lesson; session: Session; frames: FrameBuilder } {
+export function openLessonSession(params: RequestMap['openLesson']['params']): {
+  lesson: Lesson;
+  session: Session;
+  frames: FrameBuilder;
+} {
   const { lesson, session } = openLesson(params.file, params.source, params.program);
   const text = lesson.kind === 'mtrace' ? new TextDecoder().decode(params.source) : null;
   return { lesson, session, frames: new FrameBuilder(session, lesson.program, text) };

@@ -19,7 +19,11 @@ export class PendingRequests {
   private nextId = 1;
   private readonly waiting = new Map<number, Waiting>();
 
-  create<K extends RequestType>(type: K, params: RequestMap[K]['params'], options?: RequestOptions): { request: EngineRequest; promise: Promise<RequestMap[K]['result']> } {
+  create<K extends RequestType>(
+    type: K,
+    params: RequestMap[K]['params'],
+    options?: RequestOptions,
+  ): { request: EngineRequest; promise: Promise<RequestMap[K]['result']> } {
     const id = this.nextId++;
     const request = { v: PROTOCOL_VERSION, id, type, params } as EngineRequest;
     const promise = new Promise<RequestMap[K]['result']>((resolve, reject) => {
@@ -45,7 +49,8 @@ export class PendingRequests {
   }
 
   failAll(message: string): void {
-    for (const [, w] of this.waiting) w.reject(new EngineClientError({ kind: 'internal', message, location: {} }));
+    for (const [, w] of this.waiting)
+      w.reject(new EngineClientError({ kind: 'internal', message, location: {} }));
     this.waiting.clear();
   }
 }

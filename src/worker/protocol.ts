@@ -10,7 +10,13 @@ import type { PredictionQuiz } from '../engine/lessons/predict';
 import type { MtraceRunView } from '../engine/scripts/mtraceView';
 import type { Frame, FrameRequest } from '../engine/views/frameTypes';
 import type { Densities } from '../engine/timeline/densities';
-import type { Breakpoint, Position, SessionKind, SessionOptions, Watchpoint } from '../engine/timeline/sessionTypes';
+import type {
+  Breakpoint,
+  Position,
+  SessionKind,
+  SessionOptions,
+  Watchpoint,
+} from '../engine/timeline/sessionTypes';
 
 export const PROTOCOL_VERSION = 2;
 
@@ -26,19 +32,37 @@ export type ControlOp =
 export interface RequestMap {
   ping: { params: Record<string, never>; result: { version: number } };
   runMtrace: { params: { name: string; bytes: Uint8Array }; result: MtraceRunView };
-  open: { params: { kind: SessionKind; name: string; bytes: Uint8Array; options: SessionOptions; view: FrameRequest }; result: Frame };
+  open: {
+    params: {
+      kind: SessionKind;
+      name: string;
+      bytes: Uint8Array;
+      options: SessionOptions;
+      view: FrameRequest;
+    };
+    result: Frame;
+  };
   control: { params: { control: ControlOp; view: FrameRequest }; result: Frame };
   /** Runs forward (chunked, with progress) until a breakpoint, a watchpoint, the end, or pause. */
-  run: { params: { breakpoints: Breakpoint[]; watchpoints: Watchpoint[]; toEnd: boolean; view: FrameRequest }; result: Frame & { stop: string } };
+  run: {
+    params: { breakpoints: Breakpoint[]; watchpoints: Watchpoint[]; toEnd: boolean; view: FrameRequest };
+    result: Frame & { stop: string };
+  };
   pause: { params: Record<string, never>; result: { paused: boolean } };
   frame: { params: { view: FrameRequest }; result: Frame };
   densities: { params: { t0: number; t1: number; buckets: number }; result: Densities };
   /** Lessons (issue 7): opens a lesson file as the session (step 0); guest lessons also send their ELF. */
-  openLesson: { params: { file: string; source: Uint8Array; program?: Uint8Array; view: FrameRequest }; result: { lesson: Lesson; frame: Frame } };
+  openLesson: {
+    params: { file: string; source: Uint8Array; program?: Uint8Array; view: FrameRequest };
+    result: { lesson: Lesson; frame: Frame };
+  };
   /** The records the session's next step will append, as a quiz (stepped and stepped back); null at the end. */
   predict: { params: Record<string, never>; result: PredictionQuiz | null };
   /** A program's adapter cost in both memory modes (fresh runs to the end or the step cap, not the session). */
-  cost: { params: { kind: 'mtrace' | 'guest'; bytes: Uint8Array; options: SessionOptions; stepCap?: number }; result: CostComparison };
+  cost: {
+    params: { kind: 'mtrace' | 'guest'; bytes: Uint8Array; options: SessionOptions; stepCap?: number };
+    result: CostComparison;
+  };
 }
 export type RequestType = keyof RequestMap;
 
@@ -66,6 +90,10 @@ export interface RequestOptions {
 }
 
 export interface EngineClient {
-  request<K extends RequestType>(type: K, params: RequestMap[K]['params'], options?: RequestOptions): Promise<RequestMap[K]['result']>;
+  request<K extends RequestType>(
+    type: K,
+    params: RequestMap[K]['params'],
+    options?: RequestOptions,
+  ): Promise<RequestMap[K]['result']>;
   dispose(): void;
 }

@@ -32,7 +32,16 @@ export class SessionHost {
   async handle(request: EngineRequest): Promise<void> {
     const { id } = request;
     if (request.v !== PROTOCOL_VERSION) {
-      this.post({ v: PROTOCOL_VERSION, id, ok: false, error: { kind: 'internal', message: `protocol version ${request.v} is not ${PROTOCOL_VERSION}`, location: {} } });
+      this.post({
+        v: PROTOCOL_VERSION,
+        id,
+        ok: false,
+        error: {
+          kind: 'internal',
+          message: `protocol version ${request.v} is not ${PROTOCOL_VERSION}`,
+          location: {},
+        },
+      });
       return;
     }
     try {
@@ -121,7 +130,11 @@ export class SessionHost {
     this.pauseRequested = false;
     let stop = 'pause';
     for (;;) {
-      const result = session.run({ maxSteps: CHUNK_STEPS, breakpoints: params.toEnd ? [] : params.breakpoints, watchpoints: params.toEnd ? [] : params.watchpoints });
+      const result = session.run({
+        maxSteps: CHUNK_STEPS,
+        breakpoints: params.toEnd ? [] : params.breakpoints,
+        watchpoints: params.toEnd ? [] : params.watchpoints,
+      });
       if (result.reason !== 'budget') {
         stop = result.reason;
         break;

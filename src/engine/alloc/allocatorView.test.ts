@@ -133,7 +133,12 @@ describe('allocatorView on other example traces', () => {
         requested: 0,
       },
     ]);
-    expect(loop.large).toMatchObject({ poolBlocks: 1, poolBytes: 20_971_584, carvedBlocks: 1, liveBlocks: 0 });
+    expect(loop.large).toMatchObject({
+      poolBlocks: 1,
+      poolBytes: 20_971_584,
+      carvedBlocks: 1,
+      liveBlocks: 0,
+    });
     expect(loop.large.reusedBlocks).toBe(loop.large.allocs - 1);
     expect(loop.arena.map.kind.every((k) => k === MAP_KIND.LARGE_FREE)).toBe(true);
     const live = allocatorView(runExample('large_path.alloc', 1).allocator);
@@ -156,7 +161,12 @@ describe('allocatorView on other example traces', () => {
       { blockSize: 18_874_432, blocks: 1 },
       { blockSize: 20_971_584, blocks: 1 },
     ]);
-    expect(end.lastError).toMatchObject({ kind: 'OutOfMemory', ptr: null, cls: LARGE_CLASS, className: 'large' });
+    expect(end.lastError).toMatchObject({
+      kind: 'OutOfMemory',
+      ptr: null,
+      cls: LARGE_CLASS,
+      className: 'large',
+    });
     expect(end.lastError?.log).toBe(`OutOfMemory requested=33554432 remaining=${end.arena.remaining}`);
     expect(end.errorsByKind).toEqual({ AlreadyFreedOrUnknownLarge: 1, OutOfMemory: 1 });
   });

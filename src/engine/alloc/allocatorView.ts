@@ -15,12 +15,7 @@ import { errorClass, errorView, lastErrorFromEvents, type AllocatorErrorView } f
 import type { AllocEventLog } from './events';
 import { cacheCensus, inspectAllocator, slabCensus, type SlabCensus } from './inspector';
 import { NUM_CLASSES } from './sizeClasses';
-import {
-  allocatorStats,
-  threadCacheStats,
-  type AllocatorStats,
-  type ThreadCacheStats,
-} from './stats';
+import { allocatorStats, threadCacheStats, type AllocatorStats, type ThreadCacheStats } from './stats';
 
 /** One size class (block counts, then bytes; see fragmentation.ts for the definitions). */
 export interface AllocatorClassView extends ClassOpCounters {

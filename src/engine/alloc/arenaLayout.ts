@@ -103,7 +103,8 @@ export function carvedSpans(allocator: Allocator): ArenaSpan[] {
     blockSize: bytes,
     requested,
   });
-  for (const r of s.large.live.values()) spans.push(large(r.blockStart, r.blockSize, 'large-live', r.requested));
+  for (const r of s.large.live.values())
+    spans.push(large(r.blockStart, r.blockSize, 'large-live', r.requested));
   for (const [size, starts] of s.large.poolBuckets()) {
     for (const start of starts) spans.push(large(start, size, 'large-free', 0));
   }

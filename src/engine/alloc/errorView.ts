@@ -111,7 +111,8 @@ function owningSlab(allocator: Allocator, start: number): { cls: number; freshIn
     for (let cls = 0; cls < cache.classes.length; cls++) {
       const k = cache.classes[cls];
       const slab = k.findSlab(start);
-      if (slab >= 0) return { cls, freshIndex: (start - k.slabStart[slab]) / k.blockSize < k.slabFresh[slab] };
+      if (slab >= 0)
+        return { cls, freshIndex: (start - k.slabStart[slab]) / k.blockSize < k.slabFresh[slab] };
     }
   }
   return null;
@@ -154,8 +155,7 @@ export function lastErrorFromEvents(allocator: Allocator, events: AllocEventLog)
   const count = events.count[row];
   // A large carve row right before an OutOfMemory row is the block that was taken and then leaked
   // (allocator.ts records the carve before writing the header; a plain OOM never carves).
-  const leaked =
-    row > 0 && events.kind[row - 1] === EVENT_KIND.CARVE && events.cls[row - 1] === LARGE_CLASS;
+  const leaked = row > 0 && events.kind[row - 1] === EVENT_KIND.CARVE && events.cls[row - 1] === LARGE_CLASS;
   const error = decode(allocator, kind, location, { size, count, remaining: events.offset[row], leaked });
   // Rows of errors found before the header was decoded carry NO_CLASS; the block may still be known.
   const cls = events.cls[row] === NO_CLASS ? errorClass(allocator, error) : events.cls[row];

@@ -60,26 +60,21 @@ function checkAccounting(r: ReturnType<typeof both>) {
   expect(served.memory.timestamp).toBe(plain.memory.timestamp - guestTimestamps + servedTimestamps);
 }
 
-describe(
-  'orthotope interposition (C malloc & co)',
-  () => {
-    it('hashmap: same result, arena at the heap start, headers in guest memory, exact timestamp accounting', () => {
-      const r = both(path.join(EXAMPLES, 'hashmap.elf'));
-      checkAccounting(r);
-      const base = r.interposer.base;
-      expect(base).toBe(Math.ceil(heapStart(r.program) / 64) * 64);
-      const results = r.interposer.calls
-        .filter((c) => c.function === 'malloc')
-        .map((c) => c.result as number);
-      expect(results.every((p) => p >= base + 64 && (p - base) % 64 === 0)).toBe(true);
-      // The header of the first block is visible in AS2: orthotope's magic in its first word.
-      const first = results[0];
-      const header = r.interposer.allocator.headerBytes((first - base) as never);
-      for (let i = 0; i < 16; i++) expect(r.served.memory.getCell(2, first - 64 + i)).toBe(header[i]);
-      expect(r.interposer.summary().liveBytes).toBe(0);
-    });
-  },
-);
+describe('orthotope interposition (C malloc & co)', () => {
+  it('hashmap: same result, arena at the heap start, headers in guest memory, exact timestamp accounting', () => {
+    const r = both(path.join(EXAMPLES, 'hashmap.elf'));
+    checkAccounting(r);
+    const base = r.interposer.base;
+    expect(base).toBe(Math.ceil(heapStart(r.program) / 64) * 64);
+    const results = r.interposer.calls.filter((c) => c.function === 'malloc').map((c) => c.result as number);
+    expect(results.every((p) => p >= base + 64 && (p - base) % 64 === 0)).toBe(true);
+    // The header of the first block is visible in AS2: orthotope's magic in its first word.
+    const first = results[0];
+    const header = r.interposer.allocator.headerBytes((first - base) as never);
+    for (let i = 0; i < 16; i++) expect(r.served.memory.getCell(2, first - 64 + i)).toBe(header[i]);
+    expect(r.interposer.summary().liveBytes).toBe(0);
+  });
+});
 
 describe.runIf(needs(sharedFile('guests/openvm-v1.7/base64_json.elf')))(
   'orthotope interposition (Rust __rust_alloc & co)',
@@ -127,9 +122,16 @@ describe('orthotope interposition errors', () => {
 
   it('in a time-travel timeline, the error ends the run at its last whole step, which replays exactly', () => {
     const program = doubleFree();
-    const make = () => new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
+    const make = () =>
+      new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
     const machine = make();
-    const tl = new Timeline(machine, { budgetBytes: 1 << 24, baseInterval: 2, sampleEvery: 2, maxSteps: 1000, scratchSlots: 4 });
+    const tl = new Timeline(machine, {
+      budgetBytes: 1 << 24,
+      baseInterval: 2,
+      sampleEvery: 2,
+      maxSteps: 1000,
+      scratchSlots: 4,
+    });
     tl.forward(100);
     expect(tl.end).toMatchObject({ status: 'error', error: { kind: 'allocator' } });
     const end = (tl.end as { step: number }).step;

@@ -38,29 +38,31 @@ describe('documented examples', () => {
   });
 });
 
-
 describe.runIf(needs(cxxfilt()))('agrees with GNU c++filt', () => {
   it('C++ names compiled by clang (testdata/cxx-symbols.txt)', () => {
     const names = testdata('cxx-symbols.txt');
     expect(names.map(demangle)).toEqual(filter('c++filt', names));
   });
   // the Rust guests are the real ones of ../shared (the examples are C)
-  it.runIf(needs(sharedGuests()))('every Rust legacy symbol of the guest ELFs (hash dropped, as rustc-demangle {:#})', () => {
-    const names = new Set<string>();
-    for (const [, file] of allGuestElfs()) {
-      const bytes = new Uint8Array(readFileSync(file));
-      for (const s of readSymbols(bytes, loadElf(bytes).sections).symbols)
-        if (s.name.startsWith('_ZN')) names.add(s.name);
-    }
-    const list = [...names];
-    // c++filt keeps the hash and drops LLVM suffixes (`.llvm.123`, `.0`); rustc-demangle drops the hash and
-    // keeps `.0`: compare with both conventions normalised away.
-    const strip = (s: string) =>
-      s.replace(/::h[0-9a-f]{16}$/, '').replace(/(\.llvm\.[0-9A-F]+|\.[0-9]+)+$/, '');
-    const ref = filter('c++filt', list).map(strip);
-    expect(list.map((n) => strip(demangle(n)))).toEqual(ref);
-    expect(list.length).toBeGreaterThan(0);
-  });
+  it.runIf(needs(sharedGuests()))(
+    'every Rust legacy symbol of the guest ELFs (hash dropped, as rustc-demangle {:#})',
+    () => {
+      const names = new Set<string>();
+      for (const [, file] of allGuestElfs()) {
+        const bytes = new Uint8Array(readFileSync(file));
+        for (const s of readSymbols(bytes, loadElf(bytes).sections).symbols)
+          if (s.name.startsWith('_ZN')) names.add(s.name);
+      }
+      const list = [...names];
+      // c++filt keeps the hash and drops LLVM suffixes (`.llvm.123`, `.0`); rustc-demangle drops the hash and
+      // keeps `.0`: compare with both conventions normalised away.
+      const strip = (s: string) =>
+        s.replace(/::h[0-9a-f]{16}$/, '').replace(/(\.llvm\.[0-9A-F]+|\.[0-9]+)+$/, '');
+      const ref = filter('c++filt', list).map(strip);
+      expect(list.map((n) => strip(demangle(n)))).toEqual(ref);
+      expect(list.length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe.runIf(needs(llvmCxxfilt()))('agrees with llvm-cxxfilt on Rust v0 names', () => {

@@ -12,7 +12,6 @@ import { buildElf, wordsToBytes } from './elfWriter.testutil';
 import { allGuestElfs, needs, OBJDUMP, objdump, sharedGuests } from './fixtures.testutil';
 import { readSymbols } from './symbols';
 
-
 const BRANCHES = new Set([
   'beq',
   'bne',

@@ -91,7 +91,13 @@ export class HintStreams {
    * buffer are never written in place, so the snapshot shares them.
    */
   snapshot(): HintStreamsSnapshot {
-    return { input: this.input, inputHead: this.inputHead, hint: this.hint, hintPos: this.hintPos, rng: this.rng.snapshot() };
+    return {
+      input: this.input,
+      inputHead: this.inputHead,
+      hint: this.hint,
+      hintPos: this.hintPos,
+      rng: this.rng.snapshot(),
+    };
   }
 
   restore(s: HintStreamsSnapshot): void {

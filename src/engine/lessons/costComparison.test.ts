@@ -11,7 +11,12 @@ const bytes = (file: string) => new Uint8Array(readFileSync(`${PUBLIC}/${file}`)
 
 /** The CLI summary's figures of one run: records, rows per N = 2..32, touched entries. */
 function summary(r: ModeCost) {
-  return { splits: r.records.splits, merges: r.records.merges, rows: r.adapters.map((a) => a.rows), touched: r.boundary.entries };
+  return {
+    splits: r.records.splits,
+    merges: r.records.merges,
+    rows: r.adapters.map((a) => a.rows),
+    touched: r.boundary.entries,
+  };
 }
 
 function check(c: CostComparison) {
@@ -19,7 +24,8 @@ function check(c: CostComparison) {
     // Records by block size add up to the totals, padded heights are powers of two (or 0), totals add up.
     expect(r.adapters.reduce((n, a) => n + a.splits, 0)).toBe(r.records.splits);
     expect(r.adapters.reduce((n, a) => n + a.merges, 0)).toBe(r.records.merges);
-    for (const a of r.adapters) expect(a.padded === 0 || (a.padded >= a.rows && (a.padded & (a.padded - 1)) === 0)).toBe(true);
+    for (const a of r.adapters)
+      expect(a.padded === 0 || (a.padded >= a.rows && (a.padded & (a.padded - 1)) === 0)).toBe(true);
     expect(r.total.rows).toBe(r.adapters.reduce((n, a) => n + a.rows, 0) + r.boundary.rows);
     expect(r.boundary.rows).toBe(r.mode === 'persistent' ? 2 * r.boundary.entries : r.boundary.entries);
   }
@@ -30,7 +36,10 @@ describe('costComparison on scripts', () => {
     const c = costComparison('mtrace', bytes('examples/finalize.mtrace'));
     check(c);
     expect(c.mode).toBe('persistent');
-    expect(c.runs.map((r) => [r.mode, r.status, r.finalize])).toEqual([['persistent', 'done', 'script'], ['volatile', 'done', 'script']]);
+    expect(c.runs.map((r) => [r.mode, r.status, r.finalize])).toEqual([
+      ['persistent', 'done', 'script'],
+      ['volatile', 'done', 'script'],
+    ]);
     // {"splits":6,"merges":6,"adapter_rows":{"2":0,"4":0,"8":14,"16":2,"32":0},"touched":4}
     expect(summary(c.runs[0])).toEqual({ splits: 6, merges: 6, rows: [0, 0, 14, 2, 0], touched: 4 });
     expect(c.runs[0].boundary).toEqual({ air: 'PersistentBoundaryAir<8>', entries: 4, rows: 8, padded: 8 });
@@ -48,7 +57,13 @@ describe('costComparison on scripts', () => {
     // {"splits":3,"merges":3,"adapter_rows":{"2":8,"4":4,"8":2,"16":0,"32":0},"touched":8}
     expect(summary(c.runs[0])).toEqual({ splits: 3, merges: 3, rows: [8, 4, 2, 0, 0], touched: 8 });
     // Two zero merges 1 -> 4 and the access's merge 4 -> 8; finalize: 8 -> 4, then two 4 -> 1.
-    expect(c.runs[0].adapters.map((a) => [a.n, a.splits, a.merges])).toEqual([[2, 0, 0], [4, 2, 2], [8, 1, 1], [16, 0, 0], [32, 0, 0]]);
+    expect(c.runs[0].adapters.map((a) => [a.n, a.splits, a.merges])).toEqual([
+      [2, 0, 0],
+      [4, 2, 2],
+      [8, 1, 1],
+      [16, 0, 0],
+      [32, 0, 0],
+    ]);
     // with `mode persistent`: {"splits":2,"merges":2,"adapter_rows":{"2":0,"4":0,"8":4,"16":0,"32":0},"touched":1}
     expect(summary(c.runs[1])).toEqual({ splits: 2, merges: 2, rows: [0, 0, 4, 0, 0], touched: 1 });
     expect(c.runs[1].boundary.padded).toBe(2);
@@ -71,7 +86,10 @@ describe('costComparison on guests', () => {
   it('lesson_subword.elf in both modes, as `memscope exec --mode` reports them', () => {
     const c = costComparison('guest', bytes('examples/lesson_subword.elf'));
     check(c);
-    expect(c.runs.map((r) => [r.mode, r.status, r.steps])).toEqual([['persistent', 'done', 55], ['volatile', 'done', 55]]);
+    expect(c.runs.map((r) => [r.mode, r.status, r.steps])).toEqual([
+      ['persistent', 'done', 55],
+      ['volatile', 'done', 55],
+    ]);
     // records {split 11, merge 11}, AccessAdapterAir<8> 22 rows (height 32), touchedChunks 11, boundaryRows 22
     expect(summary(c.runs[0])).toEqual({ splits: 11, merges: 11, rows: [0, 0, 22, 0, 0], touched: 11 });
     expect(c.runs[0].adapters.map((a) => a.padded)).toEqual([0, 0, 32, 0, 0]);
@@ -94,8 +112,13 @@ describe('costComparison on guests', () => {
   it('stops a long guest at the step cap and says so', () => {
     const c = costComparison('guest', bytes('examples/hashmap.elf'), {}, 50_000);
     check(c);
-    expect(c.runs.map((r) => [r.status, r.steps, r.finalize])).toEqual([['capped', 50_000, 'added'], ['capped', 50_000, 'added']]);
-    expect(c.notes.filter((n) => n.startsWith('Both runs stopped at the step cap (50,000 steps)'))).toHaveLength(1);
+    expect(c.runs.map((r) => [r.status, r.steps, r.finalize])).toEqual([
+      ['capped', 50_000, 'added'],
+      ['capped', 50_000, 'added'],
+    ]);
+    expect(
+      c.notes.filter((n) => n.startsWith('Both runs stopped at the step cap (50,000 steps)')),
+    ).toHaveLength(1);
     expect(() => costComparison('guest', bytes('examples/hashmap.elf'), {}, 0)).toThrow(/step cap/);
   });
 });

@@ -76,7 +76,12 @@ class Tally {
   }
 }
 
-function measure(machine: CostMachine, mode: MemoryMode, cap: number, finalizedByScript: () => boolean): ModeCost {
+function measure(
+  machine: CostMachine,
+  mode: MemoryMode,
+  cap: number,
+  finalizedByScript: () => boolean,
+): ModeCost {
   const memory = machine.memory;
   memory.records.keep = true;
   const tally = new Tally();
@@ -100,10 +105,22 @@ function measure(machine: CostMachine, mode: MemoryMode, cap: number, finalizedB
   }
   // The equipartition covers exactly the touched blocks (finalize leaves the metadata as it is).
   const chunk = persistent ? 8 : 1;
-  const entries = finalize === 'failed' ? 0 : touchedBlocks(memory).reduce((n, b) => n + b.blockSize, 0) / chunk;
+  const entries =
+    finalize === 'failed' ? 0 : touchedBlocks(memory).reduce((n, b) => n + b.blockSize, 0) / chunk;
   const cost = adapterCost(memory.records.rows, entries, persistent);
-  const adapters = ADAPTER_SIZES.map((n, k) => ({ n, splits: tally.splits[k], merges: tally.merges[k], rows: cost.rows[n], padded: cost.padded[n] }));
-  const boundary = { air: persistent ? 'PersistentBoundaryAir<8>' : 'VolatileBoundaryAir', entries, rows: cost.boundaryRows, padded: cost.boundaryPadded };
+  const adapters = ADAPTER_SIZES.map((n, k) => ({
+    n,
+    splits: tally.splits[k],
+    merges: tally.merges[k],
+    rows: cost.rows[n],
+    padded: cost.padded[n],
+  }));
+  const boundary = {
+    air: persistent ? 'PersistentBoundaryAir<8>' : 'VolatileBoundaryAir',
+    entries,
+    rows: cost.boundaryRows,
+    padded: cost.boundaryPadded,
+  };
   return {
     mode,
     steps: machine.step,
@@ -124,21 +141,31 @@ function measure(machine: CostMachine, mode: MemoryMode, cap: number, finalizedB
 const otherMode = (m: MemoryMode): MemoryMode => (m === 'persistent' ? 'volatile' : 'persistent');
 
 /** Runs `bytes` (a .mtrace script or a guest ELF with `options`) in both modes, at most `stepCap` steps each. */
-export function costComparison(kind: 'mtrace' | 'guest', bytes: Uint8Array, options: SessionOptions = {}, stepCap = DEFAULT_COST_STEP_CAP): CostComparison {
-  if (!Number.isSafeInteger(stepCap) || stepCap <= 0) throw new EngineError('request', `the step cap must be a positive integer, got ${stepCap}`);
+export function costComparison(
+  kind: 'mtrace' | 'guest',
+  bytes: Uint8Array,
+  options: SessionOptions = {},
+  stepCap = DEFAULT_COST_STEP_CAP,
+): CostComparison {
+  if (!Number.isSafeInteger(stepCap) || stepCap <= 0)
+    throw new EngineError('request', `the step cap must be a positive integer, got ${stepCap}`);
   const notes: string[] = [];
   let mode: MemoryMode;
   let runOne: (m: MemoryMode) => ModeCost;
   if (kind === 'mtrace') {
     const decoded = decodeScriptText(bytes);
-    if ('error' in decoded) throw new EngineError('script', decoded.error.message, { line: decoded.error.line });
+    if ('error' in decoded)
+      throw new EngineError('script', decoded.error.message, { line: decoded.error.line });
     const program = parseMtrace(decoded.text);
     mode = program.mode;
     runOne = (m) => {
       const machine = new MtraceMachine({ ...program, mode: m });
       return measure(machine, m, stepCap, () => machine.finalized);
     };
-    if (program.inits.length > 0) notes.push('The script has an `init` image: volatile mode assumes memory starts all-zero, so its volatile run executes but could not be proven.');
+    if (program.inits.length > 0)
+      notes.push(
+        'The script has an `init` image: volatile mode assumes memory starts all-zero, so its volatile run executes but could not be proven.',
+      );
   } else {
     mode = options.mode ?? 'persistent';
     runOne = (m) => {
@@ -152,13 +179,27 @@ export function costComparison(kind: 'mtrace' | 'guest', bytes: Uint8Array, opti
   const subject = (pred: (r: ModeCost) => boolean): { who: string; was: string } | null => {
     const modes = runs.filter(pred).map((r) => r.mode);
     if (modes.length === 0) return null;
-    return modes.length === 2 ? { who: 'Both runs', was: 'were' } : { who: `The ${modes[0]} run`, was: 'was' };
+    return modes.length === 2
+      ? { who: 'Both runs', was: 'were' }
+      : { who: `The ${modes[0]} run`, was: 'was' };
   };
   const capped = subject((r) => r.status === 'capped');
-  if (capped !== null) notes.push(`${capped.who} stopped at the step cap (${stepCap.toLocaleString('en-US')} steps) and ${capped.was} finalized there: the figures cover that prefix only.`);
+  if (capped !== null)
+    notes.push(
+      `${capped.who} stopped at the step cap (${stepCap.toLocaleString('en-US')} steps) and ${capped.was} finalized there: the figures cover that prefix only.`,
+    );
   const added = subject((r) => r.finalize === 'added' && r.status !== 'capped');
-  if (added !== null && kind === 'mtrace') notes.push(`The script has no \`finalize\`: ${added.who.toLowerCase()} ${added.was} finalized at the end, as a proof needs.`);
-  for (const r of runs) if (r.status === 'error' && r.error !== null) notes.push(`The ${r.mode} run failed: ${r.error.message}. Its figures cover the steps before the failure.`);
-  notes.push('Only the access adapters and the boundary chip are counted (not MemoryMerkleAir or the other chips).');
+  if (added !== null && kind === 'mtrace')
+    notes.push(
+      `The script has no \`finalize\`: ${added.who.toLowerCase()} ${added.was} finalized at the end, as a proof needs.`,
+    );
+  for (const r of runs)
+    if (r.status === 'error' && r.error !== null)
+      notes.push(
+        `The ${r.mode} run failed: ${r.error.message}. Its figures cover the steps before the failure.`,
+      );
+  notes.push(
+    'Only the access adapters and the boundary chip are counted (not MemoryMerkleAir or the other chips).',
+  );
   return { kind, mode, stepCap, runs, notes };
 }

@@ -7,25 +7,57 @@ import { Session } from '../session';
 import { parseGuestLesson, resolveGuestLesson } from './guestLesson';
 
 const ELF = new Uint8Array(readFileSync(resolve(__dirname, '../../../public/examples/lesson_subword.elf')));
-const step = (at: unknown, narration = ['Some narration.'], check?: string) => ({ at, narration, ...(check ? { check } : {}) });
-const lesson = (steps: unknown[], extra: object = {}) => JSON.stringify({ title: 'T', teaches: 'X', program: 'lesson_subword.elf', intro: ['Intro.'], steps, ...extra });
+const step = (at: unknown, narration = ['Some narration.'], check?: string) => ({
+  at,
+  narration,
+  ...(check ? { check } : {}),
+});
+const lesson = (steps: unknown[], extra: object = {}) =>
+  JSON.stringify({
+    title: 'T',
+    teaches: 'X',
+    program: 'lesson_subword.elf',
+    intro: ['Intro.'],
+    steps,
+    ...extra,
+  });
 
 describe('parseGuestLesson', () => {
   it('reads anchors by symbol, pc and step, `when` defaulting to after', () => {
-    const src = parseGuestLesson(lesson([step({ symbol: 'store_half' }), step({ pc: 0x200828, when: 'before' }, ['N'], 'Q?'), step({ step: 40 })]));
+    const src = parseGuestLesson(
+      lesson([
+        step({ symbol: 'store_half' }),
+        step({ pc: 0x200828, when: 'before' }, ['N'], 'Q?'),
+        step({ step: 40 }),
+      ]),
+    );
     expect(src.mode).toBe('persistent');
-    expect(src.steps.map((s) => s.at)).toEqual([{ symbol: 'store_half', when: 'after' }, { pc: 0x200828, when: 'before' }, { step: 40 }]);
+    expect(src.steps.map((s) => s.at)).toEqual([
+      { symbol: 'store_half', when: 'after' },
+      { pc: 0x200828, when: 'before' },
+      { step: 40 },
+    ]);
     expect(src.steps[1].check).toBe('Q?');
   });
 
   it('rejects what breaks the format', () => {
     expect(() => parseGuestLesson('{')).toThrow(/not JSON/);
     expect(() => parseGuestLesson(lesson([step({ step: 1 }), step({ step: 2 })]))).toThrow(/check/);
-    expect(() => parseGuestLesson(lesson([step({ step: 1 }, ['N'], 'Q'), step({ step: 2 }), step({ step: 3 })]))).toThrow(/second-to-last/);
-    expect(() => parseGuestLesson(lesson([step({ when: 'after' }, ['N'], 'Q'), step({ step: 2 })]))).toThrow(/symbol, a pc or a step/);
-    expect(() => parseGuestLesson(lesson([step({ symbol: 'main', when: 'during' }, ['N'], 'Q'), step({ step: 2 })]))).toThrow(/before/);
-    expect(() => parseGuestLesson(lesson([step({ step: 1 }, [], 'Q'), step({ step: 2 })]))).toThrow(/narration/);
-    expect(() => parseGuestLesson(lesson([step({ step: 1 }, ['N'], 'Q'), step({ step: 2 })], { mode: 'fast' }))).toThrow(/mode/);
+    expect(() =>
+      parseGuestLesson(lesson([step({ step: 1 }, ['N'], 'Q'), step({ step: 2 }), step({ step: 3 })])),
+    ).toThrow(/second-to-last/);
+    expect(() => parseGuestLesson(lesson([step({ when: 'after' }, ['N'], 'Q'), step({ step: 2 })]))).toThrow(
+      /symbol, a pc or a step/,
+    );
+    expect(() =>
+      parseGuestLesson(lesson([step({ symbol: 'main', when: 'during' }, ['N'], 'Q'), step({ step: 2 })])),
+    ).toThrow(/before/);
+    expect(() => parseGuestLesson(lesson([step({ step: 1 }, [], 'Q'), step({ step: 2 })]))).toThrow(
+      /narration/,
+    );
+    expect(() =>
+      parseGuestLesson(lesson([step({ step: 1 }, ['N'], 'Q'), step({ step: 2 })], { mode: 'fast' })),
+    ).toThrow(/mode/);
   });
 });
 
@@ -33,7 +65,13 @@ describe('resolveGuestLesson', () => {
   it('puts "before" on the instruction and "after" one step later, and returns to where it was', () => {
     const session = Session.open('guest', ELF);
     session.seekStep(3);
-    const src = parseGuestLesson(lesson([step({ symbol: 'store_first_byte' }), step({ symbol: 'store_next_chunk', when: 'before' }, ['N'], 'Q?'), step({ symbol: 'store_next_chunk' })]));
+    const src = parseGuestLesson(
+      lesson([
+        step({ symbol: 'store_first_byte' }),
+        step({ symbol: 'store_next_chunk', when: 'before' }, ['N'], 'Q?'),
+        step({ symbol: 'store_next_chunk' }),
+      ]),
+    );
     const l = resolveGuestLesson('t', src, session);
     expect(session.position().step).toBe(3);
     const [, first, before, after] = l.stops;
@@ -48,7 +86,8 @@ describe('resolveGuestLesson', () => {
 
   it('rejects anchors the program lacks or never reaches, and stops out of order', () => {
     const session = Session.open('guest', ELF);
-    const bad = (at: unknown) => parseGuestLesson(lesson([step(at, ['N'], 'Q'), step({ symbol: 'store_half' })]));
+    const bad = (at: unknown) =>
+      parseGuestLesson(lesson([step(at, ['N'], 'Q'), step({ symbol: 'store_half' })]));
     expect(() => resolveGuestLesson('t', bad({ symbol: 'nope' }), session)).toThrow(/no symbol `nope`/);
     expect(() => resolveGuestLesson('t', bad({ pc: 0x100 }), session)).toThrow(/never reaches/);
     expect(() => resolveGuestLesson('t', bad({ symbol: 'store_next_chunk' }), session)).toThrow(/not after/);

@@ -9,7 +9,8 @@ import { lessonError } from './lessonError';
 import type { Lesson, LessonStop } from './lessonTypes';
 
 /** Where a stop is: before or after the first execution of an instruction, or at a raw Session step. */
-export type GuestAnchor = { symbol: string; when: 'before' | 'after' } | { pc: number; when: 'before' | 'after' } | { step: number };
+export type GuestAnchor =
+  { symbol: string; when: 'before' | 'after' } | { pc: number; when: 'before' | 'after' } | { step: number };
 
 export interface GuestLessonSource {
   title: string;
@@ -46,20 +47,27 @@ export function parseGuestLesson(text: string): GuestLessonSource {
     throw lessonError(`not JSON: ${(e as Error).message}`);
   }
   if (!isObject(v)) throw lessonError('a guest lesson is a JSON object');
-  if (!isText(v.title) || !isText(v.teaches) || !isText(v.program)) throw lessonError('`title`, `teaches` and `program` are required strings');
+  if (!isText(v.title) || !isText(v.teaches) || !isText(v.program))
+    throw lessonError('`title`, `teaches` and `program` are required strings');
   const mode = v.mode ?? 'persistent';
   if (mode !== 'persistent' && mode !== 'volatile') throw lessonError('`mode` is "persistent" or "volatile"');
   if (!isTexts(v.intro)) throw lessonError('`intro` is a list of paragraphs');
-  if (!Array.isArray(v.steps) || v.steps.length < 2) throw lessonError('`steps` lists at least the check and its answer');
+  if (!Array.isArray(v.steps) || v.steps.length < 2)
+    throw lessonError('`steps` lists at least the check and its answer');
   const steps = v.steps.map((s: unknown, k: number) => {
-    if (!isObject(s) || !isTexts(s.narration)) throw lessonError(`step ${k + 1} needs \`narration\` paragraphs`);
-    if (s.check !== undefined && !isText(s.check)) throw lessonError(`step ${k + 1}: \`check\` is the question`);
+    if (!isObject(s) || !isTexts(s.narration))
+      throw lessonError(`step ${k + 1} needs \`narration\` paragraphs`);
+    if (s.check !== undefined && !isText(s.check))
+      throw lessonError(`step ${k + 1}: \`check\` is the question`);
     const step: GuestLessonSource['steps'][number] = { at: anchor(s.at, k), narration: s.narration };
     if (isText(s.check)) step.check = s.check;
     return step;
   });
   const checks = steps.filter((s) => s.check !== undefined).length;
-  if (checks !== 1 || steps.at(-2)?.check === undefined) throw lessonError('exactly one step has a `check`, the second-to-last (the last one runs the predicted instruction)');
+  if (checks !== 1 || steps.at(-2)?.check === undefined)
+    throw lessonError(
+      'exactly one step has a `check`, the second-to-last (the last one runs the predicted instruction)',
+    );
   return { title: v.title, teaches: v.teaches, program: v.program, mode, intro: v.intro, steps };
 }
 
@@ -77,7 +85,8 @@ function resolve(session: Session, a: GuestAnchor, k: number): { at: number; pc?
   }
   session.seekStep(0);
   const stop = session.run({ breakpoints: [{ pc }] });
-  if (stop.reason !== 'breakpoint') throw lessonError(`step ${k + 1}: the program never reaches 0x${pc.toString(16)}`);
+  if (stop.reason !== 'breakpoint')
+    throw lessonError(`step ${k + 1}: the program never reaches 0x${pc.toString(16)}`);
   return { at: stop.position.step + (a.when === 'after' ? 1 : 0), pc };
 }
 
@@ -88,7 +97,8 @@ export function resolveGuestLesson(id: string, source: GuestLessonSource, sessio
   try {
     source.steps.forEach((s, k) => {
       const r = resolve(session, s.at, k);
-      if (r.at <= stops[stops.length - 1].at) throw lessonError(`step ${k + 1} is not after the one before it (Session step ${r.at})`);
+      if (r.at <= stops[stops.length - 1].at)
+        throw lessonError(`step ${k + 1} is not after the one before it (Session step ${r.at})`);
       const stop: LessonStop = { at: r.at, paragraphs: s.narration };
       if (r.pc !== undefined) stop.pc = r.pc;
       stops.push(stop);
@@ -98,5 +108,14 @@ export function resolveGuestLesson(id: string, source: GuestLessonSource, sessio
   }
   const checkStop = stops.length - 2;
   const question = source.steps[checkStop - 1].check as string;
-  return { id, title: source.title, teaches: source.teaches, kind: 'guest', mode: source.mode, program: source.program, stops, check: { stop: checkStop, at: stops[checkStop].at, question } };
+  return {
+    id,
+    title: source.title,
+    teaches: source.teaches,
+    kind: 'guest',
+    mode: source.mode,
+    program: source.program,
+    stops,
+    check: { stop: checkStop, at: stops[checkStop].at, question },
+  };
 }

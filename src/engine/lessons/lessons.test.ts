@@ -22,38 +22,69 @@ const index = JSON.parse(readFileSync(`${LESSONS}/index.json`, 'utf8')) as { les
 function open(entry: LessonIndexEntry) {
   const source = new Uint8Array(readFileSync(`${LESSONS}/${entry.file}`));
   const program = lessonProgram(entry.file, source);
-  return openLesson(entry.file, source, program === null ? undefined : new Uint8Array(readFileSync(`${EXAMPLES}/${program}`)));
+  return openLesson(
+    entry.file,
+    source,
+    program === null ? undefined : new Uint8Array(readFileSync(`${EXAMPLES}/${program}`)),
+  );
 }
 
 /** The records the step before the current position appended, as labels. */
 function lastStepLabels(session: Session): string[] {
-  return (new FrameBuilder(session, '', null).stepView()?.records ?? []).map((r) => describeShape(shapeOf(r)));
+  return (new FrameBuilder(session, '', null).stepView()?.records ?? []).map((r) =>
+    describeShape(shapeOf(r)),
+  );
 }
 
 const CHECK_ANSWERS: Record<string, string[]> = {
   '01-address-spaces': [],
   '02-first-touch': ['split AS2 8 → 2×4 at 64, t 0'],
   '03-split': ['split AS2 16 → 4×4 at 16, t 4', 'merge AS2 2×4 → 8 at 24, t 4, prev_ts [4, 4]'],
-  '04-merge': ['split AS2 16 → 4×4 at 0, t 15', 'split AS2 8 → 2×4 at 16, t 0', 'split AS2 8 → 2×4 at 24, t 0', 'merge AS2 8×4 → 32 at 0, t 15, prev_ts [15, 15, 15, 15, 0, 0, 0, 0]'],
-  '05-volatile': ['merge AS2 4×1 → 4 at 16, t 0, prev_ts [0, 0, 0, 0]', 'merge AS2 4×1 → 4 at 20, t 0, prev_ts [0, 0, 0, 0]', 'merge AS2 2×4 → 8 at 16, t 0, prev_ts [0, 0]'],
+  '04-merge': [
+    'split AS2 16 → 4×4 at 0, t 15',
+    'split AS2 8 → 2×4 at 16, t 0',
+    'split AS2 8 → 2×4 at 24, t 0',
+    'merge AS2 8×4 → 32 at 0, t 15, prev_ts [15, 15, 15, 15, 0, 0, 0, 0]',
+  ],
+  '05-volatile': [
+    'merge AS2 4×1 → 4 at 16, t 0, prev_ts [0, 0, 0, 0]',
+    'merge AS2 4×1 → 4 at 20, t 0, prev_ts [0, 0, 0, 0]',
+    'merge AS2 2×4 → 8 at 16, t 0, prev_ts [0, 0]',
+  ],
   '06-field-space': ['split AS4 8 → 8×1 at 1, t 3'],
-  '07-finalize': ['split AS2 8 → 2×4 at 0, t 1', 'merge AS2 2×4 → 8 at 0, t 1, prev_ts [1, 1]', 'split AS2 16 → 4×4 at 16, t 2', 'merge AS2 2×4 → 8 at 16, t 2, prev_ts [2, 2]', 'merge AS2 2×4 → 8 at 24, t 2, prev_ts [2, 2]', 'merge AS2 2×4 → 8 at 40, t 3, prev_ts [3, 0]'],
-  '08-cost': ['split AS2 8 → 2×4 at 96, t 0', 'split AS2 8 → 2×4 at 104, t 0', 'merge AS2 2×4 → 8 at 100, t 0, prev_ts [0, 0]'],
+  '07-finalize': [
+    'split AS2 8 → 2×4 at 0, t 1',
+    'merge AS2 2×4 → 8 at 0, t 1, prev_ts [1, 1]',
+    'split AS2 16 → 4×4 at 16, t 2',
+    'merge AS2 2×4 → 8 at 16, t 2, prev_ts [2, 2]',
+    'merge AS2 2×4 → 8 at 24, t 2, prev_ts [2, 2]',
+    'merge AS2 2×4 → 8 at 40, t 3, prev_ts [3, 0]',
+  ],
+  '08-cost': [
+    'split AS2 8 → 2×4 at 96, t 0',
+    'split AS2 8 → 2×4 at 104, t 0',
+    'merge AS2 2×4 → 8 at 100, t 0, prev_ts [0, 0]',
+  ],
   '09-subword-guest': ['split AS2 8 → 2×4 at 0x200dc8, t 0'],
 };
 
 describe('the lessons gallery', () => {
   it('lists at least nine lessons, one per file, in order', () => {
     expect(index.lessons.length).toBeGreaterThanOrEqual(9);
-    expect(index.lessons.map((l) => l.id)).toEqual(index.lessons.map((l) => l.file.replace(/\.(mtrace|json)$/, '')));
+    expect(index.lessons.map((l) => l.id)).toEqual(
+      index.lessons.map((l) => l.file.replace(/\.(mtrace|json)$/, '')),
+    );
     expect(Object.keys(CHECK_ANSWERS)).toEqual(index.lessons.map((l) => l.id));
   });
 
-  it.each(index.lessons.filter((l) => l.kind === 'mtrace'))('$file runs with the CLI runner without error', (entry) => {
-    const program = parseMtrace(readFileSync(`${LESSONS}/${entry.file}`, 'utf8'));
-    expect(program.error).toBeUndefined();
-    expect(runMtrace(program).summary.accesses).toBe(program.reads + program.writes);
-  });
+  it.each(index.lessons.filter((l) => l.kind === 'mtrace'))(
+    '$file runs with the CLI runner without error',
+    (entry) => {
+      const program = parseMtrace(readFileSync(`${LESSONS}/${entry.file}`, 'utf8'));
+      expect(program.error).toBeUndefined();
+      expect(runMtrace(program).summary.accesses).toBe(program.reads + program.writes);
+    },
+  );
 });
 
 describe.each(index.lessons)('lesson $id', (entry) => {
@@ -65,7 +96,8 @@ describe.each(index.lessons)('lesson $id', (entry) => {
     if (entry.program !== undefined) expect(lesson.program).toBe(entry.program);
     expect(lesson.stops[0].at).toBe(0);
     expect(lesson.stops.length).toBeGreaterThanOrEqual(4);
-    for (let k = 1; k < lesson.stops.length; k++) expect(lesson.stops[k].at).toBeGreaterThan(lesson.stops[k - 1].at);
+    for (let k = 1; k < lesson.stops.length; k++)
+      expect(lesson.stops[k].at).toBeGreaterThan(lesson.stops[k - 1].at);
     expect(lesson.check.stop).toBe(lesson.stops.length - 2);
     expect(lesson.check.at).toBe(lesson.stops[lesson.check.stop].at);
   });
@@ -106,7 +138,11 @@ describe.each(index.lessons)('lesson $id', (entry) => {
     // The learner presses "Next step": the engine appends exactly the predicted records.
     session.seekStep(lesson.stops[lesson.check.stop + 1].at);
     const ran = lastStepLabels(session);
-    if (lesson.stops.at(-1)?.lines === undefined || lesson.stops.at(-1)?.lines?.first === lesson.stops.at(-1)?.lines?.last) expect(ran).toEqual(CHECK_ANSWERS[entry.id]);
+    if (
+      lesson.stops.at(-1)?.lines === undefined ||
+      lesson.stops.at(-1)?.lines?.first === lesson.stops.at(-1)?.lines?.last
+    )
+      expect(ran).toEqual(CHECK_ANSWERS[entry.id]);
     // One right choice among three or four distinct ones; each wrong one says why.
     expect(quiz.choices.length).toBeGreaterThanOrEqual(3);
     expect(new Set(quiz.choices.map((c) => c.labels.join('|'))).size).toBe(quiz.choices.length);

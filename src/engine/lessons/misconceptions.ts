@@ -43,8 +43,23 @@ type Transform = (f: StepFacts) => Distractor | null;
 const CHUNK = 8;
 const alignOf = (as: number) => (as >= 1 && as <= 3 ? 4 : 1);
 const isFirstTouch = (c: RecordCause) => c === 'first-touch-split' || c === 'first-touch-zero-merge';
-const split = (as: number, p: number, b: number, l: number, t: number): RecordShape => ({ kind: 'split', addressSpace: as, pointer: p, blockSize: b, lowestBlockSize: l, timestamp: t });
-const merge = (as: number, p: number, b: number, l: number, t: number, prev: number[]): RecordShape => ({ kind: 'merge', addressSpace: as, pointer: p, blockSize: b, lowestBlockSize: l, timestamp: t, prevTimestamps: prev });
+const split = (as: number, p: number, b: number, l: number, t: number): RecordShape => ({
+  kind: 'split',
+  addressSpace: as,
+  pointer: p,
+  blockSize: b,
+  lowestBlockSize: l,
+  timestamp: t,
+});
+const merge = (as: number, p: number, b: number, l: number, t: number, prev: number[]): RecordShape => ({
+  kind: 'merge',
+  addressSpace: as,
+  pointer: p,
+  blockSize: b,
+  lowestBlockSize: l,
+  timestamp: t,
+  prevTimestamps: prev,
+});
 
 function all(f: StepFacts): RecordShape[] {
   return [...f.accesses.flatMap((a) => a.records.map((r) => r.shape)), ...f.finalize.map((r) => r.shape)];
@@ -66,16 +81,19 @@ function perAccess(f: StepFacts, fn: (a: FactAccess) => RecordShape[] | null): R
   return changed ? out : null;
 }
 
-const make = (records: RecordShape[] | null, misconception: string): Distractor | null => (records === null ? null : { records, misconception });
+const make = (records: RecordShape[] | null, misconception: string): Distractor | null =>
+  records === null ? null : { records, misconception };
 
 /** The first touch of [pointer, pointer + size) as `mode` would record it (persistent: chunk splits). */
 function firstTouch(mode: MemoryMode, as: number, pointer: number, size: number): RecordShape[] {
   const align = alignOf(as);
   const out: RecordShape[] = [];
   if (mode === 'persistent') {
-    for (let c = pointer - (pointer % CHUNK); c < pointer + size; c += CHUNK) out.push(split(as, c, CHUNK, align, 0));
+    for (let c = pointer - (pointer % CHUNK); c < pointer + size; c += CHUNK)
+      out.push(split(as, c, CHUNK, align, 0));
   } else if (align > 1) {
-    for (let u = pointer; u < pointer + size; u += align) out.push(merge(as, u, align, 1, 0, new Array<number>(align).fill(0)));
+    for (let u = pointer; u < pointer + size; u += align)
+      out.push(merge(as, u, align, 1, 0, new Array<number>(align).fill(0)));
   }
   return out;
 }
@@ -87,7 +105,10 @@ const other = (m: MemoryMode): MemoryMode => (m === 'persistent' ? 'volatile' : 
 const subwordBytes: Transform = (f) => {
   const a = f.accesses.at(-1);
   if (!f.subword || a === undefined || a.addressSpace !== 2) return null;
-  return make([...all(f), split(2, a.pointer, 4, 1, a.timestamp)], 'RV32 memory has no blocks smaller than 4 bytes: a byte or half-word store writes the whole aligned word, so no word is ever split into bytes.');
+  return make(
+    [...all(f), split(2, a.pointer, 4, 1, a.timestamp)],
+    'RV32 memory has no blocks smaller than 4 bytes: a byte or half-word store writes the whole aligned word, so no word is ever split into bytes.',
+  );
 };
 
 const splitToAccess: Transform = (f) => {
@@ -114,15 +135,25 @@ const splitToAccess: Transform = (f) => {
       if (piece === a.size && (a.pointer - p) % piece === 0) dropMerge = true;
     }
     if (!changed) return null;
-    return dropMerge ? out.filter((s, k) => !(s.kind === 'merge' && a.records[k]?.cause === 'access-merge')) : out;
+    return dropMerge
+      ? out.filter((s, k) => !(s.kind === 'merge' && a.records[k]?.cause === 'access-merge'))
+      : out;
   });
   const why = halves ? 'just in halves' : 'to the size of the access';
-  return make(records, `split_by_meta splits a block all the way down to min_block_size, never ${why}: OpenVM keeps one timestamp per block, so every piece gets the block's own.`);
+  return make(
+    records,
+    `split_by_meta splits a block all the way down to min_block_size, never ${why}: OpenVM keeps one timestamp per block, so every piece gets the block's own.`,
+  );
 };
 
 const mergeWithoutSplit: Transform = (f) =>
   make(
-    perAccess(f, (a) => (a.records.some((r) => r.cause === 'existing-block-split') && a.records.some((r) => r.cause === 'access-merge') ? a.records.filter((r) => r.cause !== 'existing-block-split').map((r) => r.shape) : null)),
+    perAccess(f, (a) =>
+      a.records.some((r) => r.cause === 'existing-block-split') &&
+      a.records.some((r) => r.cause === 'access-merge')
+        ? a.records.filter((r) => r.cause !== 'existing-block-split').map((r) => r.shape)
+        : null,
+    ),
     'A merge only starts from min_block_size pieces: every larger block the access overlaps is split all the way down first, and those splits are records too.',
   );
 
@@ -138,7 +169,11 @@ const singleChunk: Transform = (f) =>
 
 const noFirstTouch: Transform = (f) =>
   make(
-    perAccess(f, (a) => (a.records.some((r) => isFirstTouch(r.cause)) ? a.records.filter((r) => !isFirstTouch(r.cause)).map((r) => r.shape) : null)),
+    perAccess(f, (a) =>
+      a.records.some((r) => isFirstTouch(r.cause))
+        ? a.records.filter((r) => !isFirstTouch(r.cause)).map((r) => r.shape)
+        : null,
+    ),
     'The first touch is not free: handle_uninitialized_memory initialises untouched memory with a record (persistent: a split of the 8-cell initial block; volatile: a zero merge of each 4-cell unit).',
   );
 
@@ -148,8 +183,13 @@ const zeroMergeWhole: Transform = (f) =>
       const zm = a.records.filter((r) => r.cause === 'first-touch-zero-merge');
       const own = a.records.find((r) => r.cause === 'access-merge');
       if (zm.length === 0 || own === undefined) return null;
-      const rest = a.records.filter((r) => r.cause !== 'first-touch-zero-merge' && r !== own).map((r) => r.shape);
-      return [...rest, merge(a.addressSpace, a.pointer, a.size, 1, own.shape.timestamp, new Array<number>(a.size).fill(0))];
+      const rest = a.records
+        .filter((r) => r.cause !== 'first-touch-zero-merge' && r !== own)
+        .map((r) => r.shape);
+      return [
+        ...rest,
+        merge(a.addressSpace, a.pointer, a.size, 1, own.shape.timestamp, new Array<number>(a.size).fill(0)),
+      ];
     }),
     'Each min_block_size unit is initialised on its own (one zero merge 4×1 → 4 per unit); only then does the access merge the units into its block.',
   );
@@ -180,17 +220,30 @@ const otherPointer: Transform = (f) => {
   let done = false;
   const records = perAccess(f, (a) => {
     if (done) return null;
-    const k = a.records.findIndex((r) => r.shape.kind === 'split' && r.shape.pointer !== a.pointer && a.pointer > r.shape.pointer && a.pointer < r.shape.pointer + r.shape.blockSize);
+    const k = a.records.findIndex(
+      (r) =>
+        r.shape.kind === 'split' &&
+        r.shape.pointer !== a.pointer &&
+        a.pointer > r.shape.pointer &&
+        a.pointer < r.shape.pointer + r.shape.blockSize,
+    );
     if (k < 0) return null;
     done = true;
     return a.records.map((r, i) => (i === k ? { ...r.shape, pointer: a.pointer } : r.shape));
   });
-  return make(records, 'A split record names the block it splits, by the block’s start: an initial block starts at a multiple of 8 (CHUNK), a larger block where the access that made it started.');
+  return make(
+    records,
+    'A split record names the block it splits, by the block’s start: an initial block starts at a multiple of 8 (CHUNK), a larger block where the access that made it started.',
+  );
 };
 
 const stampedNow: Transform = (f) =>
   make(
-    perAccess(f, (a) => (a.records.some((r) => r.shape.timestamp !== a.timestamp) ? a.records.map((r) => ({ ...r.shape, timestamp: a.timestamp })) : null)),
+    perAccess(f, (a) =>
+      a.records.some((r) => r.shape.timestamp !== a.timestamp)
+        ? a.records.map((r) => ({ ...r.shape, timestamp: a.timestamp }))
+        : null,
+    ),
     'A record carries the timestamps the blocks already had (a split: the block’s last access, 0 for the initial image; a merge: the newest piece’s), never the time of the access that causes it.',
   );
 
@@ -208,20 +261,38 @@ const touchAgain =
     if (a === null) return null;
     const records = firstTouch(modeOf(f.mode), a.addressSpace, a.pointer, a.size);
     if (records.length === 0) return null;
-    return make(records, 'Only the first access to memory initialises it. This memory was touched before: its metadata holds a block and a timestamp, so there is nothing to initialise.');
+    return make(
+      records,
+      'Only the first access to memory initialises it. This memory was touched before: its metadata holds a block and a timestamp, so there is nothing to initialise.',
+    );
   };
 
 const mergeAnyway: Transform = (f) => {
   const a = lastQuiet(f);
   const align = a === null ? 0 : alignOf(a.addressSpace);
   if (a === null || a.size <= align) return null;
-  return make([merge(a.addressSpace, a.pointer, a.size, align, a.tPrev, new Array<number>(a.size / align).fill(a.tPrev))], 'The access has the same start and size as the block already there: prev_access_time takes its fast path and appends nothing.');
+  return make(
+    [
+      merge(
+        a.addressSpace,
+        a.pointer,
+        a.size,
+        align,
+        a.tPrev,
+        new Array<number>(a.size / align).fill(a.tPrev),
+      ),
+    ],
+    'The access has the same start and size as the block already there: prev_access_time takes its fast path and appends nothing.',
+  );
 };
 
 const splitToCells: Transform = (f) => {
   const a = lastQuiet(f);
   if (a === null || alignOf(a.addressSpace) !== 4) return null;
-  return make([split(a.addressSpace, a.pointer, 4, 1, a.tPrev)], 'During execution no block gets smaller than min_block_size: 4 cells in AS 1..3. (Only volatile finalize splits units into single cells.)');
+  return make(
+    [split(a.addressSpace, a.pointer, 4, 1, a.tPrev)],
+    'During execution no block gets smaller than min_block_size: 4 cells in AS 1..3. (Only volatile finalize splits units into single cells.)',
+  );
 };
 
 // ---------- misconceptions about finalize ----------
@@ -232,13 +303,27 @@ const byCause = (f: StepFacts, drop: (r: FactRecord) => boolean) => {
 };
 
 const finalizeNoSplit: Transform = (f) =>
-  make(byCause(f, (r) => r.cause === 'finalize-block-split'), 'Finalize first splits every touched block larger than min_block_size; the chunks are then built from the pieces.');
+  make(
+    byCause(f, (r) => r.cause === 'finalize-block-split'),
+    'Finalize first splits every touched block larger than min_block_size; the chunks are then built from the pieces.',
+  );
 
 const finalizeSkipAligned: Transform = (f) => {
-  const aligned = new Set(f.finalize.filter((r) => r.cause === 'finalize-block-split' && r.shape.blockSize === CHUNK && r.shape.pointer % CHUNK === 0).map((r) => `${r.shape.addressSpace}:${r.shape.pointer}`));
+  const aligned = new Set(
+    f.finalize
+      .filter(
+        (r) =>
+          r.cause === 'finalize-block-split' && r.shape.blockSize === CHUNK && r.shape.pointer % CHUNK === 0,
+      )
+      .map((r) => `${r.shape.addressSpace}:${r.shape.pointer}`),
+  );
   const key = (r: FactRecord) => `${r.shape.addressSpace}:${r.shape.pointer}`;
   return make(
-    byCause(f, (r) => (r.cause === 'finalize-block-split' || r.cause === 'finalize-chunk-merge') && aligned.has(key(r))),
+    byCause(
+      f,
+      (r) =>
+        (r.cause === 'finalize-block-split' || r.cause === 'finalize-chunk-merge') && aligned.has(key(r)),
+    ),
     'Even a block that already is exactly one aligned chunk is split and merged back: handle_touched_blocks does not special-case it.',
   );
 };
@@ -246,17 +331,29 @@ const finalizeSkipAligned: Transform = (f) => {
 const finalizeToChunks: Transform = (f) => {
   const big = f.finalize.filter((r) => r.cause === 'finalize-block-split' && r.shape.blockSize > CHUNK);
   if (f.mode !== 'persistent' || big.length === 0) return null;
-  const covered = (r: FactRecord) => big.some((b) => b.shape.addressSpace === r.shape.addressSpace && r.shape.pointer >= b.shape.pointer && r.shape.pointer < b.shape.pointer + b.shape.blockSize);
+  const covered = (r: FactRecord) =>
+    big.some(
+      (b) =>
+        b.shape.addressSpace === r.shape.addressSpace &&
+        r.shape.pointer >= b.shape.pointer &&
+        r.shape.pointer < b.shape.pointer + b.shape.blockSize,
+    );
   const out: RecordShape[] = [];
   for (const r of f.finalize) {
     if (big.includes(r)) out.push({ ...r.shape, lowestBlockSize: CHUNK });
     else if (!(r.cause === 'finalize-chunk-merge' && covered(r))) out.push(r.shape);
   }
-  return make(out, 'Finalize splits a block down to min_block_size, not to CHUNK, and then merges every chunk back from its pieces.');
+  return make(
+    out,
+    'Finalize splits a block down to min_block_size, not to CHUNK, and then merges every chunk back from its pieces.',
+  );
 };
 
 const noCellSplit: Transform = (f) =>
-  make(byCause(f, (r) => r.cause === 'finalize-cell-split'), 'Volatile finalize works cell by cell (CHUNK 1): every 4-cell unit of AS 1..3 is split into single cells.');
+  make(
+    byCause(f, (r) => r.cause === 'finalize-cell-split'),
+    'Volatile finalize works cell by cell (CHUNK 1): every 4-cell unit of AS 1..3 is split into single cells.',
+  );
 
 // ---------- fallbacks ----------
 
@@ -274,12 +371,48 @@ const kindFlip: Transform = (f) => {
   const list = all(f);
   if (list.length === 0) return null;
   const s = list[0];
-  const flipped: RecordShape = s.kind === 'split' ? merge(s.addressSpace, s.pointer, s.blockSize, s.lowestBlockSize, s.timestamp, new Array<number>(s.blockSize / s.lowestBlockSize).fill(s.timestamp)) : split(s.addressSpace, s.pointer, s.blockSize, s.lowestBlockSize, s.timestamp);
-  return make([flipped, ...list.slice(1)], 'A split takes a block apart into smaller pieces (a smaller access, a persistent first touch, finalize); a merge puts pieces together (a larger access, a volatile first touch, a finalize chunk).');
+  const flipped: RecordShape =
+    s.kind === 'split'
+      ? merge(
+          s.addressSpace,
+          s.pointer,
+          s.blockSize,
+          s.lowestBlockSize,
+          s.timestamp,
+          new Array<number>(s.blockSize / s.lowestBlockSize).fill(s.timestamp),
+        )
+      : split(s.addressSpace, s.pointer, s.blockSize, s.lowestBlockSize, s.timestamp);
+  return make(
+    [flipped, ...list.slice(1)],
+    'A split takes a block apart into smaller pieces (a smaller access, a persistent first touch, finalize); a merge puts pieces together (a larger access, a volatile first touch, a finalize chunk).',
+  );
 };
 
-const ACCESS_ORDER: Transform[] = [subwordBytes, splitToAccess, mergeWithoutSplit, singleChunk, noFirstTouch, zeroMergeWhole, otherMode, otherPointer, none, stampedNow, touchAgain((m) => m), touchAgain(other), mergeAnyway, splitToCells, kindFlip];
-const FINALIZE_ORDER: Transform[] = [finalizeNoSplit, finalizeSkipAligned, finalizeToChunks, noCellSplit, none, kindFlip];
+const ACCESS_ORDER: Transform[] = [
+  subwordBytes,
+  splitToAccess,
+  mergeWithoutSplit,
+  singleChunk,
+  noFirstTouch,
+  zeroMergeWhole,
+  otherMode,
+  otherPointer,
+  none,
+  stampedNow,
+  touchAgain((m) => m),
+  touchAgain(other),
+  mergeAnyway,
+  splitToCells,
+  kindFlip,
+];
+const FINALIZE_ORDER: Transform[] = [
+  finalizeNoSplit,
+  finalizeSkipAligned,
+  finalizeToChunks,
+  noCellSplit,
+  none,
+  kindFlip,
+];
 
 /** Up to `max` distinct wrong answers, most instructive first; none equals the true list. */
 export function distractors(f: StepFacts, max = 3): Distractor[] {

@@ -5,7 +5,8 @@ import { EngineError } from '../errors';
 import { parseMtraceLesson } from './mtraceLesson';
 import { narrationAt } from './narration';
 
-const lesson = (body: string) => `#! title: T\n#! teaches: X\n#| Intro one\n#| goes on.\n#|\n#| Second paragraph.\nmode persistent\n${body}`;
+const lesson = (body: string) =>
+  `#! title: T\n#! teaches: X\n#| Intro one\n#| goes on.\n#|\n#| Second paragraph.\nmode persistent\n${body}`;
 
 function lineOf(f: () => unknown): number | undefined {
   try {
@@ -18,7 +19,22 @@ function lineOf(f: () => unknown): number | undefined {
 }
 
 describe('parseMtraceLesson', () => {
-  const text = lesson(['#> First.', 'write 2 0 4 1 2 3 4', 'read 2 4 4', '# a maintainer note', '#> Second', '#> continues.', 'read 2 0 4', '#? Predict?', '#>', '#> Answer.', 'read 2 8 4', 'finalize'].join('\n'));
+  const text = lesson(
+    [
+      '#> First.',
+      'write 2 0 4 1 2 3 4',
+      'read 2 4 4',
+      '# a maintainer note',
+      '#> Second',
+      '#> continues.',
+      'read 2 0 4',
+      '#? Predict?',
+      '#>',
+      '#> Answer.',
+      'read 2 8 4',
+      'finalize',
+    ].join('\n'),
+  );
 
   it('groups un-narrated directives with the narrated one before them', () => {
     const l = parseMtraceLesson('t', text);
@@ -35,26 +51,52 @@ describe('parseMtraceLesson', () => {
 
   it('maps positions to narration, also between stops', () => {
     const l = parseMtraceLesson('t', text);
-    expect(narrationAt(l, 0)).toMatchObject({ stop: 0, count: 4, exact: true, next: 2, previous: null, atCheck: false, done: false });
+    expect(narrationAt(l, 0)).toMatchObject({
+      stop: 0,
+      count: 4,
+      exact: true,
+      next: 2,
+      previous: null,
+      atCheck: false,
+      done: false,
+    });
     expect(narrationAt(l, 1)).toMatchObject({ stop: 0, exact: false, next: 2, previous: 0 });
     expect(narrationAt(l, 3)).toMatchObject({ stop: 2, exact: true, atCheck: true, next: 5, previous: 2 });
     expect(narrationAt(l, 5)).toMatchObject({ stop: 3, exact: true, done: true, next: null, previous: 3 });
   });
 
   it('names the line that breaks the convention', () => {
-    expect(lineOf(() => parseMtraceLesson('t', lesson('write 2 0 4 1 2 3 4\n#? Q\n#> A\nread 2 0 4')))).toBe(8);
-    expect(lineOf(() => parseMtraceLesson('t', lesson('#> A\nread 2 0 4\n#? Q\n#> B\nread 2 0 4\n#? Q2\n#> C\nread 2 0 4')))).toBe(13);
+    expect(lineOf(() => parseMtraceLesson('t', lesson('write 2 0 4 1 2 3 4\n#? Q\n#> A\nread 2 0 4')))).toBe(
+      8,
+    );
+    expect(
+      lineOf(() =>
+        parseMtraceLesson('t', lesson('#> A\nread 2 0 4\n#? Q\n#> B\nread 2 0 4\n#? Q2\n#> C\nread 2 0 4')),
+      ),
+    ).toBe(13);
     expect(lineOf(() => parseMtraceLesson('t', lesson('#> A\nread 2 0 4\n#? Q\nread 2 0 4')))).toBe(11);
-    expect(lineOf(() => parseMtraceLesson('t', lesson('#> A\nread 2 0 4\n#? Q\n#> B\nread 2 0 4\n#> C\nread 2 0 4')))).toBe(10);
-    expect(lineOf(() => parseMtraceLesson('t', lesson('#> A\nread 2 0 4\n#? Q\n#> B\nread 2 0 4\n#> dangling')))).toBe(13);
-    expect(lineOf(() => parseMtraceLesson('t', lesson('#> A\nread 2 0 4\n#| late intro\n#? Q\n#> B\nread 2 0 4')))).toBe(10);
+    expect(
+      lineOf(() =>
+        parseMtraceLesson('t', lesson('#> A\nread 2 0 4\n#? Q\n#> B\nread 2 0 4\n#> C\nread 2 0 4')),
+      ),
+    ).toBe(10);
+    expect(
+      lineOf(() => parseMtraceLesson('t', lesson('#> A\nread 2 0 4\n#? Q\n#> B\nread 2 0 4\n#> dangling'))),
+    ).toBe(13);
+    expect(
+      lineOf(() => parseMtraceLesson('t', lesson('#> A\nread 2 0 4\n#| late intro\n#? Q\n#> B\nread 2 0 4'))),
+    ).toBe(10);
     expect(lineOf(() => parseMtraceLesson('t', lesson('#> A\nread 2 1 4\n#? Q\n#> B\nread 2 0 4')))).toBe(9);
-    expect(lineOf(() => parseMtraceLesson('t', lesson('#! color: red\n#> A\nread 2 0 4\n#? Q\n#> B\nread 2 0 4')))).toBe(8);
+    expect(
+      lineOf(() => parseMtraceLesson('t', lesson('#! color: red\n#> A\nread 2 0 4\n#? Q\n#> B\nread 2 0 4'))),
+    ).toBe(8);
   });
 
   it('requires the headers, an intro and a check', () => {
     expect(() => parseMtraceLesson('t', '#| I\n#> A\nread 2 0 4\n#? Q\n#> B\nread 2 0 4')).toThrow(/title/);
-    expect(() => parseMtraceLesson('t', '#! title: T\n#! teaches: X\n#> A\nread 2 0 4\n#? Q\n#> B\nread 2 0 4')).toThrow(/intro/);
+    expect(() =>
+      parseMtraceLesson('t', '#! title: T\n#! teaches: X\n#> A\nread 2 0 4\n#? Q\n#> B\nread 2 0 4'),
+    ).toThrow(/intro/);
     expect(() => parseMtraceLesson('t', lesson('#> A\nread 2 0 4'))).toThrow(/check/);
   });
 });

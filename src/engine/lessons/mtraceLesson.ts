@@ -25,14 +25,16 @@ function marker(line: string): { kind: string; text: string } | null {
 function header(text: string, line: number): [string, string] {
   const m = /^\s*([a-z]+):\s*(.*)$/.exec(text);
   if (m === null) throw lessonError('a `#!` line is `#! key: value`', line);
-  if (m[1] !== 'title' && m[1] !== 'teaches') throw lessonError(`unknown header \`${m[1]}\` (title, teaches)`, line);
+  if (m[1] !== 'title' && m[1] !== 'teaches')
+    throw lessonError(`unknown header \`${m[1]}\` (title, teaches)`, line);
   return [m[1], m[2].trim()];
 }
 
 /** Parses a lesson script. Throws EngineError('script') naming the line that breaks the convention. */
 export function parseMtraceLesson(id: string, text: string): Lesson {
   const program = parseMtrace(text);
-  if (program.error !== undefined) throw lessonError(`invalid script: ${program.error.message}`, program.error.line);
+  if (program.error !== undefined)
+    throw lessonError(`invalid script: ${program.error.message}`, program.error.line);
   const stepOfLine = new Map<number, number>();
   for (let i = 0; i < program.count; i++) stepOfLine.set(program.line[i], i);
 
@@ -55,13 +57,15 @@ export function parseMtraceLesson(id: string, text: string): Lesson {
         if (head[key] !== undefined) throw lessonError(`a second \`${key}\``, n);
         head[key] = value;
       } else if (m.kind === '|') {
-        if (narrated.length > 0 || !narration.empty) throw lessonError('intro lines (`#|`) must come before the first narration', n);
+        if (narrated.length > 0 || !narration.empty)
+          throw lessonError('intro lines (`#|`) must come before the first narration', n);
         intro.add(m.text);
       } else if (m.kind === '>') {
         if (pendingLine === 0) pendingLine = n;
         narration.add(m.text);
       } else {
-        if (check !== null || questionLine !== 0) throw lessonError('a second question (`#?`): a lesson has one check', n);
+        if (check !== null || questionLine !== 0)
+          throw lessonError('a second question (`#?`): a lesson has one check', n);
         questionLine = n;
         question.push(m.text.trim());
       }
@@ -73,23 +77,33 @@ export function parseMtraceLesson(id: string, text: string): Lesson {
     else if (narrated.length === 0) throw lessonError('a directive before the first narration (`#>`)', n);
     pendingLine = 0;
     if (question.length > 0) {
-      if (narrated.at(-1)?.step !== step) throw lessonError('the directive of the question (`#?`) needs its own narration (`#>`)', n);
+      if (narrated.at(-1)?.step !== step)
+        throw lessonError('the directive of the question (`#?`) needs its own narration (`#>`)', n);
       check = { step, question: question.join(' ') };
       question = [];
     }
   }
   if (pendingLine !== 0) throw lessonError('narration (`#>`) with no directive after it', pendingLine);
   if (question.length > 0) throw lessonError('a question (`#?`) with no directive after it', questionLine);
-  if (head.title === undefined || head.teaches === undefined) throw lessonError('the `#! title:` and `#! teaches:` headers are required');
+  if (head.title === undefined || head.teaches === undefined)
+    throw lessonError('the `#! title:` and `#! teaches:` headers are required');
   if (intro.empty) throw lessonError('an intro (`#|` lines) is required');
   if (check === null) throw lessonError('a check (`#?` before the predicted directive) is required');
   const c = check;
-  if (narrated.at(-1)?.step !== c.step) throw lessonError('the check must be on the last narrated directive (a lesson ends with its check)', questionLine);
+  if (narrated.at(-1)?.step !== c.step)
+    throw lessonError(
+      'the check must be on the last narrated directive (a lesson ends with its check)',
+      questionLine,
+    );
 
   const stops: LessonStop[] = [{ at: 0, paragraphs: intro.take() }];
   narrated.forEach((s, k) => {
     const at = k + 1 < narrated.length ? narrated[k + 1].step : program.count;
-    stops.push({ at, paragraphs: s.paragraphs, lines: { first: program.line[s.step], last: program.line[at - 1] } });
+    stops.push({
+      at,
+      paragraphs: s.paragraphs,
+      lines: { first: program.line[s.step], last: program.line[at - 1] },
+    });
   });
   return {
     id,

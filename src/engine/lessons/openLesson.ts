@@ -32,9 +32,11 @@ export function openLesson(file: string, source: Uint8Array, program?: Uint8Arra
     lesson.program = file.replace(/^.*\//, '');
     return { lesson, session: Session.open('mtrace', source) };
   }
-  if (!file.endsWith('.json')) throw new EngineError('request', `a lesson is a .mtrace script or a .json guest lesson, not ${file}`);
+  if (!file.endsWith('.json'))
+    throw new EngineError('request', `a lesson is a .mtrace script or a .json guest lesson, not ${file}`);
   const src = parseGuestLesson(text);
-  if (program === undefined) throw new EngineError('request', `the guest lesson ${file} needs the bytes of ${src.program}`);
+  if (program === undefined)
+    throw new EngineError('request', `the guest lesson ${file} needs the bytes of ${src.program}`);
   const session = Session.open('guest', program, { mode: src.mode });
   return { lesson: resolveGuestLesson(id, src, session), session };
 }

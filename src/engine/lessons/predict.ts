@@ -65,10 +65,16 @@ export interface Grade {
 const SUBWORD = /^(lb|lh|lbu|lhu|sb|sh)$/;
 
 /** The next step as text and whether it is a guest sub-word access. */
-function nextStepText(session: Session): { next: string; line: number | null; pc: number | null; subword: boolean } {
+function nextStepText(session: Session): {
+  next: string;
+  line: number | null;
+  pc: number | null;
+  subword: boolean;
+} {
   const o = session.opened;
   const pos = session.position();
-  if (o.kind === 'mtrace') return { next: directiveText(o.machine.program, pos.step), line: pos.line, pc: null, subword: false };
+  if (o.kind === 'mtrace')
+    return { next: directiveText(o.machine.program, pos.step), line: pos.line, pc: null, subword: false };
   if (o.kind === 'guest') {
     const program = o.machine.program;
     const pc = pos.pc ?? program.elf.pcBase;
@@ -76,7 +82,12 @@ function nextStepText(session: Session): { next: string; line: number | null; pc
     const line = disassembleRange(program.elf.instructions.subarray(idx, idx + 1), pc, program.symbols)[0];
     const where = program.symbols.describe(pc);
     const text = line?.text ?? '?';
-    return { next: `${text} at 0x${pc.toString(16)}${where === undefined ? '' : ` <${where}>`}`, line: null, pc, subword: SUBWORD.test(text.split(/\s+/)[0]) };
+    return {
+      next: `${text} at 0x${pc.toString(16)}${where === undefined ? '' : ` <${where}>`}`,
+      line: null,
+      pc,
+      subword: SUBWORD.test(text.split(/\s+/)[0]),
+    };
   }
   return { next: '', line: null, pc: null, subword: false };
 }
@@ -104,7 +115,10 @@ export function predictNext(session: Session): PredictionQuiz | null {
     session.seekStep(start.step);
   }
   if (view === null) return null;
-  const fact = (i: number): FactRecord => ({ shape: shapeOf(view.records[i]), cause: view.explanations[i].cause });
+  const fact = (i: number): FactRecord => ({
+    shape: shapeOf(view.records[i]),
+    cause: view.explanations[i].cause,
+  });
   const accesses: FactAccess[] = view.accesses.map((a) => ({
     op: a.write ? 'write' : 'read',
     addressSpace: a.addressSpace,
@@ -114,14 +128,28 @@ export function predictNext(session: Session): PredictionQuiz | null {
     tPrev: a.tPrev,
     records: Array.from({ length: a.recordEnd - a.recordStart }, (_, k) => fact(a.recordStart + k)),
   }));
-  const inAccess = new Set(view.accesses.flatMap((a) => Array.from({ length: a.recordEnd - a.recordStart }, (_, k) => a.recordStart + k)));
-  const finalize = view.records.map((_, i) => i).filter((i) => !inAccess.has(i)).map(fact);
+  const inAccess = new Set(
+    view.accesses.flatMap((a) =>
+      Array.from({ length: a.recordEnd - a.recordStart }, (_, k) => a.recordStart + k),
+    ),
+  );
+  const finalize = view.records
+    .map((_, i) => i)
+    .filter((i) => !inAccess.has(i))
+    .map(fact);
   const facts: StepFacts = { mode, accesses, finalize, subword: text.subword };
 
   const answer: PredictedRecord[] = view.records.map((r, i) => {
     const shape = shapeOf(r);
     const e = view.explanations[i];
-    return { shape, label: describeShape(shape), rows: shapeRows(shape), cause: e.cause, openvmFunction: e.openvmFunction, explanation: e.text };
+    return {
+      shape,
+      label: describeShape(shape),
+      rows: shapeRows(shape),
+      cause: e.cause,
+      openvmFunction: e.openvmFunction,
+      explanation: e.text,
+    };
   });
   const truth = answer.map((a) => a.shape);
   const options = [{ records: truth, misconception: null as string | null }, ...distractors(facts)];

@@ -15,7 +15,14 @@ export interface RecordShape {
 }
 
 export function shapeOf(r: AdapterRecord): RecordShape {
-  const s: RecordShape = { kind: r.kind, addressSpace: r.addressSpace, pointer: r.pointer, blockSize: r.blockSize, lowestBlockSize: r.lowestBlockSize, timestamp: r.timestamp };
+  const s: RecordShape = {
+    kind: r.kind,
+    addressSpace: r.addressSpace,
+    pointer: r.pointer,
+    blockSize: r.blockSize,
+    lowestBlockSize: r.lowestBlockSize,
+    timestamp: r.timestamp,
+  };
   if (r.prevTimestamps !== undefined) s.prevTimestamps = [...r.prevTimestamps];
   return s;
 }

@@ -51,7 +51,11 @@ export interface AdapterCost {
   boundaryPadded: number;
 }
 
-export function adapterCost(rows: ArrayLike<number>, touchedEntries: number, persistent: boolean): AdapterCost {
+export function adapterCost(
+  rows: ArrayLike<number>,
+  touchedEntries: number,
+  persistent: boolean,
+): AdapterCost {
   const byN: Record<number, number> = {};
   const padded: Record<number, number> = {};
   ADAPTER_SIZES.forEach((n, i) => {

@@ -48,7 +48,13 @@ export const AS_NATIVE = 4;
 
 const PAGE_BYTES = 4096;
 
-function space(index: number, name: string, numCells: number, cellType: CellType, minBlockSize: 1 | 4): AddressSpaceConfig {
+function space(
+  index: number,
+  name: string,
+  numCells: number,
+  cellType: CellType,
+  minBlockSize: 1 | 4,
+): AddressSpaceConfig {
   const typeSize = cellType === 'native' ? 4 : 1;
   const bytes = numCells * typeSize;
   const hostCells = cellType === 'null' ? 0 : (Math.ceil(bytes / PAGE_BYTES) * PAGE_BYTES) / typeSize;
@@ -65,7 +71,13 @@ export function defaultMemoryConfig(): MemoryConfig {
     space(4, 'native', 2 ** 29, 'native', 1),
   ];
   for (let i = 5; i <= 8; i++) addressSpaces.push(space(i, `unused ${i}`, 0, 'native', 1));
-  return { addrSpaceHeight: 3, pointerMaxBits: 29, timestampMaxBits: 29, maxAccessAdapterN: 32, addressSpaces };
+  return {
+    addrSpaceHeight: 3,
+    pointerMaxBits: 29,
+    timestampMaxBits: 29,
+    maxAccessAdapterN: 32,
+    addressSpaces,
+  };
 }
 
 /** SystemConfig::initial_block_size(): CHUNK with continuations (persistent), 1 without (volatile). */

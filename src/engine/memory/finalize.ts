@@ -41,7 +41,12 @@ export function touchedBlocks(memory: TracingMemory): TouchedBlock[] {
       for (let i = 0; i < PAGE_SIZE; i++) {
         const word = page[i];
         if (offsets[i] === 0 && word >>> LOG_BLOCK_SIZE_SHIFT !== 0) {
-          blocks.push({ addressSpace: as, pointer: (p * PAGE_SIZE + i) * s.align, timestamp: word & TIMESTAMP_MASK, blockSize: metadataBlockSize(word) });
+          blocks.push({
+            addressSpace: as,
+            pointer: (p * PAGE_SIZE + i) * s.align,
+            timestamp: word & TIMESTAMP_MASK,
+            blockSize: metadataBlockSize(word),
+          });
         }
       }
     });
@@ -50,9 +55,13 @@ export function touchedBlocks(memory: TracingMemory): TouchedBlock[] {
 }
 
 function assertion(line: number, message: string): EngineError {
-  return new EngineError('finalize-assertion', `OpenVM assertion failed in finalize: online.rs:${line} ${message}`);
+  return new EngineError(
+    'finalize-assertion',
+    `OpenVM assertion failed in finalize: online.rs:${line} ${message}`,
+  );
 }
-const SIZES_DIVISIBLE = 'The union of all touched blocks must consist of blocks with sizes divisible by `CHUNK`';
+const SIZES_DIVISIBLE =
+  'The union of all touched blocks must consist of blocks with sizes divisible by `CHUNK`';
 const CHUNK_ALIGNED = 'The union of all touched blocks must consist of `CHUNK`-aligned blocks';
 
 /** TracingMemory::finalize(is_persistent). Call once, after the last access. */
@@ -95,7 +104,8 @@ export function finalizeMemory(memory: TracingMemory, persistent: boolean): Touc
           const parts = chunk / align;
           let t = 0;
           for (let k = 0; k < parts; k++) if (curTs[k] > t) t = curTs[k];
-          if (chunk !== align) memory.records.addMerge(t, as, curPtr, chunk, align, s.config.typeSize, curValues, curTs);
+          if (chunk !== align)
+            memory.records.addMerge(t, as, curPtr, chunk, align, s.config.typeSize, curValues, curTs);
           out.addressSpace.push(as);
           out.pointer.push(curPtr);
           out.timestamp.push(t);

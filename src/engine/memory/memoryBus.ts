@@ -11,7 +11,15 @@ import { MERGE_AND_NOT_SPLIT_FLAG } from './recordLog';
 export class MemoryBus {
   private readonly balance = new Map<string, number>();
 
-  private add(as: number, ptr: number, values: ArrayLike<number>, from: number, count: number, ts: number, delta: number): void {
+  private add(
+    as: number,
+    ptr: number,
+    values: ArrayLike<number>,
+    from: number,
+    count: number,
+    ts: number,
+    delta: number,
+  ): void {
     let key = `${as}:${ptr}:${ts}:`;
     for (let i = 0; i < count; i++) key += values[from + i] + ',';
     const v = (this.balance.get(key) ?? 0) + delta;
@@ -20,7 +28,15 @@ export class MemoryBus {
   }
 
   /** One memory access of `size` cells. */
-  access(as: number, ptr: number, size: number, old: ArrayLike<number>, tPrev: number, now: ArrayLike<number>, t: number): void {
+  access(
+    as: number,
+    ptr: number,
+    size: number,
+    old: ArrayLike<number>,
+    tPrev: number,
+    now: ArrayLike<number>,
+    t: number,
+  ): void {
     this.add(as, ptr, old, 0, size, tPrev, -1);
     this.add(as, ptr, now, 0, size, t, +1);
   }

@@ -51,14 +51,17 @@ function runChecked(mode: MemoryMode, seed: number, accesses: number, init: bool
   const m = memoryForProgram(program, true);
   const image = (as: number, ptr: number) => m.getCell(as, ptr);
   const initial = new Map<string, number>();
-  for (const i of program.inits) i.values.forEach((v, k) => initial.set(`${i.addressSpace}:${i.pointer + k}`, v));
+  for (const i of program.inits)
+    i.values.forEach((v, k) => initial.set(`${i.addressSpace}:${i.pointer + k}`, v));
   void image;
   const bus = new MemoryBus();
   const expectedRows = [0, 0, 0, 0, 0];
   const now = new Uint32Array(32);
   const tally = () => {
     for (let r = 0; r < m.records.length; r++) {
-      recordRows(m.records.blockSize[r], m.records.lowestBlockSize[r]).forEach((x, i) => (expectedRows[i] += x));
+      recordRows(m.records.blockSize[r], m.records.lowestBlockSize[r]).forEach(
+        (x, i) => (expectedRows[i] += x),
+      );
     }
     bus.records(m.records);
     m.records.clear();

@@ -8,11 +8,17 @@ import { RecordLog } from './recordLog';
 import { TracingMemory } from './tracingMemory';
 
 function image(m: TracingMemory): string {
-  const parts: string[] = [`t=${m.timestamp} a=${m.accesses} s=${m.records.splits} m=${m.records.merges} r=${Array.from(m.records.rows)}`];
+  const parts: string[] = [
+    `t=${m.timestamp} a=${m.accesses} s=${m.records.splits} m=${m.records.merges} r=${Array.from(m.records.rows)}`,
+  ];
   m.spaces.forEach((s, as) => {
     if (s === undefined) return;
-    for (const p of [...s.allocatedData].sort((x, y) => x - y)) parts.push(`${as}d${p}:${Array.from(s.dataPages[p] as Uint8Array).join(',')}`);
-    for (const p of [...s.allocatedMeta].sort((x, y) => x - y)) parts.push(`${as}m${p}:${Array.from(s.metaPages[p] as Uint32Array).join(',')}|${Array.from(s.offsetPages[p] as Uint8Array).join(',')}`);
+    for (const p of [...s.allocatedData].sort((x, y) => x - y))
+      parts.push(`${as}d${p}:${Array.from(s.dataPages[p] as Uint8Array).join(',')}`);
+    for (const p of [...s.allocatedMeta].sort((x, y) => x - y))
+      parts.push(
+        `${as}m${p}:${Array.from(s.metaPages[p] as Uint32Array).join(',')}|${Array.from(s.offsetPages[p] as Uint8Array).join(',')}`,
+      );
   });
   return parts.join('\n');
 }
@@ -25,7 +31,13 @@ function randomAccesses(m: TracingMemory, rng: Random, n: number): void {
     const cells = as === 1 ? 128 : 1 << 14;
     const ptr = Math.floor(rng.below(cells - size) / size) * size;
     if (rng.chance(0.5)) m.read(as, ptr, size);
-    else m.write(as, ptr, size, Array.from({ length: size }, () => rng.below(as === 4 ? 1000 : 256)));
+    else
+      m.write(
+        as,
+        ptr,
+        size,
+        Array.from({ length: size }, () => rng.below(as === 4 ? 1000 : 256)),
+      );
     if (rng.chance(0.2)) m.writeWord(2, 4 * rng.below(4096), rng.u32());
     if (rng.chance(0.2)) m.readWord(1, 4 * rng.below(32));
   }

@@ -46,7 +46,10 @@ export function restoreMemory(memory: TracingMemory, snapshot: MemorySnapshot): 
 }
 
 /** Page objects a snapshot references, with their byte sizes (for the checkpoint store's accounting). */
-export function forEachSnapshotPage(snapshot: MemorySnapshot, visit: (page: object, bytes: number) => void): void {
+export function forEachSnapshotPage(
+  snapshot: MemorySnapshot,
+  visit: (page: object, bytes: number) => void,
+): void {
   for (const pages of snapshot.spaces) {
     if (pages === undefined) continue;
     for (const d of pages.data) visit(d, d.byteLength);

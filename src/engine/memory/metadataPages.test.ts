@@ -26,13 +26,23 @@ function randomAccesses(rng: Random, n: number): Access[] {
     const size = align * 2 ** rng.below(as === 4 ? 6 : 4);
     const offset = align * rng.below(128 / align) - 64; // -64 .. 63 cells around the base
     const max = as === 4 ? 2013265921 : 256;
-    out.push({ as, offset, size, values: rng.chance(0.5) ? Array.from({ length: size }, () => rng.below(max)) : undefined });
+    out.push({
+      as,
+      offset,
+      size,
+      values: rng.chance(0.5) ? Array.from({ length: size }, () => rng.below(max)) : undefined,
+    });
   }
   return out;
 }
 
 /** Runs the accesses at base (per address space) and returns one line per access, pointers made relative. */
-function trace(accesses: Access[], base: Record<number, number>, mode: 'persistent' | 'volatile', checkpoints: boolean): string[] {
+function trace(
+  accesses: Access[],
+  base: Record<number, number>,
+  mode: 'persistent' | 'volatile',
+  checkpoints: boolean,
+): string[] {
   const m = new TracingMemory(defaultMemoryConfig(), initialBlockSizeFor(mode), new RecordLog(true));
   const lines: string[] = [];
   accesses.forEach((a, i) => {

@@ -122,7 +122,16 @@ export class RecordLog {
   }
 
   /** TracingMemory::add_merge_record: the header timestamp gets MERGE_AND_NOT_SPLIT_FLAG. */
-  addMerge(ts: number, as: number, ptr: number, b: number, l: number, t: number, values: Uint32Array, prevTs: Uint32Array): void {
+  addMerge(
+    ts: number,
+    as: number,
+    ptr: number,
+    b: number,
+    l: number,
+    t: number,
+    values: Uint32Array,
+    prevTs: Uint32Array,
+  ): void {
     this.merges++;
     addRecordRows(this.rows, b, l);
     if (!this.keep) return;

@@ -250,7 +250,8 @@ export class SpaceStore {
     const data: (Uint8Array | Uint32Array)[] = new Array(dataIndex.length);
     const meta: Uint32Array[] = new Array(metaIndex.length);
     const offsets: Uint8Array[] = new Array(metaIndex.length);
-    for (let i = 0; i < dataIndex.length; i++) data[i] = this.dataPages[dataIndex[i]] as Uint8Array | Uint32Array;
+    for (let i = 0; i < dataIndex.length; i++)
+      data[i] = this.dataPages[dataIndex[i]] as Uint8Array | Uint32Array;
     for (let i = 0; i < metaIndex.length; i++) {
       meta[i] = this.metaPages[metaIndex[i]] as Uint32Array;
       offsets[i] = this.offsetPages[metaIndex[i]] as Uint8Array;

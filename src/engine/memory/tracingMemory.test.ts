@@ -6,7 +6,16 @@ import { RecordLog } from './recordLog';
 import { TracingMemory } from './tracingMemory';
 import { EngineError } from '../errors';
 
-type Rec = [kind: 'split' | 'merge', as: number, ptr: number, b: number, l: number, t: number, data: number[], prevTs?: number[]];
+type Rec = [
+  kind: 'split' | 'merge',
+  as: number,
+  ptr: number,
+  b: number,
+  l: number,
+  t: number,
+  data: number[],
+  prevTs?: number[],
+];
 
 function take(m: TracingMemory): Rec[] {
   const out: Rec[] = [];
@@ -183,10 +192,18 @@ describe('worked example F (persistent, the accesses of a tiny RV32 program)', (
     const r = (as: number, p: number) => (m.readWord(as, p), tPrevs.push(m.lastTPrev));
     const w = (as: number, p: number, v: number) => (m.writeWord(as, p, v), tPrevs.push(m.lastTPrev));
     w(1, 8, 0x1000); // lui x2, 0x1
-    r(1, 0); m.incrementTimestamp(); w(1, 4, 0xffffffff); // addi x1, x0, -1
-    r(1, 8); r(1, 4); w(2, 0x1000, 0xffffffff); // sw x1, 0(x2)
-    r(1, 8); r(2, 0x1000); w(1, 12, 0xff); // lbu x3, 1(x2)
-    r(1, 8); r(1, 0); w(2, 0x1000, 0xffff00ff); // sb x0, 2(x2)
+    r(1, 0);
+    m.incrementTimestamp();
+    w(1, 4, 0xffffffff); // addi x1, x0, -1
+    r(1, 8);
+    r(1, 4);
+    w(2, 0x1000, 0xffffffff); // sw x1, 0(x2)
+    r(1, 8);
+    r(2, 0x1000);
+    w(1, 12, 0xff); // lbu x3, 1(x2)
+    r(1, 8);
+    r(1, 0);
+    w(2, 0x1000, 0xffff00ff); // sb x0, 2(x2)
     expect(tPrevs).toEqual([0, 0, 0, 1, 4, 0, 5, 7, 0, 8, 2, 9]);
     expect(m.timestamp).toBe(14);
     take(m);

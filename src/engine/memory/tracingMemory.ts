@@ -19,7 +19,14 @@ import { PAGE_BITS, PAGE_MASK, PAGE_SIZE, SpaceStore } from './spaceStore';
 /** OpenVM's INITIAL_TIMESTAMP: the time of the initial memory image. */
 export const INITIAL_TIMESTAMP = 0;
 
-export type AccessHook = (as: number, ptr: number, size: number, isWrite: boolean, t: number, tPrev: number) => void;
+export type AccessHook = (
+  as: number,
+  ptr: number,
+  size: number,
+  isWrite: boolean,
+  t: number,
+  tPrev: number,
+) => void;
 
 const ZEROS = new Uint32Array(32);
 
@@ -67,7 +74,8 @@ export class TracingMemory {
 
   setCell(as: number, ptr: number, value: number): void {
     const s = this.space(as);
-    if (ptr < 0 || ptr >= s.hostCells) throw new EngineError('out-of-bounds', `cell ${ptr} out of range for address space ${as}`);
+    if (ptr < 0 || ptr >= s.hostCells)
+      throw new EngineError('out-of-bounds', `cell ${ptr} out of range for address space ${as}`);
     s.setCell(ptr, value);
   }
 
@@ -80,7 +88,8 @@ export class TracingMemory {
 
   pokeWord(as: number, ptr: number, value: number): void {
     const s = this.space(as);
-    if (ptr + 4 > s.hostCells) throw new EngineError('out-of-bounds', `cells ${ptr}..${ptr + 4} out of range for address space ${as}`);
+    if (ptr + 4 > s.hostCells)
+      throw new EngineError('out-of-bounds', `cells ${ptr}..${ptr + 4} out of range for address space ${as}`);
     s.wordPage(ptr >>> PAGE_BITS)[(ptr & PAGE_MASK) >>> 2] = value;
   }
 
@@ -88,19 +97,34 @@ export class TracingMemory {
 
   private check(as: number, ptr: number, size: number): SpaceStore {
     const s = this.spaces[as];
-    if (s === undefined) throw new EngineError('bad-access', `address space ${as} has no storage`, { timestamp: this.timestamp });
+    if (s === undefined)
+      throw new EngineError('bad-access', `address space ${as} has no storage`, {
+        timestamp: this.timestamp,
+      });
     if ((ptr & (s.align - 1)) !== 0) {
       // TracingMemory::assert_alignment: "pointer={ptr} not aligned to {ALIGN}"
-      throw new EngineError('misaligned', `pointer=${ptr} not aligned to ${s.align} in address space ${as}`, { timestamp: this.timestamp });
+      throw new EngineError('misaligned', `pointer=${ptr} not aligned to ${s.align} in address space ${as}`, {
+        timestamp: this.timestamp,
+      });
     }
     if (size < s.align || size > 32 || (size & (size - 1)) !== 0) {
-      throw new EngineError('bad-access', `access size ${size} is not a power of two in ${s.align}..32 (address space ${as})`, { timestamp: this.timestamp });
+      throw new EngineError(
+        'bad-access',
+        `access size ${size} is not a power of two in ${s.align}..32 (address space ${as})`,
+        { timestamp: this.timestamp },
+      );
     }
     if (ptr < 0 || ptr + size > s.hostCells) {
-      throw new EngineError('out-of-bounds', `cells ${ptr}..${ptr + size} out of range for address space ${as} (${s.hostCells} host cells)`, { timestamp: this.timestamp });
+      throw new EngineError(
+        'out-of-bounds',
+        `cells ${ptr}..${ptr + size} out of range for address space ${as} (${s.hostCells} host cells)`,
+        { timestamp: this.timestamp },
+      );
     }
     if (this.timestamp > MAX_TIMESTAMP) {
-      throw new EngineError('timestamp-overflow', `access at timestamp ${this.timestamp} >= 2^29`, { timestamp: this.timestamp });
+      throw new EngineError('timestamp-overflow', `access at timestamp ${this.timestamp} >= 2^29`, {
+        timestamp: this.timestamp,
+      });
     }
     return s;
   }
@@ -204,13 +228,28 @@ export class TracingMemory {
   }
 
   /** prev_access_time: returns t_prev and leaves the metadata describing the new block. */
-  private prevAccessTime(s: SpaceStore, as: number, ptr: number, size: number, oldValues: Uint32Array): number {
+  private prevAccessTime(
+    s: SpaceStore,
+    as: number,
+    ptr: number,
+    size: number,
+    oldValues: Uint32Array,
+  ): number {
     const unit = ptr >>> s.alignShift;
     const page = unit >>> PAGE_BITS;
     // Only a page this store may write in place (the slow path copies a page shared with a checkpoint).
     const meta = s.metaPagesW[page];
     if (meta !== undefined) {
-      const tPrev = this.prevAccessTimeInPage(s, as, ptr, size, oldValues, meta, s.offsetPagesW[page] as Uint8Array, unit & PAGE_MASK);
+      const tPrev = this.prevAccessTimeInPage(
+        s,
+        as,
+        ptr,
+        size,
+        oldValues,
+        meta,
+        s.offsetPagesW[page] as Uint8Array,
+        unit & PAGE_MASK,
+      );
       if (tPrev >= 0) return tPrev;
     }
     return this.prevAccessTimePaged(s, as, ptr, size, oldValues);
@@ -224,7 +263,16 @@ export class TracingMemory {
    * write, and the other steps only touch the access's units, the blocks found in (1) and the IBS-aligned
    * initial block (never across a page).
    */
-  private prevAccessTimeInPage(s: SpaceStore, as: number, ptr: number, size: number, oldValues: Uint32Array, meta: Uint32Array, offs: Uint8Array, i: number): number {
+  private prevAccessTimeInPage(
+    s: SpaceStore,
+    as: number,
+    ptr: number,
+    size: number,
+    oldValues: Uint32Array,
+    meta: Uint32Array,
+    offs: Uint8Array,
+    i: number,
+  ): number {
     const shift = s.alignShift;
     const units = size >>> shift;
     const end = i + units;
@@ -303,7 +351,13 @@ export class TracingMemory {
   }
 
   /** prev_access_time through page lookups: any access, including blocks that cross a metadata page. */
-  private prevAccessTimePaged(s: SpaceStore, as: number, ptr: number, size: number, oldValues: Uint32Array): number {
+  private prevAccessTimePaged(
+    s: SpaceStore,
+    as: number,
+    ptr: number,
+    size: number,
+    oldValues: Uint32Array,
+  ): number {
     const shift = s.alignShift;
     const align = s.align;
     const unit = ptr >>> shift;
@@ -353,7 +407,16 @@ export class TracingMemory {
         if (ts > maxTs) maxTs = ts;
       }
       if (size !== align) {
-        this.records.addMerge(maxTs, as, ptr, size, align, s.config.typeSize, oldValues, this.pieceTimestamps);
+        this.records.addMerge(
+          maxTs,
+          as,
+          ptr,
+          size,
+          align,
+          s.config.typeSize,
+          oldValues,
+          this.pieceTimestamps,
+        );
       }
       result = maxTs;
     }
@@ -374,7 +437,14 @@ export class TracingMemory {
   }
 
   /** add_split_record: data = the block's memory contents now. */
-  addSplitRecord(s: SpaceStore, as: number, ptr: number, ts: number, blockSize: number, lowest: number): void {
+  addSplitRecord(
+    s: SpaceStore,
+    as: number,
+    ptr: number,
+    ts: number,
+    blockSize: number,
+    lowest: number,
+  ): void {
     if (blockSize === lowest) return;
     if (this.records.keep) s.readCells(ptr, blockSize, this.recordData);
     this.records.addSplit(ts, as, ptr, blockSize, lowest, s.config.typeSize, this.recordData);
@@ -390,7 +460,16 @@ export class TracingMemory {
     } else {
       // Volatile (IBS 1) with ALIGN 4: a merge from 1-cell blocks carrying OpenVM's constant zero buffer,
       // not the real memory (an ELF image or `init` is ignored here); no metadata change.
-      this.records.addMerge(INITIAL_TIMESTAMP, as, unit * align, align, this.initialBlockSize, s.config.typeSize, ZEROS, ZEROS);
+      this.records.addMerge(
+        INITIAL_TIMESTAMP,
+        as,
+        unit * align,
+        align,
+        this.initialBlockSize,
+        s.config.typeSize,
+        ZEROS,
+        ZEROS,
+      );
     }
   }
 }

@@ -38,7 +38,8 @@ function agree(bytes: Uint8Array, label: string): MtraceSummary | undefined {
   const want = reference(bytes);
   const got = fastMtraceSummary(bytes);
   if (want === undefined) expect(got, `${label}: accepted an invalid script`).toBeUndefined();
-  else if (hasBom(bytes)) expect(got === undefined || JSON.stringify(got) === JSON.stringify(want), label).toBe(true);
+  else if (hasBom(bytes))
+    expect(got === undefined || JSON.stringify(got) === JSON.stringify(want), label).toBe(true);
   else expect(got, label).toEqual(want);
   return want;
 }
@@ -50,7 +51,8 @@ describe.runIf(needs(sharedFile('golden/openvm-memory')))('fast summary on the g
       expect(scripts.length, `${GOLDEN}/${dir} holds no .mtrace`).toBeGreaterThan(0);
       let valid = 0;
       for (const script of scripts)
-        if (agree(new Uint8Array(readFileSync(join(GOLDEN, dir, script))), `${dir}/${script}`) !== undefined) valid++;
+        if (agree(new Uint8Array(readFileSync(join(GOLDEN, dir, script))), `${dir}/${script}`) !== undefined)
+          valid++;
       // the generated and handwritten scripts are valid, the invalid ones are not: both paths were taken
       expect(valid).toBe(dir === 'invalid' ? 0 : scripts.length);
     });
@@ -61,7 +63,13 @@ describe('fast summary on generated scripts', () => {
   it('agrees in both modes, with and without an image, across page boundaries', () => {
     for (let seed = 1; seed <= 24; seed++) {
       const mode = seed % 2 === 0 ? 'persistent' : 'volatile';
-      const text = generateMtrace({ seed, accesses: 400, mode, init: seed % 3 === 0, window: seed % 4 === 0 ? 1 << 16 : 256 });
+      const text = generateMtrace({
+        seed,
+        accesses: 400,
+        mode,
+        init: seed % 3 === 0,
+        window: seed % 4 === 0 ? 1 << 16 : 256,
+      });
       expect(agree(encode(text), `seed ${seed}`)).toBeDefined();
     }
   });
@@ -148,7 +156,11 @@ describe('fast summary on edge cases of the grammar', () => {
   });
   it('declines text that is not UTF-8, even in a comment or after the last directive', () => {
     const bad = (prefix: string, tail: number[]) => new Uint8Array([...encode(prefix), ...tail]);
-    for (const bytes of [bad('read 2 0 4 # ', [0xff, 10]), bad('read 2 0 4\n#', [0xc3]), bad('finalize\n# ', [0xed, 0xa0, 0x80])]) {
+    for (const bytes of [
+      bad('read 2 0 4 # ', [0xff, 10]),
+      bad('read 2 0 4\n#', [0xc3]),
+      bad('finalize\n# ', [0xed, 0xa0, 0x80]),
+    ]) {
       expect(reference(bytes)).toBeUndefined();
       expect(fastMtraceSummary(bytes)).toBeUndefined();
     }
@@ -157,8 +169,55 @@ describe('fast summary on edge cases of the grammar', () => {
 
 // Mutations aimed at the grammar: single bytes that are delimiters, digits or near-misses; boundary numbers;
 // lines moved, doubled or dropped (mode/init after an access, two finalizes, ...).
-const BYTES = [' ', '\t', '\r', '\n', '#', '0', '1', '9', 'x', 'X', 'a', 'f', 'g', 'r', 'e', '\u00e9', '\ufeff', '\u0000'];
-const NUMBERS = ['0', '1', '3', '4', '8', '31', '32', '33', '64', '127', '128', '255', '256', '4096', '536870911', '536870912', '2013265920', '2013265921', '4294967295', '4294967296', '100000000000000000000', '0x0', '0x1F', '0X20', '0x', '00012', 'x1'];
+const BYTES = [
+  ' ',
+  '\t',
+  '\r',
+  '\n',
+  '#',
+  '0',
+  '1',
+  '9',
+  'x',
+  'X',
+  'a',
+  'f',
+  'g',
+  'r',
+  'e',
+  '\u00e9',
+  '\ufeff',
+  '\u0000',
+];
+const NUMBERS = [
+  '0',
+  '1',
+  '3',
+  '4',
+  '8',
+  '31',
+  '32',
+  '33',
+  '64',
+  '127',
+  '128',
+  '255',
+  '256',
+  '4096',
+  '536870911',
+  '536870912',
+  '2013265920',
+  '2013265921',
+  '4294967295',
+  '4294967296',
+  '100000000000000000000',
+  '0x0',
+  '0x1F',
+  '0X20',
+  '0x',
+  '00012',
+  'x1',
+];
 
 function mutate(text: string, rng: Random): string {
   const kind = rng.below(4);
@@ -189,7 +248,13 @@ describe('fast summary on mutated scripts', () => {
     let invalid = 0;
     for (let k = 0; k < 1500; k++) {
       const mode = rng.chance(0.5) ? 'persistent' : 'volatile';
-      let text = generateMtrace({ seed: k, accesses: 6 + rng.below(10), mode, init: rng.chance(0.3), window: 64 });
+      let text = generateMtrace({
+        seed: k,
+        accesses: 6 + rng.below(10),
+        mode,
+        init: rng.chance(0.3),
+        window: 64,
+      });
       const mutations = 1 + rng.below(3);
       for (let m = 0; m < mutations; m++) text = mutate(text, rng);
       if (agree(encode(text), JSON.stringify(text)) === undefined) invalid++;

@@ -22,7 +22,9 @@ const CONFIG = defaultMemoryConfig();
 // Per accessible address space 1..4 (index 0 unused): num_cells, min_block_size and the largest cell value.
 const NUM_CELLS = [0, 1, 2, 3, 4].map((as) => CONFIG.addressSpaces[as].numCells);
 const ALIGN = [0, 1, 2, 3, 4].map((as) => CONFIG.addressSpaces[as].minBlockSize);
-const MAX_VALUE = [0, 1, 2, 3, 4].map((as) => (CONFIG.addressSpaces[as].cellType === 'native' ? BABYBEAR_P - 1 : 255));
+const MAX_VALUE = [0, 1, 2, 3, 4].map((as) =>
+  CONFIG.addressSpaces[as].cellType === 'native' ? BABYBEAR_P - 1 : 255,
+);
 
 const R = 114;
 const W = 119;
@@ -30,7 +32,6 @@ const T = 116;
 const F = 102;
 const M = 109;
 const I = 105;
-
 
 function isUtf8(bytes: Uint8Array): boolean {
   try {
@@ -75,7 +76,14 @@ function summarize(cur: ByteCursor): MtraceSummary | undefined {
       if (ptr < 0 || !cur.blanks()) return undefined;
       const size = cur.number();
       const align = ALIGN[as];
-      if (size < align || size > 32 || (size & (size - 1)) !== 0 || ptr % align !== 0 || ptr + size > NUM_CELLS[as]) return undefined;
+      if (
+        size < align ||
+        size > 32 ||
+        (size & (size - 1)) !== 0 ||
+        ptr % align !== 0 ||
+        ptr + size > NUM_CELLS[as]
+      )
+        return undefined;
       if ((isWrite && !cur.values(values, size, MAX_VALUE[as])) || !cur.lineEnd()) return undefined;
       memory ??= memoryFor(mode, inits, false);
       if (memory.timestamp > MAX_TIMESTAMP) return undefined;

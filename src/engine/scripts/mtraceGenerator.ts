@@ -25,8 +25,14 @@ const WINDOWS: Record<number, { min: number; cells: number; align: number }> = {
 
 export function generateMtrace(options: GeneratorOptions): string {
   const rng = new Random(options.seed);
-  const windows: Record<number, { min: number; cells: number; align: number }> = { ...WINDOWS, 2: { ...WINDOWS[2], cells: options.window ?? 256 } };
-  const out: string[] = [`# generated: seed ${options.seed}, ${options.accesses} accesses, ${options.mode}`, `mode ${options.mode}`];
+  const windows: Record<number, { min: number; cells: number; align: number }> = {
+    ...WINDOWS,
+    2: { ...WINDOWS[2], cells: options.window ?? 256 },
+  };
+  const out: string[] = [
+    `# generated: seed ${options.seed}, ${options.accesses} accesses, ${options.mode}`,
+    `mode ${options.mode}`,
+  ];
   if (options.init) {
     const vals = Array.from({ length: 12 }, () => rng.below(256));
     out.push(`init 2 ${rng.below(16)} ${vals.join(' ')}`);

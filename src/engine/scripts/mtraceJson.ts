@@ -43,7 +43,17 @@ export function recordsJson(log: RecordLog): string {
   return s + ']';
 }
 
-export function accessJson(line: number, isWrite: boolean, as: number, ptr: number, size: number, t: number, tPrev: number, prev: Uint32Array, log: RecordLog): string {
+export function accessJson(
+  line: number,
+  isWrite: boolean,
+  as: number,
+  ptr: number,
+  size: number,
+  t: number,
+  tPrev: number,
+  prev: Uint32Array,
+  log: RecordLog,
+): string {
   return `{"i":${line},"op":"${isWrite ? 'write' : 'read'}","as":${as},"ptr":${ptr},"size":${size},"t":${t},"t_prev":${tPrev},"prev":${list(prev, 0, size)},"records":${recordsJson(log)}}\n`;
 }
 

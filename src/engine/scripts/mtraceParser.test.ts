@@ -33,8 +33,12 @@ describe('mtrace parser', () => {
     expect(p.count).toBe(2);
     expect(p.error?.line).toBe(3);
   });
-  it('stays linear on a long script without comments (regression: indexOf("#") rescanned the tail)', { timeout: 5000 }, () => {
-    const text = 'read 2 0 4\n'.repeat(300_000);
-    expect(parseMtrace(text).count).toBe(300_000);
-  });
+  it(
+    'stays linear on a long script without comments (regression: indexOf("#") rescanned the tail)',
+    { timeout: 5000 },
+    () => {
+      const text = 'read 2 0 4\n'.repeat(300_000);
+      expect(parseMtrace(text).count).toBe(300_000);
+    },
+  );
 });

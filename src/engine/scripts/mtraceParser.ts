@@ -5,7 +5,14 @@
 import { BABYBEAR_P } from '../memory/babybear';
 import { defaultMemoryConfig, MAX_TIMESTAMP, type MemoryMode } from '../memory/config';
 import { exactDecimal, parseNumberAt } from './numberToken';
-import { type MtraceInit, type MtraceProgram, OP_FINALIZE, OP_READ, OP_TICK, OP_WRITE } from './mtraceProgram';
+import {
+  type MtraceInit,
+  type MtraceProgram,
+  OP_FINALIZE,
+  OP_READ,
+  OP_TICK,
+  OP_WRITE,
+} from './mtraceProgram';
 
 const CONFIG = defaultMemoryConfig();
 
@@ -82,19 +89,23 @@ export function parseMtrace(text: string): MtraceProgram {
   const shown = (k: number, v: number) => (v > Number.MAX_SAFE_INTEGER ? exactDecimal(token(k)) : String(v));
   const space = (k: number) => {
     const as = num(k);
-    if (as < 1 || as > 4) throw new LineError(`address space ${shown(k, as)} out of range (accessible: 1, 2, 3, 4)`);
+    if (as < 1 || as > 4)
+      throw new LineError(`address space ${shown(k, as)} out of range (accessible: 1, 2, 3, 4)`);
     return CONFIG.addressSpaces[as];
   };
   const checkCells = (as: number, cells: number, ptr: number, count: number, pk: number) => {
     if (ptr + count > cells) {
-      throw new LineError(`cells ${shown(pk, ptr)}..${shown(pk, ptr + count)} out of range for address space ${as} (${cells} cells)`);
+      throw new LineError(
+        `cells ${shown(pk, ptr)}..${shown(pk, ptr + count)} out of range for address space ${as} (${cells} cells)`,
+      );
     }
   };
   const maxValue = (as: number) => (CONFIG.addressSpaces[as].cellType === 'native' ? BABYBEAR_P - 1 : 255);
   const value = (k: number, as: number) => {
     const v = num(k);
     const max = maxValue(as);
-    if (v > max) throw new LineError(`value ${shown(k, v)} out of range for address space ${as} (max ${max})`);
+    if (v > max)
+      throw new LineError(`value ${shown(k, v)} out of range for address space ${as} (max ${max})`);
     return v;
   };
   const argCount = (name: string, want: string, min: number, max: number) => {
@@ -119,11 +130,17 @@ export function parseMtrace(text: string): MtraceProgram {
         const size = num(3);
         const align = cfg.minBlockSize;
         if (size === 0 || size > 32 || (size & (size - 1)) !== 0 || size % align !== 0) {
-          throw new LineError(`bad size ${shown(3, size)}: must be a power of two, a multiple of ${align} and <= 32 in address space ${cfg.index}`);
+          throw new LineError(
+            `bad size ${shown(3, size)}: must be a power of two, a multiple of ${align} and <= 32 in address space ${cfg.index}`,
+          );
         }
-        if (ptr % align !== 0) throw new LineError(`pointer ${shown(2, ptr)} not aligned to min_block_size ${align} of address space ${cfg.index}`);
+        if (ptr % align !== 0)
+          throw new LineError(
+            `pointer ${shown(2, ptr)} not aligned to min_block_size ${align} of address space ${cfg.index}`,
+          );
         checkCells(cfg.index, cfg.numCells, ptr, size, 2);
-        if (isWrite && n - 4 !== size) throw new LineError(`write of size ${size} needs ${size} values, ${n - 4} given`);
+        if (isWrite && n - 4 !== size)
+          throw new LineError(`write of size ${size} needs ${size} values, ${n - 4} given`);
         const valueStart = b.valueCount;
         if (isWrite) for (let k = 4; k < n; k++) b.pushValue(value(k, cfg.index));
         if (timestamp > MAX_TIMESTAMP) throw new LineError(`access at timestamp ${timestamp} >= 2^29`);
@@ -139,7 +156,8 @@ export function parseMtrace(text: string): MtraceProgram {
         argCount(name, '1 argument (N)', 1, 1);
         const amount = num(1);
         if (amount > 0xffffffff) throw new LineError(`tick amount ${shown(1, amount)} out of range`);
-        if (timestamp + amount > MAX_TIMESTAMP) throw new LineError(`tick ${amount} would move the timestamp from ${timestamp} past 2^29-1`);
+        if (timestamp + amount > MAX_TIMESTAMP)
+          throw new LineError(`tick ${amount} would move the timestamp from ${timestamp} past 2^29-1`);
         b.push(OP_TICK, lineNo, 0, amount, 0);
         timestamp += amount;
         sawAccess = true;
@@ -155,7 +173,8 @@ export function parseMtrace(text: string): MtraceProgram {
         if (sawMode) throw new LineError('second `mode` directive');
         beforeAccess(name);
         const m = token(1);
-        if (m !== 'persistent' && m !== 'volatile') throw new LineError(`unknown mode \`${m}\` (persistent or volatile)`);
+        if (m !== 'persistent' && m !== 'volatile')
+          throw new LineError(`unknown mode \`${m}\` (persistent or volatile)`);
         mode = m;
         sawMode = true;
         return;

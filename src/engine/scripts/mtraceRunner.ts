@@ -7,7 +7,14 @@ import type { TouchedMemory } from '../memory/finalize';
 import { RecordLog } from '../memory/recordLog';
 import { TracingMemory } from '../memory/tracingMemory';
 import { accessJson, finalizeJson, type MtraceSummary } from './mtraceJson';
-import { type MtraceInit, type MtraceProgram, OP_FINALIZE, OP_READ, OP_TICK, OP_WRITE } from './mtraceProgram';
+import {
+  type MtraceInit,
+  type MtraceProgram,
+  OP_FINALIZE,
+  OP_READ,
+  OP_TICK,
+  OP_WRITE,
+} from './mtraceProgram';
 
 export interface MtraceRunResult {
   memory: TracingMemory;
@@ -23,9 +30,18 @@ export interface MtraceHooks {
 }
 
 /** A fresh TracingMemory for a mode and an `init` image (TracingMemory::from_image). */
-export function memoryFor(mode: MemoryMode, inits: readonly MtraceInit[], keepRecords: boolean): TracingMemory {
-  const memory = new TracingMemory(defaultMemoryConfig(), initialBlockSizeFor(mode), new RecordLog(keepRecords));
-  for (const init of inits) init.values.forEach((v, k) => memory.setCell(init.addressSpace, init.pointer + k, v));
+export function memoryFor(
+  mode: MemoryMode,
+  inits: readonly MtraceInit[],
+  keepRecords: boolean,
+): TracingMemory {
+  const memory = new TracingMemory(
+    defaultMemoryConfig(),
+    initialBlockSizeFor(mode),
+    new RecordLog(keepRecords),
+  );
+  for (const init of inits)
+    init.values.forEach((v, k) => memory.setCell(init.addressSpace, init.pointer + k, v));
   return memory;
 }
 
@@ -38,7 +54,11 @@ export function memoryForProgram(program: MtraceProgram, keepRecords: boolean): 
  * Executes directives [0, count) on `memory`. Throws EngineError only for configurations the format cannot
  * express (a finalize assertion), with the directive's line.
  */
-export function executeMtrace(program: MtraceProgram, memory: TracingMemory, hooks: MtraceHooks = {}): TouchedMemory | undefined {
+export function executeMtrace(
+  program: MtraceProgram,
+  memory: TracingMemory,
+  hooks: MtraceHooks = {},
+): TouchedMemory | undefined {
   let touched: TouchedMemory | undefined;
   for (let i = 0; i < program.count; i++) {
     const op = program.op[i];
@@ -50,7 +70,12 @@ export function executeMtrace(program: MtraceProgram, memory: TracingMemory, hoo
       const tPrev =
         op === OP_READ
           ? memory.read(as, ptr, size)
-          : memory.write(as, ptr, size, program.values.subarray(program.valueStart[i], program.valueStart[i] + size));
+          : memory.write(
+              as,
+              ptr,
+              size,
+              program.values.subarray(program.valueStart[i], program.valueStart[i] + size),
+            );
       hooks.access?.(i, t, tPrev, memory);
     } else if (op === OP_TICK) {
       memory.incrementTimestampBy(ptr);
@@ -58,7 +83,8 @@ export function executeMtrace(program: MtraceProgram, memory: TracingMemory, hoo
       try {
         touched = memory.finalize(program.mode === 'persistent');
       } catch (e) {
-        if (e instanceof Error && 'location' in e) (e as { location: { line?: number } }).location.line = program.line[i];
+        if (e instanceof Error && 'location' in e)
+          (e as { location: { line?: number } }).location.line = program.line[i];
         throw e;
       }
       hooks.finalize?.(i, touched, memory);
@@ -68,7 +94,12 @@ export function executeMtrace(program: MtraceProgram, memory: TracingMemory, hoo
 }
 
 /** The summary line's numbers after a run. */
-export function summaryOf(memory: TracingMemory, reads: number, writes: number, touched: TouchedMemory | undefined): MtraceSummary {
+export function summaryOf(
+  memory: TracingMemory,
+  reads: number,
+  writes: number,
+  touched: TouchedMemory | undefined,
+): MtraceSummary {
   const log = memory.records;
   return {
     accesses: reads + writes,
@@ -93,7 +124,19 @@ export function runMtrace(program: MtraceProgram, emit?: (line: string) => void)
       ? {}
       : {
           access(i, t, tPrev, m) {
-            emit(accessJson(program.line[i], program.op[i] === OP_WRITE, program.addressSpace[i], program.pointer[i], program.size[i], t, tPrev, m.values, m.records));
+            emit(
+              accessJson(
+                program.line[i],
+                program.op[i] === OP_WRITE,
+                program.addressSpace[i],
+                program.pointer[i],
+                program.size[i],
+                t,
+                tPrev,
+                m.values,
+                m.records,
+              ),
+            );
             m.records.clear();
           },
           finalize(_i, touched, m) {

@@ -58,7 +58,16 @@ export function viewMtraceRun(name: string, bytes: Uint8Array): MtraceRunView {
     mode: program.mode,
     text,
     accesses: [],
-    summary: { accesses: 0, reads: 0, writes: 0, timestamp: 1, splits: 0, merges: 0, adapterRows: [0, 0, 0, 0, 0], touched: 0 },
+    summary: {
+      accesses: 0,
+      reads: 0,
+      writes: 0,
+      timestamp: 1,
+      splits: 0,
+      merges: 0,
+      adapterRows: [0, 0, 0, 0, 0],
+      touched: 0,
+    },
   };
   if ('error' in decoded) {
     view.error = { kind: 'script', message: decoded.error.message, location: { line: decoded.error.line } };
@@ -73,7 +82,18 @@ export function viewMtraceRun(name: string, bytes: Uint8Array): MtraceRunView {
         const size = program.size[i];
         const prev = Array.from(m.values.subarray(0, size));
         const values = Array.from({ length: size }, (_, k) => m.getCell(as, ptr + k));
-        view.accesses.push({ line: program.line[i], op: program.op[i] === OP_WRITE ? 'write' : 'read', addressSpace: as, pointer: ptr, size, timestamp: t, tPrev, prev, values, records: drain(m.records) });
+        view.accesses.push({
+          line: program.line[i],
+          op: program.op[i] === OP_WRITE ? 'write' : 'read',
+          addressSpace: as,
+          pointer: ptr,
+          size,
+          timestamp: t,
+          tPrev,
+          prev,
+          values,
+          records: drain(m.records),
+        });
       },
       finalize(i, done, m) {
         view.finalize = {
@@ -92,6 +112,7 @@ export function viewMtraceRun(name: string, bytes: Uint8Array): MtraceRunView {
     view.error = toErrorInfo(e);
   }
   view.summary = summaryOf(memory, program.reads, program.writes, touched);
-  if (program.error) view.error = { kind: 'script', message: program.error.message, location: { line: program.error.line } };
+  if (program.error)
+    view.error = { kind: 'script', message: program.error.message, location: { line: program.error.line } };
   return view;
 }

@@ -6,7 +6,11 @@
 export function parseNumberAt(text: string, start: number, end: number): number {
   if (end <= start) return NaN;
   let value = 0;
-  if (end - start > 2 && text.charCodeAt(start) === 48 /* 0 */ && (text.charCodeAt(start + 1) | 32) === 120 /* x */) {
+  if (
+    end - start > 2 &&
+    text.charCodeAt(start) === 48 /* 0 */ &&
+    (text.charCodeAt(start + 1) | 32) === 120 /* x */
+  ) {
     for (let i = start + 2; i < end; i++) {
       const c = text.charCodeAt(i);
       let d: number;

@@ -12,7 +12,6 @@ import { PAGE_SIZE } from '../alloc/arenaBytes';
 import { CountingArenaBytes } from './countingArenaBytes';
 import { allZero, type Hasher } from './hasher';
 
-
 export function hashAllocator(allocator: Allocator, h: Hasher, withBytes = true): void {
   const s = allocator.state;
   h.num(s.opCount);
@@ -59,7 +58,8 @@ export function hashAllocator(allocator: Allocator, h: Hasher, withBytes = true)
   hashCounters(allocator, h);
   if (!withBytes) return;
   const bytes = s.memory.bytes;
-  const pages = bytes instanceof CountingArenaBytes ? [...bytes.everWritten].sort((a, b) => a - b) : undefined;
+  const pages =
+    bytes instanceof CountingArenaBytes ? [...bytes.everWritten].sort((a, b) => a - b) : undefined;
   const cursor = Math.min(s.arena.cursor, s.memory.size);
   const count = pages === undefined ? Math.ceil(cursor / PAGE_SIZE) : pages.length;
   for (let k = 0; k < count; k++) {
@@ -88,7 +88,14 @@ function hashCounters(allocator: Allocator, h: Hasher): void {
     h.u32(a.length);
     for (const x of a) h.float(x);
   }
-  for (const x of [k.largeCarved, k.largeReused, k.largeAllocs, k.largeFrees, k.largeLeakedBlocks, k.largeLeakedBytes])
+  for (const x of [
+    k.largeCarved,
+    k.largeReused,
+    k.largeAllocs,
+    k.largeFrees,
+    k.largeLeakedBlocks,
+    k.largeLeakedBytes,
+  ])
     h.float(x);
   const errors = Object.keys(k.errors).sort();
   h.u32(errors.length);

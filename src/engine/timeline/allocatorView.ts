@@ -55,7 +55,11 @@ export function observedHeapView(c: GuestAllocCalls): ObservedHeapView {
     const exit = c.exitOf(i);
     if (exit < 0) open++;
     if (c.depth[i] > 0) continue;
-    heap.call(allocKind(c.labels[c.fn[i]]), { size: c.size[i], align: c.align[i], ptr: c.ptr[i] }, exit < 0 ? null : c.result[exit]);
+    heap.call(
+      allocKind(c.labels[c.fn[i]]),
+      { size: c.size[i], align: c.align[i], ptr: c.ptr[i] },
+      exit < 0 ? null : c.result[exit],
+    );
   }
   const { live, liveBytes, peakLiveBytes: peak, bytesRequested: requested } = heap;
   const pointers = [...live.keys()].sort((a, b) => a - b);

@@ -78,7 +78,10 @@ export class CheckpointStore<S extends MachineState> {
     if (scratch) {
       this.scratchList.push(cp);
       // Over budget, scratch checkpoints go first (the two newest stay: they make step back cheap).
-      while (this.scratchList.length > this.scratchSlots || (this.bytes > this.budgetBytes && this.scratchList.length > 2))
+      while (
+        this.scratchList.length > this.scratchSlots ||
+        (this.bytes > this.budgetBytes && this.scratchList.length > 2)
+      )
         this.evictScratch();
     } else this.regular.push(cp);
     return this.bytes - before;

@@ -31,7 +31,18 @@ const EXACT_SAMPLE_SPAN = 8;
 
 function emptyDensities(t0: number, t1: number, buckets: number, exact: boolean): Densities {
   const f = () => new Float64Array(buckets);
-  return { t0, t1, buckets, exact, accesses: f(), splits: f(), merges: f(), allocations: f(), frees: f(), errors: f() };
+  return {
+    t0,
+    t1,
+    buckets,
+    exact,
+    accesses: f(),
+    splits: f(),
+    merges: f(),
+    allocations: f(),
+    frees: f(),
+    errors: f(),
+  };
 }
 
 function series(d: Densities): Float64Array[] {
@@ -39,7 +50,13 @@ function series(d: Densities): Float64Array[] {
 }
 
 /** Cumulative counter c at timestamp e, from the samples and the head (linear inside an interval). */
-function cumulativeAt(samples: StepSamples, headTs: number, head: Float64Array, e: number, c: number): number {
+function cumulativeAt(
+  samples: StepSamples,
+  headTs: number,
+  head: Float64Array,
+  e: number,
+  c: number,
+): number {
   if (e >= headTs) return head[c];
   const j = samples.lastAtOrBefore(e);
   if (j < 0) return 0;
@@ -51,7 +68,12 @@ function cumulativeAt(samples: StepSamples, headTs: number, head: Float64Array, 
   return t1 > t0 ? v0 + ((v1 - v0) * (e - t0)) / (t1 - t0) : v0;
 }
 
-function fromSamples<S extends MachineState>(tl: Timeline<S>, t0: number, t1: number, buckets: number): Densities {
+function fromSamples<S extends MachineState>(
+  tl: Timeline<S>,
+  t0: number,
+  t1: number,
+  buckets: number,
+): Densities {
   const d = emptyDensities(t0, t1, buckets, false);
   const out = series(d);
   for (let c = 0; c < COUNTER_COUNT; c++) {
@@ -66,10 +88,17 @@ function fromSamples<S extends MachineState>(tl: Timeline<S>, t0: number, t1: nu
   return d;
 }
 
-function exactly<S extends MachineState>(tl: Timeline<S>, memory: TracingMemory | null, t0: number, t1: number, buckets: number): Densities {
+function exactly<S extends MachineState>(
+  tl: Timeline<S>,
+  memory: TracingMemory | null,
+  t0: number,
+  t1: number,
+  buckets: number,
+): Densities {
   const d = emptyDensities(t0, t1, buckets, true);
   const out = series(d);
-  const bucket = (t: number) => (t < t0 || t >= t1 ? -1 : Math.min(buckets - 1, Math.floor(((t - t0) * buckets) / (t1 - t0))));
+  const bucket = (t: number) =>
+    t < t0 || t >= t1 ? -1 : Math.min(buckets - 1, Math.floor(((t - t0) * buckets) / (t1 - t0)));
   const saved = tl.savePosition();
   const before = new Float64Array(COUNTER_COUNT);
   const after = new Float64Array(COUNTER_COUNT);

@@ -41,7 +41,11 @@ export interface AllocCallsSnapshot {
   readonly frees: number;
 }
 
-function grow<T extends Float64Array | Uint32Array | Uint8Array | Int32Array>(a: T, need: number, make: (n: number) => T): T {
+function grow<T extends Float64Array | Uint32Array | Uint8Array | Int32Array>(
+  a: T,
+  need: number,
+  make: (n: number) => T,
+): T {
   if (need <= a.length) return a;
   const b = make(Math.max(need, a.length * 2));
   b.set(a);
@@ -95,7 +99,10 @@ export class GuestAllocCalls {
   }
 
   private diverged(what: string): never {
-    throw new EngineError('internal', `replay diverged from the recording (${what} of allocator call ${this.count})`);
+    throw new EngineError(
+      'internal',
+      `replay diverged from the recording (${what} of allocator call ${this.count})`,
+    );
   }
 
   /** Argument decoding: guest/allocCalls.ts, as in observe and orthotope modes. */
@@ -105,7 +112,8 @@ export class GuestAllocCalls {
     const { size, align, ptr } = readAllocArgs(m.memory, kind);
     const i = this.count++;
     if (i < this.entryRows) {
-      if (this.entryStep[i] !== m.instret || this.fn[i] !== label || this.size[i] !== size) this.diverged('entry');
+      if (this.entryStep[i] !== m.instret || this.fn[i] !== label || this.size[i] !== size)
+        this.diverged('entry');
     } else {
       const n = i + 1;
       this.fn = grow(this.fn, n, (k) => new Uint8Array(k));
@@ -181,7 +189,13 @@ export class GuestAllocCalls {
   }
 
   snapshot(): AllocCallsSnapshot {
-    return { count: this.count, exits: this.exits, open: this.open.slice(), allocations: this.allocations, frees: this.frees };
+    return {
+      count: this.count,
+      exits: this.exits,
+      open: this.open.slice(),
+      allocations: this.allocations,
+      frees: this.frees,
+    };
   }
 
   restore(s: AllocCallsSnapshot): void {

@@ -17,7 +17,13 @@ import { GuestRun } from '../guest/guestRun';
 import type { HintStreamsSnapshot } from '../guest/hintStreams';
 import type { GuestInput } from '../guest/input';
 import type { MemoryMode } from '../memory/config';
-import { captureMemory, forEachSnapshotPage, type MemorySnapshot, restoreMemory, snapshotTableBytes } from '../memory/memorySnapshot';
+import {
+  captureMemory,
+  forEachSnapshotPage,
+  type MemorySnapshot,
+  restoreMemory,
+  snapshotTableBytes,
+} from '../memory/memorySnapshot';
 import type { TracingMemory } from '../memory/tracingMemory';
 import { hashAllocator } from './allocatorHash';
 import { type AllocCallsSnapshot, GuestAllocCalls } from './guestAllocCalls';

@@ -7,7 +7,13 @@
 // most once, last) changes nothing but the record counters, and `finalized` says whether it ran.
 
 import { EngineError, toErrorInfo } from '../errors';
-import { captureMemory, forEachSnapshotPage, type MemorySnapshot, restoreMemory, snapshotTableBytes } from '../memory/memorySnapshot';
+import {
+  captureMemory,
+  forEachSnapshotPage,
+  type MemorySnapshot,
+  restoreMemory,
+  snapshotTableBytes,
+} from '../memory/memorySnapshot';
 import type { TracingMemory } from '../memory/tracingMemory';
 import { type MtraceProgram, OP_FINALIZE, OP_READ, OP_TICK, OP_WRITE } from '../scripts/mtraceProgram';
 import { memoryForProgram } from '../scripts/mtraceRunner';
@@ -86,7 +92,12 @@ export class MtraceMachine implements Machine<MtraceState> {
   }
 
   capture(): MtraceState {
-    return { step: this.step, timestamp: this.timestamp, memory: captureMemory(this.memory), finalized: this.finalized };
+    return {
+      step: this.step,
+      timestamp: this.timestamp,
+      memory: captureMemory(this.memory),
+      finalized: this.finalized,
+    };
   }
 
   restore(state: MtraceState): void {

@@ -20,8 +20,14 @@ const hashmap = path.join(EXAMPLES, 'hashmap.elf');
 const CAP = 150_000;
 
 /** A fresh hashmap machine stepped one instruction at a time, with a per-step probe. */
-function scanGuest(limit: number, visit: (step: number, accesses: { as: number; ptr: number; write: boolean }[]) => void): void {
-  const m = new GuestMachine(loadGuestProgram(readBytes(hashmap)), { mode: 'persistent', observeAllocator: false });
+function scanGuest(
+  limit: number,
+  visit: (step: number, accesses: { as: number; ptr: number; write: boolean }[]) => void,
+): void {
+  const m = new GuestMachine(loadGuestProgram(readBytes(hashmap)), {
+    mode: 'persistent',
+    observeAllocator: false,
+  });
   let accesses: { as: number; ptr: number; write: boolean }[] = [];
   m.memory.onAccess = (as, ptr, _size, write) => accesses.push({ as, ptr, write });
   for (let s = 0; s < limit; s++) {
@@ -55,7 +61,10 @@ describe('round trips: step, step back, seek, seekStep', () => {
       visited.push([s.position().step, s.stateHash()]);
     }
     const byStep = [...visited].sort((a, b) => a[0] - b[0]);
-    const ref = new GuestMachine(loadGuestProgram(readBytes(hashmap)), { mode: 'persistent', observeAllocator: false });
+    const ref = new GuestMachine(loadGuestProgram(readBytes(hashmap)), {
+      mode: 'persistent',
+      observeAllocator: false,
+    });
     for (const [step, hash] of byStep) {
       ref.run(step - ref.step);
       expect({ step, hash }).toEqual({ step, hash: hashOf(ref) });
@@ -145,12 +154,17 @@ describe('guest breakpoints, step over, watchpoints', () => {
 
 describe('guest served by orthotope: the allocator travels with the run', () => {
   const program = loadGuestProgram(readBytes(hashmap));
-  const fresh = () => new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
+  const fresh = () =>
+    new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
   const ref = fresh();
   ref.run(CAP);
   const calls = (ref.interposer as NonNullable<typeof ref.interposer>).calls;
   const open = () => {
-    const s = Session.open('guest', readBytes(hashmap), { allocator: 'orthotope', maxSteps: CAP, checkpointInterval: 1024 });
+    const s = Session.open('guest', readBytes(hashmap), {
+      allocator: 'orthotope',
+      maxSteps: CAP,
+      checkpointInterval: 1024,
+    });
     s.run();
     return s;
   };
@@ -158,14 +172,21 @@ describe('guest served by orthotope: the allocator travels with the run', () => 
   const viewAt = (step: number) => {
     const m = fresh();
     m.run(step);
-    return { view: orthotopeView((m.interposer as NonNullable<typeof m.interposer>).allocator), hash: hashOf(m) };
+    return {
+      view: orthotopeView((m.interposer as NonNullable<typeof m.interposer>).allocator),
+      hash: hashOf(m),
+    };
   };
 
   it('step back across a served call restores the allocator stats exactly', () => {
     expect(calls.length).toBeGreaterThan(100);
     const s = open();
     // A malloc, a free and a late call (replayed from a checkpoint far behind), each served in one step.
-    const picks = [calls.findIndex((c) => c.function === 'malloc'), calls.findIndex((c) => c.function === 'free'), calls.length - 1];
+    const picks = [
+      calls.findIndex((c) => c.function === 'malloc'),
+      calls.findIndex((c) => c.function === 'free'),
+      calls.length - 1,
+    ];
     for (const i of picks) {
       const c = calls[i];
       expect(c.exitInstret).toBe(c.entryInstret + 1);
@@ -216,13 +237,17 @@ describe('mtrace: line breakpoints, watchpoints, who touched this, history', () 
     program.addressSpace[i] === as &&
     program.pointer[i] < addr + len &&
     program.pointer[i] + program.size[i] > addr;
-  const steps = (pred: (i: number) => boolean) => Array.from({ length: program.count }, (_, i) => i).filter(pred);
+  const steps = (pred: (i: number) => boolean) =>
+    Array.from({ length: program.count }, (_, i) => i).filter(pred);
 
   it('line breakpoints forward and backward', () => {
     const s = open();
     s.seekStep(10);
     const line = program.line[500];
-    expect(s.runToBreakpoint({ line })).toMatchObject({ reason: 'breakpoint', position: { step: 500, line } });
+    expect(s.runToBreakpoint({ line })).toMatchObject({
+      reason: 'breakpoint',
+      position: { step: 500, line },
+    });
     s.seekStep(900);
     expect(s.runToBreakpoint({ line }, 'backward').position.step).toBe(500);
     expect(() => s.runToBreakpoint({ line: 1e9 })).toThrow(/no directive on line/);
@@ -260,7 +285,10 @@ describe('mtrace: line breakpoints, watchpoints, who touched this, history', () 
     expect(next.position.step).toBe(hits.find((k) => k > 2500));
     s.seekStep(2500);
     const history = s.blockHistory(as, addr, len, 5);
-    const expected = hits.filter((k) => k < 2500).slice(-5).map((k) => ts[k]);
+    const expected = hits
+      .filter((k) => k < 2500)
+      .slice(-5)
+      .map((k) => ts[k]);
     expect(Array.from(history.timestamp)).toEqual(expected);
     expect(history.more).toBe(hits.filter((k) => k < 2500).length > 5);
     expect(s.position().step).toBe(2500);

@@ -50,7 +50,13 @@ export class AccessProbe implements Probe {
     this.memory.onAccess = (as, ptr, size, isWrite, t) => {
       if (mode === 'first' && this.hit !== null) return;
       for (const r of ranges) {
-        if (as !== r.addressSpace || ptr >= r.addr + r.len || ptr + size <= r.addr || (r.writesOnly && !isWrite)) continue;
+        if (
+          as !== r.addressSpace ||
+          ptr >= r.addr + r.len ||
+          ptr + size <= r.addr ||
+          (r.writesOnly && !isWrite)
+        )
+          continue;
         this.hit = { kind: 'access', timestamp: t, addressSpace: as, pointer: ptr, size, write: isWrite };
         return;
       }

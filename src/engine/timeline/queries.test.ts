@@ -15,11 +15,18 @@ import { runMtrace } from '../scripts/mtraceRunner';
 import { Session } from '../session';
 import { AllocMachine } from './allocMachine';
 import { GuestMachine } from './guestMachine';
-import { EXAMPLES, filesIn, needs, SHARED, SHARED_GUESTS, sharedFile, sharedGuests } from '../guest/fixtures.testutil';
+import {
+  EXAMPLES,
+  filesIn,
+  needs,
+  SHARED,
+  SHARED_GUESTS,
+  sharedFile,
+  sharedGuests,
+} from '../guest/fixtures.testutil';
 import { randomTimestamps, readBytes, referenceStates } from './reference.testutil';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-
 
 /** The window's records [from, to) in the JSON shape of shared/spec/mtrace-format.md. */
 function windowRecords(w: ReturnType<Session['window']>, from: number, to: number): JsonRecord[] {
@@ -36,7 +43,10 @@ function windowRecords(w: ReturnType<Session['window']>, from: number, to: numbe
       t: r.timestamp[i],
       data: Array.from(r.data.subarray(r.dataStart[i], r.dataStart[i] + r.blockSize[i])),
     };
-    if (r.merge[i]) rec.prev_ts = Array.from(r.prevTs.subarray(r.prevTsStart[i], r.prevTsStart[i] + r.blockSize[i] / r.lowestBlockSize[i]));
+    if (r.merge[i])
+      rec.prev_ts = Array.from(
+        r.prevTs.subarray(r.prevTsStart[i], r.prevTsStart[i] + r.blockSize[i] / r.lowestBlockSize[i]),
+      );
     out.push(rec);
   }
   return out;
@@ -45,8 +55,13 @@ function windowRecords(w: ReturnType<Session['window']>, from: number, to: numbe
 describe('window: accesses and records of a time range', () => {
   const golden = path.join(SHARED, 'golden/openvm-memory/generated');
   // the golden scripts when ../shared is there (in CI it must be), else a generated one
-  const scripts = needs(sharedFile('golden/openvm-memory/generated')) ? filesIn(golden, '.mtrace').slice(0, 6) : [];
-  const cases = scripts.length > 0 ? scripts.map((f) => readBytes(path.join(golden, f))) : [enc(generateMtrace({ seed: 5, accesses: 3000, mode: 'volatile', window: 128 }))];
+  const scripts = needs(sharedFile('golden/openvm-memory/generated'))
+    ? filesIn(golden, '.mtrace').slice(0, 6)
+    : [];
+  const cases =
+    scripts.length > 0
+      ? scripts.map((f) => readBytes(path.join(golden, f)))
+      : [enc(generateMtrace({ seed: 5, accesses: 3000, mode: 'volatile', window: 128 }))];
   cases.forEach((bytes, n) => {
     it(`matches the JSON Lines of a plain run, record for record (script ${n})`, () => {
       const text = new TextDecoder().decode(bytes);
@@ -62,12 +77,20 @@ describe('window: accesses and records of a time range', () => {
       const accessLines = lines.filter((l) => l.op !== 'finalize');
       expect(a.count).toBe(accessLines.length);
       accessLines.forEach((l, k) => {
-        expect({ t: a.timestamp[k], t_prev: a.tPrev[k], as: a.addressSpace[k], ptr: a.pointer[k], size: a.size[k], op: a.write[k] ? 'write' : 'read' }).toEqual({ t: l.t, t_prev: l.t_prev, as: l.as, ptr: l.ptr, size: l.size, op: l.op });
+        expect({
+          t: a.timestamp[k],
+          t_prev: a.tPrev[k],
+          as: a.addressSpace[k],
+          ptr: a.pointer[k],
+          size: a.size[k],
+          op: a.write[k] ? 'write' : 'read',
+        }).toEqual({ t: l.t, t_prev: l.t_prev, as: l.as, ptr: l.ptr, size: l.size, op: l.op });
         expect(windowRecords(w, a.recordStart[k], a.recordEnd[k])).toEqual(l.records);
       });
       const fin = lines.find((l) => l.op === 'finalize');
       const orphan = Array.from(w.records.access).findIndex((x) => x === -1);
-      if (fin !== undefined) expect(windowRecords(w, orphan < 0 ? w.records.count : orphan, w.records.count)).toEqual(fin.records);
+      if (fin !== undefined)
+        expect(windowRecords(w, orphan < 0 ? w.records.count : orphan, w.records.count)).toEqual(fin.records);
     });
   });
 
@@ -104,7 +127,9 @@ describe('densities', () => {
     expect(sum(exact.splits) + sum(exact.merges)).toBe(w.records.count);
     for (let b = 0; b < 9; b++) {
       const lo = t0 + b * 100;
-      expect(exact.accesses[b]).toBe(Array.from(w.accesses.timestamp).filter((t) => t >= lo && t < lo + 100).length);
+      expect(exact.accesses[b]).toBe(
+        Array.from(w.accesses.timestamp).filter((t) => t >= lo && t < lo + 100).length,
+      );
     }
   });
 
@@ -176,26 +201,49 @@ describe('memory view, adapter rows, allocator views', () => {
 
 describe('memory budget', () => {
   const fib = path.join(SHARED_GUESTS, 'fibonacci.elf');
-  it.runIf(needs(sharedGuests()))('a tiny budget thins old checkpoints, and seeks still land on the exact state', () => {
-    const input = new TextDecoder().decode(readBytes(path.join(SHARED_GUESTS, 'fibonacci.input.json')));
-    const cap = 400_000;
-    const s = Session.open('guest', readBytes(fib), { input, maxSteps: cap, checkpointInterval: 1024, memoryBudgetBytes: 400_000 });
-    s.run();
-    const stats = s.memoryStats();
-    expect(stats.thinnedCheckpoints).toBeGreaterThan(0);
-    expect(stats.thinningK).toBeGreaterThan(0);
-    const steps = Array.from(s.checkpointSteps());
-    // Older history is thinner: the widest gap of the older half beats the widest of the newest quarter.
-    const gaps = steps.slice(1).map((x, i) => x - steps[i]);
-    const widest = (a: number[]) => Math.max(...a);
-    expect(widest(gaps.slice(0, gaps.length >> 1))).toBeGreaterThan(widest(gaps.slice(-(gaps.length >> 2))));
-    const program = loadGuestProgram(readBytes(fib));
-    const targets = randomTimestamps(9, 60, s.position().timestamp);
-    const ref = referenceStates(() => new GuestMachine(program, { mode: 'persistent', input: parseInput(input), observeAllocator: false }), targets, cap);
-    for (const t of targets) {
-      const p = s.seek(t);
-      expect({ t, step: p.step, hash: s.stateHash() }).toEqual({ t, step: ref.get(t)?.step, hash: ref.get(t)?.hash });
-    }
-    expect(s.memoryStats().bytes).toBeLessThan(stats.budgetBytes * 2);
-  });
+  it.runIf(needs(sharedGuests()))(
+    'a tiny budget thins old checkpoints, and seeks still land on the exact state',
+    () => {
+      const input = new TextDecoder().decode(readBytes(path.join(SHARED_GUESTS, 'fibonacci.input.json')));
+      const cap = 400_000;
+      const s = Session.open('guest', readBytes(fib), {
+        input,
+        maxSteps: cap,
+        checkpointInterval: 1024,
+        memoryBudgetBytes: 400_000,
+      });
+      s.run();
+      const stats = s.memoryStats();
+      expect(stats.thinnedCheckpoints).toBeGreaterThan(0);
+      expect(stats.thinningK).toBeGreaterThan(0);
+      const steps = Array.from(s.checkpointSteps());
+      // Older history is thinner: the widest gap of the older half beats the widest of the newest quarter.
+      const gaps = steps.slice(1).map((x, i) => x - steps[i]);
+      const widest = (a: number[]) => Math.max(...a);
+      expect(widest(gaps.slice(0, gaps.length >> 1))).toBeGreaterThan(
+        widest(gaps.slice(-(gaps.length >> 2))),
+      );
+      const program = loadGuestProgram(readBytes(fib));
+      const targets = randomTimestamps(9, 60, s.position().timestamp);
+      const ref = referenceStates(
+        () =>
+          new GuestMachine(program, {
+            mode: 'persistent',
+            input: parseInput(input),
+            observeAllocator: false,
+          }),
+        targets,
+        cap,
+      );
+      for (const t of targets) {
+        const p = s.seek(t);
+        expect({ t, step: p.step, hash: s.stateHash() }).toEqual({
+          t,
+          step: ref.get(t)?.step,
+          hash: ref.get(t)?.hash,
+        });
+      }
+      expect(s.memoryStats().bytes).toBeLessThan(stats.budgetBytes * 2);
+    },
+  );
 });

@@ -21,7 +21,11 @@ export function hashOf(machine: Machine<MachineState>): string {
 }
 
 /** Reference states for every target (any order; computed ascending), none past `maxSteps`. */
-export function referenceStates(make: () => Machine<MachineState>, targets: readonly number[], maxSteps: number): Map<number, RefState> {
+export function referenceStates(
+  make: () => Machine<MachineState>,
+  targets: readonly number[],
+  maxSteps: number,
+): Map<number, RefState> {
   const lead = make();
   const lag = make();
   const out = new Map<number, RefState>();

@@ -44,7 +44,8 @@ export function resolvePc(run: OpenedRun, bp: Breakpoint): number {
 export function stepOfLine(run: OpenedRun, line: number): number {
   if (run.kind === 'guest') throw bad('guest runs take pc or symbol breakpoints');
   const count = run.kind === 'mtrace' ? run.machine.program.count : run.machine.trace.directives.length;
-  const lineAt = (i: number) => (run.kind === 'mtrace' ? run.machine.program.line[i] : run.machine.trace.directives[i].line);
+  const lineAt = (i: number) =>
+    run.kind === 'mtrace' ? run.machine.program.line[i] : run.machine.trace.directives[i].line;
   let lo = 0;
   let hi = count;
   while (lo < hi) {
@@ -73,7 +74,11 @@ export interface RunOutcome {
   result?: SearchResult;
 }
 
-export function runSession<S extends MachineState>(run: OpenedRun, tl: Timeline<S>, options: RunOptions): RunOutcome {
+export function runSession<S extends MachineState>(
+  run: OpenedRun,
+  tl: Timeline<S>,
+  options: RunOptions,
+): RunOutcome {
   const backward = options.direction === 'backward';
   const maxSteps = options.maxSteps ?? Number.POSITIVE_INFINITY;
   if (!(maxSteps >= 0)) throw bad(`maxSteps must be >= 0, got ${maxSteps}`);

@@ -24,7 +24,11 @@ function hitStep<S extends MachineState>(tl: Timeline<S>, hit: ProbeHit): number
   return hit.step ?? tl.stepAtTimestamp(hit.timestamp as number);
 }
 
-export function searchForward<S extends MachineState>(tl: Timeline<S>, probe: AnyProbe, maxSteps: number): SearchResult {
+export function searchForward<S extends MachineState>(
+  tl: Timeline<S>,
+  probe: AnyProbe,
+  maxSteps: number,
+): SearchResult {
   const limit = tl.step + maxSteps;
   if (maxSteps <= 0) return { reason: 'budget' };
   if (tl.forward(1) === 0) return { reason: 'end' };

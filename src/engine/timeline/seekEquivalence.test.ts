@@ -16,13 +16,27 @@ import { AllocMachine } from './allocMachine';
 import { GuestMachine } from './guestMachine';
 import type { Machine, MachineState } from './machine';
 import { MtraceMachine } from './mtraceMachine';
-import { EXAMPLES, filesIn, needs, SHARED, SHARED_GUESTS, sharedFile, sharedGuests } from '../guest/fixtures.testutil';
+import {
+  EXAMPLES,
+  filesIn,
+  needs,
+  SHARED,
+  SHARED_GUESTS,
+  sharedFile,
+  sharedGuests,
+} from '../guest/fixtures.testutil';
 import { randomTimestamps, readBytes, referenceStates } from './reference.testutil';
 
 const SEEKS = 200;
 const GUEST_CAP = 200_000;
 
-function checkSeeks(kind: SessionKind, bytes: Uint8Array, options: SessionOptions, make: () => Machine<MachineState>, seed: number): void {
+function checkSeeks(
+  kind: SessionKind,
+  bytes: Uint8Array,
+  options: SessionOptions,
+  make: () => Machine<MachineState>,
+  seed: number,
+): void {
   const session = Session.open(kind, bytes, options);
   const stop = session.run();
   expect(['end']).toContain(stop.reason);
@@ -51,14 +65,23 @@ describe('mtrace: seek(T) equals a fresh run stopped at T', () => {
 
   const handwritten = path.join(SHARED, 'golden/openvm-memory/handwritten');
   const scripts = filesIn(handwritten, '.mtrace');
-  it.runIf(needs(sharedFile('golden/openvm-memory/handwritten')))('golden handwritten scripts (../shared)', () => {
-    expect(scripts.length).toBeGreaterThan(0);
-    scripts.forEach((f, i) => {
-      const bytes = readBytes(path.join(handwritten, f));
-      const script = new TextDecoder().decode(bytes);
-      checkSeeks('mtrace', bytes, { checkpointInterval: 16 }, () => new MtraceMachine(parseMtrace(script)), 100 + i);
-    });
-  });
+  it.runIf(needs(sharedFile('golden/openvm-memory/handwritten')))(
+    'golden handwritten scripts (../shared)',
+    () => {
+      expect(scripts.length).toBeGreaterThan(0);
+      scripts.forEach((f, i) => {
+        const bytes = readBytes(path.join(handwritten, f));
+        const script = new TextDecoder().decode(bytes);
+        checkSeeks(
+          'mtrace',
+          bytes,
+          { checkpointInterval: 16 },
+          () => new MtraceMachine(parseMtrace(script)),
+          100 + i,
+        );
+      });
+    },
+  );
 });
 
 describe('alloc: seek(T) equals a fresh run stopped at T', () => {
@@ -67,7 +90,13 @@ describe('alloc: seek(T) equals a fresh run stopped at T', () => {
     it(f, () => {
       const bytes = readBytes(path.join(EXAMPLES, f));
       const trace = new TextDecoder().decode(bytes);
-      checkSeeks('alloc', bytes, { checkpointInterval: 256 }, () => new AllocMachine(parseAllocTrace(trace)), 3);
+      checkSeeks(
+        'alloc',
+        bytes,
+        { checkpointInterval: 256 },
+        () => new AllocMachine(parseAllocTrace(trace)),
+        3,
+      );
     });
   }
   const golden = path.join(SHARED, 'golden/orthotope/inputs');
@@ -83,7 +112,13 @@ describe('alloc: seek(T) equals a fresh run stopped at T', () => {
       } catch {
         return; // a trace whose config orthotope rejects has no run to travel in
       }
-      checkSeeks('alloc', bytes, { checkpointInterval: 64 }, () => new AllocMachine(parseAllocTrace(trace)), 200 + i);
+      checkSeeks(
+        'alloc',
+        bytes,
+        { checkpointInterval: 64 },
+        () => new AllocMachine(parseAllocTrace(trace)),
+        200 + i,
+      );
       travelled++;
     });
     expect(travelled).toBeGreaterThan(inputs.length / 2);
@@ -98,10 +133,15 @@ interface GuestCase {
 const EXAMPLE_INPUTS: Record<string, string> = { 'sum_input.elf': '{"input": ["0x0101020304", "0x01ff"]}' };
 
 function guestCases(): GuestCase[] {
-  const cases: GuestCase[] = filesIn(EXAMPLES, '.elf').map((f) => ({ file: path.join(EXAMPLES, f), input: EXAMPLE_INPUTS[f] }));
+  const cases: GuestCase[] = filesIn(EXAMPLES, '.elf').map((f) => ({
+    file: path.join(EXAMPLES, f),
+    input: EXAMPLE_INPUTS[f],
+  }));
   for (const f of filesIn(SHARED_GUESTS, '.elf')) {
     const json = path.join(SHARED_GUESTS, f.replace(/\.elf$/, '.input.json'));
-    const input = filesIn(SHARED_GUESTS, '.json').includes(path.basename(json)) ? new TextDecoder().decode(readBytes(json)) : undefined;
+    const input = filesIn(SHARED_GUESTS, '.json').includes(path.basename(json))
+      ? new TextDecoder().decode(readBytes(json))
+      : undefined;
     cases.push({ file: path.join(SHARED_GUESTS, f), input });
   }
   return cases;
@@ -122,8 +162,18 @@ describe('guest: seek(T) equals a fresh run stopped at T', () => {
         const bytes = readBytes(c.file);
         const program = loadGuestProgram(bytes);
         const make = () =>
-          new GuestMachine(program, { mode, input: c.input === undefined ? undefined : parseInput(c.input), observeAllocator: true });
-        const options: SessionOptions = { mode, input: c.input, allocator: 'observe', maxSteps: GUEST_CAP, checkpointInterval: 2048 };
+          new GuestMachine(program, {
+            mode,
+            input: c.input === undefined ? undefined : parseInput(c.input),
+            observeAllocator: true,
+          });
+        const options: SessionOptions = {
+          mode,
+          input: c.input,
+          allocator: 'observe',
+          maxSteps: GUEST_CAP,
+          checkpointInterval: 2048,
+        };
         checkSeeks('guest', bytes, options, make, 1000 + i);
       });
     }
@@ -136,7 +186,8 @@ describe('guest served by orthotope: seek(T) equals a fresh run stopped at T', (
   it('hashmap.elf (persistent), the whole run', () => {
     const bytes = readBytes(path.join(EXAMPLES, 'hashmap.elf'));
     const program = loadGuestProgram(bytes);
-    const make = () => new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
+    const make = () =>
+      new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
     checkSeeks('guest', bytes, { allocator: 'orthotope', checkpointInterval: 2048 }, make, 4242);
   });
 });

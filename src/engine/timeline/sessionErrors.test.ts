@@ -32,8 +32,16 @@ describe('open rejects unusable input', () => {
     const hello = readBytes(path.join(EXAMPLES, 'hello.elf'));
     engineError(() => Session.open('guest', hello, { input: '0x03' }), 'input');
     engineError(() => Session.open('guest', hello, { maxSteps: -1 }), 'request');
-    engineError(() => Session.open('guest', hello, { allocator: 'bogus' as 'orthotope' }), 'request', /allocator interposition/);
-    engineError(() => Session.open('alloc', enc('config arena=0\nalloc a 1\n')), 'allocator', /InvalidConfig/);
+    engineError(
+      () => Session.open('guest', hello, { allocator: 'bogus' as 'orthotope' }),
+      'request',
+      /allocator interposition/,
+    );
+    engineError(
+      () => Session.open('alloc', enc('config arena=0\nalloc a 1\n')),
+      'allocator',
+      /InvalidConfig/,
+    );
     engineError(() => Session.open('bogus' as 'guest', hello), 'request');
   });
 });

@@ -93,7 +93,8 @@ export class Timeline<S extends MachineState> {
         const k = Math.min(left, this.head - s);
         this.machine.run(k);
         left -= this.machine.step - s;
-        if (this.machine.step === s) throw new EngineError('internal', `replay made no progress at step ${s}`);
+        if (this.machine.step === s)
+          throw new EngineError('internal', `replay made no progress at step ${s}`);
         continue;
       }
       if (this.end !== null) break;
@@ -107,7 +108,8 @@ export class Timeline<S extends MachineState> {
         break;
       }
       this.atHead();
-      if (k <= 0 && this.end === null) throw new EngineError('internal', `recording made no progress at step ${s}`);
+      if (k <= 0 && this.end === null)
+        throw new EngineError('internal', `recording made no progress at step ${s}`);
     }
     if (this.machine.step === this.head && !this.dirty) {
       this.headTimestamp = this.machine.timestamp;
@@ -160,7 +162,8 @@ export class Timeline<S extends MachineState> {
     this.dirty = false;
     const k = step - this.machine.step;
     if (k > 0) this.machine.run(k);
-    if (this.machine.step !== step) throw new EngineError('internal', `replay to step ${step} stopped at ${this.machine.step}`);
+    if (this.machine.step !== step)
+      throw new EngineError('internal', `replay to step ${step} stopped at ${this.machine.step}`);
   }
 
   /**

@@ -55,6 +55,8 @@ describe('Hasher', () => {
     expect(h((x) => x.str('ab'))).not.toBe(h((x) => x.str('ba')));
     expect(h((x) => x.num(2 ** 40))).not.toBe(h((x) => x.num(0)));
     expect(h((x) => x.float(-1))).not.toBe(h((x) => x.float(1)));
-    expect(h((x) => x.bytes(new Uint8Array([1, 2, 3, 4, 5])))).not.toBe(h((x) => x.bytes(new Uint8Array([1, 2, 3, 4, 6]))));
+    expect(h((x) => x.bytes(new Uint8Array([1, 2, 3, 4, 5])))).not.toBe(
+      h((x) => x.bytes(new Uint8Array([1, 2, 3, 4, 6]))),
+    );
   });
 });

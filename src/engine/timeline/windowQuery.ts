@@ -97,7 +97,8 @@ class RecordSink {
       for (let k = 0; k < log.blockSize[i]; k++) this.data.push(log.data[ds + k]);
       if (isMerge) {
         const ps = log.prevTsStart[i];
-        for (let k = 0; k < log.blockSize[i] / log.lowestBlockSize[i]; k++) this.prevTs.push(log.prevTs[ps + k]);
+        for (let k = 0; k < log.blockSize[i] / log.lowestBlockSize[i]; k++)
+          this.prevTs.push(log.prevTs[ps + k]);
       }
     }
   }
@@ -204,7 +205,18 @@ export function collectWindow<S extends MachineState>(
         const recordStart = records.count;
         records.take(log, cursor, log.length, index, step);
         cursor = log.length;
-        for (const [k, v] of [t, tPrev, as, ptr, size, write ? 1 : 0, step, recordStart, records.count].entries()) acc[k].push(v);
+        for (const [k, v] of [
+          t,
+          tPrev,
+          as,
+          ptr,
+          size,
+          write ? 1 : 0,
+          step,
+          recordStart,
+          records.count,
+        ].entries())
+          acc[k].push(v);
       };
     }
     while (tl.machine.timestamp <= t1 && !truncated) {

@@ -13,15 +13,29 @@ import { AllocMachine } from '../timeline/allocMachine';
 import { GuestMachine } from '../timeline/guestMachine';
 import { EXAMPLES } from '../guest/fixtures.testutil';
 import { readBytes } from '../timeline/reference.testutil';
-import { AllocatorHistoryCache, type AllocatorHistory, allocatorHistory, MAX_HISTORY_POINTS, orthotopeOf } from './allocatorHistory';
+import {
+  AllocatorHistoryCache,
+  type AllocatorHistory,
+  allocatorHistory,
+  MAX_HISTORY_POINTS,
+  orthotopeOf,
+} from './allocatorHistory';
 import { FrameBuilder } from './frameBuilder';
 
 const churn = readBytes(path.join(EXAMPLES, 'mixed_size_churn.alloc'));
 const trace = parseAllocTrace(new TextDecoder().decode(churn));
 
 /** The history's metrics, one row per point, for comparing with fresh runs. */
-function rows(h: AllocatorHistory): { step: number; t: number; live: number; carved: number; internal: number }[] {
-  return h.step.map((step, i) => ({ step, t: h.t[i], live: h.liveBytes[i], carved: h.carvedBytes[i], internal: h.internalFragBytes[i] }));
+function rows(
+  h: AllocatorHistory,
+): { step: number; t: number; live: number; carved: number; internal: number }[] {
+  return h.step.map((step, i) => ({
+    step,
+    t: h.t[i],
+    live: h.liveBytes[i],
+    carved: h.carvedBytes[i],
+    internal: h.internalFragBytes[i],
+  }));
 }
 
 /** The same rows from one fresh .alloc run, stopped at each step in turn (ascending). */
@@ -35,7 +49,7 @@ function freshAllocRows(steps: readonly number[]) {
 }
 
 describe('allocator history of an .alloc session', () => {
-  it('equals a fresh run at every point, keeps every bucket\'s extremes, without moving the session', () => {
+  it("equals a fresh run at every point, keeps every bucket's extremes, without moving the session", () => {
     const s = Session.open('alloc', churn, { checkpointInterval: 64 });
     const end = s.run().position.step;
     expect(end).toBeGreaterThan(MAX_HISTORY_POINTS);
@@ -147,11 +161,21 @@ describe('allocator history of a guest served by orthotope', () => {
     expect(h.t.at(-1)).toBe(end.timestamp);
     expect(h.cursor).toBe(before.position.timestamp);
     expect(Math.max(...h.liveBytes)).toBeGreaterThan(0);
-    const m = new GuestMachine(loadGuestProgram(bytes), { mode: 'persistent', observeAllocator: false, orthotope: true });
+    const m = new GuestMachine(loadGuestProgram(bytes), {
+      mode: 'persistent',
+      observeAllocator: false,
+      orthotope: true,
+    });
     const fresh = h.step.map((step) => {
       m.run(step - m.step);
       const x = allocatorMetrics((m.interposer as NonNullable<typeof m.interposer>).allocator);
-      return { step, t: m.timestamp, live: x.liveBytes, carved: x.carvedBytes, internal: x.internalFragBytes };
+      return {
+        step,
+        t: m.timestamp,
+        live: x.liveBytes,
+        carved: x.carvedBytes,
+        internal: x.internalFragBytes,
+      };
     });
     expect(rows(h)).toEqual(fresh);
   });

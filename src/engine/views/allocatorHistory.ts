@@ -72,7 +72,8 @@ export class AllocatorHistoryCache {
     private readonly session: Session,
     private readonly maxPoints = MAX_HISTORY_POINTS,
   ) {
-    if (!Number.isSafeInteger(maxPoints) || maxPoints < 5) throw new RangeError(`maxPoints must be >= 5, got ${maxPoints}`);
+    if (!Number.isSafeInteger(maxPoints) || maxPoints < 5)
+      throw new RangeError(`maxPoints must be >= 5, got ${maxPoints}`);
   }
 
   /** Steps per bucket (for tests and tooltips). */
@@ -89,7 +90,8 @@ export class AllocatorHistoryCache {
     const head = this.session.info().head.step;
     if (head !== this.visited) this.extend(head, here.step);
     const points = new Map<number, Point>();
-    for (const p of [this.first, ...this.buckets.flatMap((b) => [b.lo, b.hi]), this.last, here]) if (p !== null) points.set(p.step, p);
+    for (const p of [this.first, ...this.buckets.flatMap((b) => [b.lo, b.hi]), this.last, here])
+      if (p !== null) points.set(p.step, p);
     const sorted = [...points.values()].sort((a, b) => a.step - b.step);
     return {
       t: sorted.map((p) => p.t),
@@ -113,7 +115,8 @@ export class AllocatorHistoryCache {
     // Two points per bucket, plus step 0, the head and the current position, must fit in maxPoints.
     while (2 * (Math.floor(head / this.every) + 1) + 3 > this.maxPoints) {
       const merged: Bucket[] = [];
-      for (let k = 0; k < this.buckets.length; k += 2) merged.push(merge(this.buckets[k], this.buckets[k + 1]));
+      for (let k = 0; k < this.buckets.length; k += 2)
+        merged.push(merge(this.buckets[k], this.buckets[k + 1]));
       this.buckets = merged;
       this.every *= 2;
     }
@@ -128,7 +131,11 @@ export class AllocatorHistoryCache {
           else s.seekStep(step);
           moved = true;
         }
-        const p: Point = { step, t: s.position().timestamp, m: allocatorMetrics(orthotopeOf(s) as Allocator) };
+        const p: Point = {
+          step,
+          t: s.position().timestamp,
+          m: allocatorMetrics(orthotopeOf(s) as Allocator),
+        };
         const k = Math.floor(step / this.every);
         this.buckets[k] = widen(this.buckets[k], p);
         if (step === 0) this.first = p;

@@ -27,7 +27,17 @@ interface GoldenLine {
 const align = (as: number) => (as >= 1 && as <= 3 ? 4 : 1);
 
 function record(g: GoldenRecord): AdapterRecord {
-  const r: AdapterRecord = { kind: g.kind, addressSpace: g.as, pointer: g.ptr, blockSize: g.size, lowestBlockSize: g.lowest, typeSize: g.type_size, timestamp: g.t, timestampAndMask: (g.t | (g.kind === 'merge' ? MERGE_AND_NOT_SPLIT_FLAG : 0)) >>> 0, data: g.data };
+  const r: AdapterRecord = {
+    kind: g.kind,
+    addressSpace: g.as,
+    pointer: g.ptr,
+    blockSize: g.size,
+    lowestBlockSize: g.lowest,
+    typeSize: g.type_size,
+    timestamp: g.t,
+    timestampAndMask: (g.t | (g.kind === 'merge' ? MERGE_AND_NOT_SPLIT_FLAG : 0)) >>> 0,
+    data: g.data,
+  };
   if (g.prev_ts) r.prevTimestamps = g.prev_ts;
   return r;
 }
@@ -37,7 +47,9 @@ function expectedCause(line: GoldenLine, k: number, volatile: boolean): RecordCa
   const r = line.records[k];
   if (line.op === 'finalize') {
     if (r.kind === 'merge') return 'finalize-chunk-merge';
-    return volatile && r.lowest === 1 && align(r.as) === 4 && r.size === 4 ? 'finalize-cell-split' : 'finalize-block-split';
+    return volatile && r.lowest === 1 && align(r.as) === 4 && r.size === 4
+      ? 'finalize-cell-split'
+      : 'finalize-block-split';
   }
   if (r.kind === 'merge') {
     if (r.lowest < align(r.as)) return 'first-touch-zero-merge';
@@ -65,31 +77,59 @@ const FUNCTION: Record<RecordCause, string> = {
 
 const scripts = filesIn(HANDWRITTEN, '.jsonl');
 
-describe.runIf(needs(sharedFile('golden/openvm-memory/handwritten')))('explanations of every record of the golden handwritten scripts', () => {
-  const seen = new Set<RecordCause>();
-  it.each(scripts)('%s', (file) => {
-    const volatile = /^mode volatile/m.test(readFileSync(`${HANDWRITTEN}/${file.replace('.jsonl', '.mtrace')}`, 'utf8'));
-    const lines = readFileSync(`${HANDWRITTEN}/${file}`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as GoldenLine);
-    for (const line of lines) {
-      const context = line.op === 'finalize' ? undefined : { op: line.op, addressSpace: line.as ?? 0, pointer: line.ptr ?? 0, size: line.size ?? 0, timestamp: line.t ?? 0 };
-      line.records.forEach((g, k) => {
-        const e = explainRecord(record(g), context, volatile ? 'volatile' : 'persistent');
-        const want = expectedCause(line, k, volatile);
-        expect({ record: g, cause: e.cause }).toEqual({ record: g, cause: want });
-        expect(e.openvmFunction).toContain(FUNCTION[want]);
-        seen.add(e.cause);
-      });
-    }
-  });
-  it('covers every kind of record', () => {
-    expect([...seen].sort()).toEqual(Object.keys(FUNCTION).sort());
-  });
-});
+describe.runIf(needs(sharedFile('golden/openvm-memory/handwritten')))(
+  'explanations of every record of the golden handwritten scripts',
+  () => {
+    const seen = new Set<RecordCause>();
+    it.each(scripts)('%s', (file) => {
+      const volatile = /^mode volatile/m.test(
+        readFileSync(`${HANDWRITTEN}/${file.replace('.jsonl', '.mtrace')}`, 'utf8'),
+      );
+      const lines = readFileSync(`${HANDWRITTEN}/${file}`, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as GoldenLine);
+      for (const line of lines) {
+        const context =
+          line.op === 'finalize'
+            ? undefined
+            : {
+                op: line.op,
+                addressSpace: line.as ?? 0,
+                pointer: line.ptr ?? 0,
+                size: line.size ?? 0,
+                timestamp: line.t ?? 0,
+              };
+        line.records.forEach((g, k) => {
+          const e = explainRecord(record(g), context, volatile ? 'volatile' : 'persistent');
+          const want = expectedCause(line, k, volatile);
+          expect({ record: g, cause: e.cause }).toEqual({ record: g, cause: want });
+          expect(e.openvmFunction).toContain(FUNCTION[want]);
+          seen.add(e.cause);
+        });
+      }
+    });
+    it('covers every kind of record', () => {
+      expect([...seen].sort()).toEqual(Object.keys(FUNCTION).sort());
+    });
+  },
+);
 
 describe('volatile finalize in AS 4', () => {
   it('a 4-cell block split to single cells is a block split, not a cell split (AS 4 has min_block_size 1)', () => {
-    const split = record({ kind: 'split', as: 4, ptr: 0, size: 4, lowest: 1, type_size: 4, t: 1, data: [1, 2, 3, 4] });
+    const split = record({
+      kind: 'split',
+      as: 4,
+      ptr: 0,
+      size: 4,
+      lowest: 1,
+      type_size: 4,
+      t: 1,
+      data: [1, 2, 3, 4],
+    });
     expect(explainRecord(split, undefined, 'volatile').cause).toBe('finalize-block-split');
-    expect(explainRecord({ ...split, addressSpace: 2, typeSize: 1 }, undefined, 'volatile').cause).toBe('finalize-cell-split');
+    expect(explainRecord({ ...split, addressSpace: 2, typeSize: 1 }, undefined, 'volatile').cause).toBe(
+      'finalize-cell-split',
+    );
   });
 });

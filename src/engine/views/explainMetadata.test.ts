@@ -21,8 +21,12 @@ describe('explain metadata words and timestamps', () => {
     const m = new TracingMemory(defaultMemoryConfig(), 8);
     m.write(2, 16, 8, [1, 2, 3, 4, 5, 6, 7, 8]);
     const s = m.space(2);
-    expect(explainMetadataWord(s.metaWord(5), s.metaOffset(5), 4, 20)).toContain('after the start of its block, at 16');
-    expect(explainMetadataWord(s.metaWord(100), s.metaOffset(100), 4, 400)).toContain('no access has reached');
+    expect(explainMetadataWord(s.metaWord(5), s.metaOffset(5), 4, 20)).toContain(
+      'after the start of its block, at 16',
+    );
+    expect(explainMetadataWord(s.metaWord(100), s.metaOffset(100), 4, 400)).toContain(
+      'no access has reached',
+    );
   });
   it('a first-touch piece has timestamp 0 and says so', () => {
     const m = new TracingMemory(defaultMemoryConfig(), 8);
@@ -32,7 +36,12 @@ describe('explain metadata words and timestamps', () => {
   });
   it('t_prev: first access, merged pieces, a plain block', () => {
     expect(explainTPrev(0, 5, [], { pointer: 0, size: 4 })).toContain('first');
-    expect(explainTPrev(3, 5, [{ kind: 'merge', pointer: 0, blockSize: 16, prevTimestamps: [2, 3, 0, 0] }], { pointer: 0, size: 16 })).toContain('newest timestamp of the pieces this access merged ([2, 3, 0, 0])');
+    expect(
+      explainTPrev(3, 5, [{ kind: 'merge', pointer: 0, blockSize: 16, prevTimestamps: [2, 3, 0, 0] }], {
+        pointer: 0,
+        size: 16,
+      }),
+    ).toContain('newest timestamp of the pieces this access merged ([2, 3, 0, 0])');
     expect(explainTPrev(4, 5, [], { pointer: 8, size: 4 })).toContain('last accessed at t 4');
   });
 });

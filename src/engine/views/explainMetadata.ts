@@ -8,7 +8,12 @@ import { LOG_BLOCK_SIZE_SHIFT, metadataBlockSize, metadataTimestamp } from '../m
 const hex = (n: number) => '0x' + (n >>> 0).toString(16).padStart(8, '0');
 
 /** Explains one AccessMetadata entry (the packed word and offset_to_start) of the unit at `unitAddr`. */
-export function explainMetadataWord(raw: number, offsetToStart: number, align: number, unitAddr: number): string {
+export function explainMetadataWord(
+  raw: number,
+  offsetToStart: number,
+  align: number,
+  unitAddr: number,
+): string {
   const code = raw >>> LOG_BLOCK_SIZE_SHIFT;
   const ts = metadataTimestamp(raw);
   if (raw === 0 && offsetToStart === 0) {
@@ -22,11 +27,18 @@ export function explainMetadataWord(raw: number, offsetToStart: number, align: n
 }
 
 /** Explains the t_prev an access returned. */
-export function explainTPrev(tPrev: number, t: number, records: { kind: string; prevTimestamps?: number[]; pointer: number; blockSize: number }[], access: { pointer: number; size: number }): string {
+export function explainTPrev(
+  tPrev: number,
+  t: number,
+  records: { kind: string; prevTimestamps?: number[]; pointer: number; blockSize: number }[],
+  access: { pointer: number; size: number },
+): string {
   if (tPrev === 0) {
     return `t_prev 0: the cells had not been accessed since the initial memory (timestamp 0), so the access at t ${t} is their first. OpenVM's memory bus still consumes the old values "at" t 0, which the boundary chip produced.`;
   }
-  const merge = records.find((r) => r.kind === 'merge' && r.pointer === access.pointer && r.blockSize === access.size);
+  const merge = records.find(
+    (r) => r.kind === 'merge' && r.pointer === access.pointer && r.blockSize === access.size,
+  );
   if (merge?.prevTimestamps) {
     return `t_prev ${tPrev} is the newest timestamp of the pieces this access merged ([${merge.prevTimestamps.join(', ')}]): prev_access_time treats them as one earlier access at t ${tPrev}. The access at t ${t} proves its values against that one.`;
   }

@@ -39,7 +39,11 @@ const cells = (n: number) => `${n} cell${n === 1 ? '' : 's'}`;
 const range = (p: number, n: number) => `[${p}, ${p + n})`;
 
 /** Explains a record appended during an access (context) or during finalize (context undefined). */
-export function explainRecord(r: AdapterRecord, context: AccessContext | undefined, mode: 'persistent' | 'volatile'): RecordExplanation {
+export function explainRecord(
+  r: AdapterRecord,
+  context: AccessContext | undefined,
+  mode: 'persistent' | 'volatile',
+): RecordExplanation {
   const { blockSize: b, lowestBlockSize: l, pointer: p, addressSpace: as, timestamp: t } = r;
   const pieces = `${b / l} blocks of ${cells(l)}`;
   const rows = rowsText(b, l);

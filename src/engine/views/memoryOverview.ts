@@ -25,12 +25,28 @@ export interface MemoryOverview {
   newest: number;
 }
 
-export function memoryOverview(memory: TracingMemory, addressSpace: number, start: number, end: number, buckets: number): MemoryOverview {
+export function memoryOverview(
+  memory: TracingMemory,
+  addressSpace: number,
+  start: number,
+  end: number,
+  buckets: number,
+): MemoryOverview {
   const touchedUnits = transferable(new Uint32Array(buckets));
   const maxSizeCode = transferable(new Uint8Array(buckets));
   const newestTimestamp = transferable(new Uint32Array(buckets));
   const cellsPerBucket = (end - start) / buckets;
-  const out: MemoryOverview = { addressSpace, start, end, buckets, cellsPerBucket, touchedUnits, maxSizeCode, newestTimestamp, newest: 0 };
+  const out: MemoryOverview = {
+    addressSpace,
+    start,
+    end,
+    buckets,
+    cellsPerBucket,
+    touchedUnits,
+    maxSizeCode,
+    newestTimestamp,
+    newest: 0,
+  };
   const s = memory.spaces[addressSpace];
   if (s === undefined || end <= start) return out;
   const align = s.align;
@@ -59,7 +75,10 @@ export function memoryOverview(memory: TracingMemory, addressSpace: number, star
 }
 
 /** The touched extent of a space: [first touched cell, last touched cell + 1), or undefined. */
-export function touchedExtent(memory: TracingMemory, addressSpace: number): { start: number; end: number } | undefined {
+export function touchedExtent(
+  memory: TracingMemory,
+  addressSpace: number,
+): { start: number; end: number } | undefined {
   const s = memory.spaces[addressSpace];
   if (s === undefined) return undefined;
   let first = -1;

@@ -11,7 +11,10 @@ describe('transferable frames', () => {
     const session = Session.open('guest', bytes, {});
     session.step(40);
     const builder = new FrameBuilder(session, 'subword.elf', null);
-    const request = { lanes: [{ addressSpace: 2, start: 0, end: 2 ** 29, buckets: 64, detail: { addr: 0x200000, len: 64 } }], selection: { addressSpace: 1, pointer: 8 } };
+    const request = {
+      lanes: [{ addressSpace: 2, start: 0, end: 2 ** 29, buckets: 64, detail: { addr: 0x200000, len: 64 } }],
+      selection: { addressSpace: 1, pointer: 8 },
+    };
     const hashBefore = session.stateHash();
     const frame = builder.build(request);
     const buffers = collectTransferables(frame);

@@ -11,7 +11,11 @@ export function transferable<T extends ArrayBufferView>(array: T): T {
 }
 
 /** The buffers of marked typed arrays reachable from `value` (each once). */
-export function collectTransferables(value: unknown, out: Set<ArrayBuffer> = new Set(), depth = 0): ArrayBuffer[] {
+export function collectTransferables(
+  value: unknown,
+  out: Set<ArrayBuffer> = new Set(),
+  depth = 0,
+): ArrayBuffer[] {
   if (value === null || typeof value !== 'object' || depth > 8) return [...out];
   if (ArrayBuffer.isView(value)) {
     if (owned.has(value) && value.buffer instanceof ArrayBuffer) out.add(value.buffer);

@@ -7,7 +7,13 @@ export function Explain({ text, label = 'explain' }: { text: string; label?: str
   const id = useId();
   return (
     <>
-      <button type="button" className="explain" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="explain"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen(!open)}
+      >
         {label}
       </button>
       {open && (

@@ -17,7 +17,12 @@ export function ThemeToggle() {
   }, [theme]);
   const next: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' };
   return (
-    <button type="button" className="theme-toggle" onClick={() => setTheme(next[theme])} title="Theme: system, light or dark">
+    <button
+      type="button"
+      className="theme-toggle"
+      onClick={() => setTheme(next[theme])}
+      title="Theme: system, light or dark"
+    >
       Theme: {theme}
     </button>
   );

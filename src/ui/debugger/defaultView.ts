@@ -13,11 +13,23 @@ export function lanesFor(kind: SessionKind): number[] {
 }
 
 /** Lane requests: overview of the whole space, detail at `focus` (aligned down to the detail size). */
-export function laneRequest(addressSpace: number, focus: number, follow: boolean, overview?: { start: number; end: number }): LaneRequest {
+export function laneRequest(
+  addressSpace: number,
+  focus: number,
+  follow: boolean,
+  overview?: { start: number; end: number },
+): LaneRequest {
   const cells = SPACE_CELLS[addressSpace];
   const len = Math.min(DETAIL_CELLS[addressSpace], cells);
   const addr = Math.max(0, Math.min(cells - len, Math.floor(focus / len) * len));
-  return { addressSpace, start: overview?.start ?? 0, end: overview?.end ?? cells, buckets: OVERVIEW_BUCKETS, detail: { addr, len }, follow };
+  return {
+    addressSpace,
+    start: overview?.start ?? 0,
+    end: overview?.end ?? cells,
+    buckets: OVERVIEW_BUCKETS,
+    detail: { addr, len },
+    follow,
+  };
 }
 
 /** Where each lane's detail looks in a frame (the worker may have re-centered it on the step's access). */

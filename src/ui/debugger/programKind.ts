@@ -1,10 +1,12 @@
 // Which kind of run a file is: an ELF by its magic, scripts by extension; a .json is guest input.
 import type { SessionKind } from '../../engine/timeline/sessionTypes';
 
-export type FileRole = { role: 'program'; kind: SessionKind } | { role: 'input' } | { role: 'unknown'; why: string };
+export type FileRole =
+  { role: 'program'; kind: SessionKind } | { role: 'input' } | { role: 'unknown'; why: string };
 
 export function fileRole(name: string, bytes: Uint8Array): FileRole {
-  if (bytes.length >= 4 && bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46) return { role: 'program', kind: 'guest' };
+  if (bytes.length >= 4 && bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46)
+    return { role: 'program', kind: 'guest' };
   const lower = name.toLowerCase();
   if (lower.endsWith('.elf')) return { role: 'program', kind: 'guest' };
   if (lower.endsWith('.mtrace')) return { role: 'program', kind: 'mtrace' };

@@ -13,7 +13,13 @@ import type { PredictionQuiz } from '../../engine/lessons/predict';
 import { type ControlOp, EngineClientError } from '../../worker/protocol';
 import { SeekCoalescer } from '../../worker/seekCoalescer';
 import { engine, onEngineRestored } from '../engine';
-import { type ExampleEntry, loadExampleBytes, loadExampleIndex, loadLessonBytes, loadLessonIndex } from '../examples';
+import {
+  type ExampleEntry,
+  loadExampleBytes,
+  loadExampleIndex,
+  loadLessonBytes,
+  loadLessonIndex,
+} from '../examples';
 import type { ControlAction } from '../shortcuts';
 import { parseUrlState, type UrlState, writeUrlState } from '../urlState';
 import { focusOf, laneRequest, lanesFor } from './defaultView';
@@ -105,7 +111,11 @@ export const useDebugger = create<DebuggerState>((set, get) => {
     const s = get();
     const kind = s.loaded?.kind ?? 'mtrace';
     // Lanes the user pinned (by clicking the overview or jumping) stop following the accesses.
-    return { lanes: lanesFor(kind).map((as) => laneRequest(as, s.focus[as] ?? 0, !s.pinned.includes(as))), selection: s.selection, disasmContext: 10 };
+    return {
+      lanes: lanesFor(kind).map((as) => laneRequest(as, s.focus[as] ?? 0, !s.pinned.includes(as))),
+      selection: s.selection,
+      disasmContext: 10,
+    };
   };
   const syncUrl = () => {
     const s = get();
@@ -123,7 +133,12 @@ export const useDebugger = create<DebuggerState>((set, get) => {
     writeUrlState(state);
   };
   const apply = (frame: Frame) => {
-    set({ frame, focus: focusOf(frame, get().focus), status: 'ready', failure: frame.position.status === 'error' ? (frame.info.error ?? undefined) : undefined });
+    set({
+      frame,
+      focus: focusOf(frame, get().focus),
+      status: 'ready',
+      failure: frame.position.status === 'error' ? (frame.info.error ?? undefined) : undefined,
+    });
     syncUrl();
     // Lessons: at the check's stop, ask the engine for the prediction quiz (computed, never hard-coded).
     const { lesson, quiz } = get();
@@ -157,8 +172,18 @@ export const useDebugger = create<DebuggerState>((set, get) => {
   onEngineRestored((frame, error) => {
     if (frame) {
       apply(frame);
-      set({ notice: `The engine worker crashed and was restarted; the session was restored at step ${frame.position.step}.` });
-    } else set({ status: 'error', failure: { kind: 'internal', message: `the engine worker crashed and could not be restored: ${error?.message ?? 'unknown'}`, location: {} } });
+      set({
+        notice: `The engine worker crashed and was restarted; the session was restored at step ${frame.position.step}.`,
+      });
+    } else
+      set({
+        status: 'error',
+        failure: {
+          kind: 'internal',
+          message: `the engine worker crashed and could not be restored: ${error?.message ?? 'unknown'}`,
+          location: {},
+        },
+      });
   });
 
   return {
@@ -186,7 +211,12 @@ export const useDebugger = create<DebuggerState>((set, get) => {
         hidden: url.hidden ?? [],
         selection: url.sel,
         focus: url.sel ? { [url.sel.addressSpace]: url.sel.pointer } : {},
-        options: { ...get().options, mode: url.mode ?? 'persistent', alloc: url.alloc ?? 'off', input: url.input ? `0x${url.input}` : '' },
+        options: {
+          ...get().options,
+          mode: url.mode ?? 'persistent',
+          alloc: url.alloc ?? 'off',
+          input: url.input ? `0x${url.input}` : '',
+        },
         showCost: url.panels?.includes('cost') ?? false,
         showLessons: url.panels?.includes('lessons') ?? false,
       });
@@ -200,7 +230,9 @@ export const useDebugger = create<DebuggerState>((set, get) => {
           await get().openLesson(lessonEntry);
           return;
         }
-        const file = index.examples.some((e) => e.file === url.example) ? (url.example as string) : index.default;
+        const file = index.examples.some((e) => e.file === url.example)
+          ? (url.example as string)
+          : index.default;
         set({ pendingT: url.t });
         await get().openExample(file);
       } catch (e) {
@@ -215,8 +247,15 @@ export const useDebugger = create<DebuggerState>((set, get) => {
         const role = fileRole(file, bytes);
         if (role.role !== 'program') throw new Error(`${file} is not a program`);
         // Switching programs starts with a fresh view (the first load keeps the URL's selection).
-        if (get().loaded !== undefined) set({ selection: undefined, focus: {}, pinned: [], breakpoints: [], watchpoints: [] });
-        set({ loaded: { name: file, kind: role.kind, bytes, isExample: true }, lesson: undefined, lessonEntry: undefined, quiz: null, cost: undefined });
+        if (get().loaded !== undefined)
+          set({ selection: undefined, focus: {}, pinned: [], breakpoints: [], watchpoints: [] });
+        set({
+          loaded: { name: file, kind: role.kind, bytes, isExample: true },
+          lesson: undefined,
+          lessonEntry: undefined,
+          quiz: null,
+          cost: undefined,
+        });
         await get().reopen();
       } catch (e) {
         fail(e);
@@ -225,13 +264,23 @@ export const useDebugger = create<DebuggerState>((set, get) => {
 
     async openFile(name, bytes) {
       const role = fileRole(name, bytes);
-      if (role.role === 'unknown') return set({ failure: { kind: 'request', message: role.why, location: {} } });
+      if (role.role === 'unknown')
+        return set({ failure: { kind: 'request', message: role.why, location: {} } });
       if (role.role === 'input') {
         set({ options: { ...get().options, input: new TextDecoder().decode(bytes).trim() } });
         if (get().loaded?.kind === 'guest') await get().reopen();
         return;
       }
-      set({ loaded: { name, kind: role.kind, bytes, isExample: false }, selection: undefined, focus: {}, pinned: [], lesson: undefined, lessonEntry: undefined, quiz: null, cost: undefined });
+      set({
+        loaded: { name, kind: role.kind, bytes, isExample: false },
+        selection: undefined,
+        focus: {},
+        pinned: [],
+        lesson: undefined,
+        lessonEntry: undefined,
+        quiz: null,
+        cost: undefined,
+      });
       await get().reopen();
     },
 
@@ -239,25 +288,54 @@ export const useDebugger = create<DebuggerState>((set, get) => {
       const loaded = get().loaded;
       if (!loaded) return;
       const o = get().options;
-      set({ status: 'loading', failure: undefined, frame: undefined, densities: undefined, lastStop: undefined, cost: undefined });
+      set({
+        status: 'loading',
+        failure: undefined,
+        frame: undefined,
+        densities: undefined,
+        lastStop: undefined,
+        cost: undefined,
+      });
       try {
         const options =
           loaded.kind === 'guest'
-            ? { mode: o.mode, maxSteps: o.maxSteps, allocator: o.alloc === 'off' ? ('none' as const) : o.alloc, ...(o.input ? { input: o.input } : {}) }
+            ? {
+                mode: o.mode,
+                maxSteps: o.maxSteps,
+                allocator: o.alloc === 'off' ? ('none' as const) : o.alloc,
+                ...(o.input ? { input: o.input } : {}),
+              }
             : {};
-        apply(await engine().request('open', { kind: loaded.kind, name: loaded.name, bytes: loaded.bytes, options, view: viewRequest() }));
+        apply(
+          await engine().request('open', {
+            kind: loaded.kind,
+            name: loaded.name,
+            bytes: loaded.bytes,
+            options,
+            view: viewRequest(),
+          }),
+        );
         // Record the whole run once (checkpoints + samples), so the scrubber spans it, then return to the
         // start (or the timestamp the URL asked for).
         set({ status: 'running', recording: true });
         // Progress only updates the status line: re-laying out the panels and the timeline on every
         // progress message would cost the main thread long frames while the worker records.
-        await engine().request('run', { breakpoints: [], watchpoints: [], toEnd: true, view: viewRequest() }, {
-          onProgress: (position) => set({ progressStep: position.step }),
-        });
+        await engine().request(
+          'run',
+          { breakpoints: [], watchpoints: [], toEnd: true, view: viewRequest() },
+          {
+            onProgress: (position) => set({ progressStep: position.step }),
+          },
+        );
         const t = get().pendingT;
         set({ pendingT: undefined, recording: false, progressStep: undefined });
         if (get().showCost && !get().cost) void get().computeCost();
-        apply(await engine().request('control', { control: t === undefined ? { op: 'reset' } : { op: 'seek', timestamp: t }, view: viewRequest() }));
+        apply(
+          await engine().request('control', {
+            control: t === undefined ? { op: 'reset' } : { op: 'seek', timestamp: t },
+            view: viewRequest(),
+          }),
+        );
       } catch (e) {
         set({ frame: undefined });
         fail(e);
@@ -312,7 +390,12 @@ export const useDebugger = create<DebuggerState>((set, get) => {
           try {
             const frame = await engine().request(
               'run',
-              { breakpoints: s.breakpoints, watchpoints: s.watchpoints, toEnd: a === 'runToEnd', view: viewRequest() },
+              {
+                breakpoints: s.breakpoints,
+                watchpoints: s.watchpoints,
+                toEnd: a === 'runToEnd',
+                view: viewRequest(),
+              },
               { onProgress: (position) => set({ progressStep: position.step }) },
             );
             set({ lastStop: frame.stop, progressStep: undefined });
@@ -347,7 +430,9 @@ export const useDebugger = create<DebuggerState>((set, get) => {
 
     toggleBreakpoint(bp) {
       const list = get().breakpoints;
-      set({ breakpoints: list.some((b) => sameBp(b, bp)) ? list.filter((b) => !sameBp(b, bp)) : [...list, bp] });
+      set({
+        breakpoints: list.some((b) => sameBp(b, bp)) ? list.filter((b) => !sameBp(b, bp)) : [...list, bp],
+      });
     },
     addWatchpoint(w) {
       set({ watchpoints: [...get().watchpoints, w] });
@@ -374,17 +459,45 @@ export const useDebugger = create<DebuggerState>((set, get) => {
     },
 
     async openLesson(entry) {
-      set({ status: 'loading', failure: undefined, frame: undefined, quiz: null, cost: undefined, selection: undefined, focus: {}, pinned: [], breakpoints: [], watchpoints: [], showLessons: false });
+      set({
+        status: 'loading',
+        failure: undefined,
+        frame: undefined,
+        quiz: null,
+        cost: undefined,
+        selection: undefined,
+        focus: {},
+        pinned: [],
+        breakpoints: [],
+        watchpoints: [],
+        showLessons: false,
+      });
       try {
         const source = await loadLessonBytes(entry.file);
         const program = entry.program ? await loadExampleBytes(entry.program) : undefined;
-        const { lesson, frame } = await engine().request('openLesson', { file: entry.file, source, program, view: viewRequest() });
-        set({ lesson, lessonEntry: entry, loaded: { name: entry.file, kind: entry.kind === 'guest' ? 'guest' : 'mtrace', bytes: program ?? source, isExample: false } });
+        const { lesson, frame } = await engine().request('openLesson', {
+          file: entry.file,
+          source,
+          program,
+          view: viewRequest(),
+        });
+        set({
+          lesson,
+          lessonEntry: entry,
+          loaded: {
+            name: entry.file,
+            kind: entry.kind === 'guest' ? 'guest' : 'mtrace',
+            bytes: program ?? source,
+            isExample: false,
+          },
+        });
         apply(frame);
         const t = get().pendingT;
         if (t !== undefined) {
           set({ pendingT: undefined });
-          apply(await engine().request('control', { control: { op: 'seek', timestamp: t }, view: viewRequest() }));
+          apply(
+            await engine().request('control', { control: { op: 'seek', timestamp: t }, view: viewRequest() }),
+          );
         }
       } catch (e) {
         fail(e);
@@ -394,7 +507,8 @@ export const useDebugger = create<DebuggerState>((set, get) => {
     async lessonGo(step) {
       const { lesson, lessonEntry, completed } = get();
       await get().control({ op: 'seekStep', step });
-      if (lesson && lessonEntry && step === lesson.stops.at(-1)?.at && !completed.includes(lessonEntry.id)) set({ completed: [...completed, lessonEntry.id] });
+      if (lesson && lessonEntry && step === lesson.stops.at(-1)?.at && !completed.includes(lessonEntry.id))
+        set({ completed: [...completed, lessonEntry.id] });
     },
 
     setShowLessons(on) {
@@ -413,8 +527,14 @@ export const useDebugger = create<DebuggerState>((set, get) => {
       const o = get().options;
       set({ costLoading: true });
       try {
-        const options = loaded.kind === 'guest' ? { mode: o.mode, ...(o.input ? { input: o.input } : {}) } : {};
-        const cost = await engine().request('cost', { kind: loaded.kind, bytes: loaded.bytes, options, stepCap: 5_000_000 });
+        const options =
+          loaded.kind === 'guest' ? { mode: o.mode, ...(o.input ? { input: o.input } : {}) } : {};
+        const cost = await engine().request('cost', {
+          kind: loaded.kind,
+          bytes: loaded.bytes,
+          options,
+          stepCap: 5_000_000,
+        });
         set({ cost, costLoading: false });
       } catch (e) {
         set({ costLoading: false });

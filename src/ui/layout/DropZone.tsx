@@ -1,7 +1,13 @@
 // Drag and drop anywhere: ELF, .mtrace, .alloc, or an input .json for the current guest.
 import { type ReactNode, useState } from 'react';
 
-export function DropZone({ onFile, children }: { onFile(name: string, bytes: Uint8Array): void; children: ReactNode }) {
+export function DropZone({
+  onFile,
+  children,
+}: {
+  onFile(name: string, bytes: Uint8Array): void;
+  children: ReactNode;
+}) {
   const [over, setOver] = useState(false);
   return (
     <div

@@ -46,10 +46,23 @@ export function CheckQuiz({ question, quiz, state, onChange }: CheckQuizProps) {
           </p>
           <div role="radiogroup" aria-label="Your prediction" className="choices">
             {quiz.choices.map((c) => {
-              const verdict = !state.revealed ? '' : c.id === quiz.correct ? 'correct' : c.id === state.chosen ? 'wrong' : '';
+              const verdict = !state.revealed
+                ? ''
+                : c.id === quiz.correct
+                  ? 'correct'
+                  : c.id === state.chosen
+                    ? 'wrong'
+                    : '';
               return (
                 <label key={c.id} className={`choice ${verdict}`} data-testid="choice" data-choice={c.id}>
-                  <input type="radio" name={`check-${quiz.step}`} value={c.id} checked={state.chosen === c.id} disabled={state.revealed} onChange={() => onChange({ ...state, chosen: c.id })} />
+                  <input
+                    type="radio"
+                    name={`check-${quiz.step}`}
+                    value={c.id}
+                    checked={state.chosen === c.id}
+                    disabled={state.revealed}
+                    onChange={() => onChange({ ...state, chosen: c.id })}
+                  />
                   <span className="choice-id">{c.id})</span>
                   <Records labels={c.labels} />
                   <span className="choice-rows muted">
@@ -61,28 +74,59 @@ export function CheckQuiz({ question, quiz, state, onChange }: CheckQuizProps) {
               );
             })}
           </div>
-          <button type="button" className="primary" onClick={() => onChange({ ...state, revealed: true })} disabled={state.revealed}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => onChange({ ...state, revealed: true })}
+            disabled={state.revealed}
+          >
             Reveal
           </button>
           {state.revealed && grade !== null && (
-            <div className={`verdict ${grade.right ? 'right' : 'wrong'}`} role="status" data-testid="verdict" data-right={grade.right}>
+            <div
+              className={`verdict ${grade.right ? 'right' : 'wrong'}`}
+              role="status"
+              data-testid="verdict"
+              data-right={grade.right}
+            >
               <p className="verdict-head">
-                {grade.right ? 'Right: that is what the engine appends.' : grade.chosen === null ? `You did not choose. The engine's answer is ${quiz.correct}).` : `Not quite: the engine's answer is ${quiz.correct}).`}
+                {grade.right
+                  ? 'Right: that is what the engine appends.'
+                  : grade.chosen === null
+                    ? `You did not choose. The engine's answer is ${quiz.correct}).`
+                    : `Not quite: the engine's answer is ${quiz.correct}).`}
               </p>
-              {!grade.right && grade.chosen?.misconception && <p className="misconception">Why not {grade.chosen.id}): {grade.chosen.misconception}</p>}
+              {!grade.right && grade.chosen?.misconception && (
+                <p className="misconception">
+                  Why not {grade.chosen.id}): {grade.chosen.misconception}
+                </p>
+              )}
               {quiz.accesses.length > 0 && (
                 <p className="muted">
-                  {quiz.accesses.map((a) => `${a.op} AS${a.addressSpace} [${addr(a.pointer)}, ${addr(a.pointer + a.size)}) at t ${a.timestamp}, t_prev ${a.tPrev}`).join('; ')}
+                  {quiz.accesses
+                    .map(
+                      (a) =>
+                        `${a.op} AS${a.addressSpace} [${addr(a.pointer)}, ${addr(a.pointer + a.size)}) at t ${a.timestamp}, t_prev ${a.tPrev}`,
+                    )
+                    .join('; ')}
                 </p>
               )}
               {quiz.answer.length === 0 ? (
-                <p>No records: {quiz.accesses.length > 0 ? 'the access hits blocks exactly as they are.' : 'nothing to record.'}</p>
+                <p>
+                  No records:{' '}
+                  {quiz.accesses.length > 0
+                    ? 'the access hits blocks exactly as they are.'
+                    : 'nothing to record.'}
+                </p>
               ) : (
                 <ol className="answer-records">
                   {quiz.answer.map((r, k) => (
                     <li key={k} className={`answer-record record-${r.shape.kind}`} data-cause={r.cause}>
                       <span className="mono">{r.label}</span>
-                      <span className="muted"> · {r.rows} row{r.rows === 1 ? '' : 's'} · </span>
+                      <span className="muted">
+                        {' '}
+                        · {r.rows} row{r.rows === 1 ? '' : 's'} ·{' '}
+                      </span>
                       <code>{r.openvmFunction}</code>
                       <p>{r.explanation}</p>
                     </li>

@@ -16,7 +16,8 @@ export interface CostPanelProps {
 const n = (x: number) => x.toLocaleString('en-US');
 
 function status(r: ModeCost): string {
-  const ran = r.status === 'done' ? 'to the end' : r.status === 'capped' ? 'to the step cap' : 'until it failed';
+  const ran =
+    r.status === 'done' ? 'to the end' : r.status === 'capped' ? 'to the step cap' : 'until it failed';
   return `${n(r.steps)} steps ${ran}, final timestamp ${n(r.timestamp)}`;
 }
 
@@ -32,7 +33,9 @@ export function CostPanel({ cost, loading = false, onCompute }: CostPanelProps) 
       <h2>Cost: persistent vs volatile</h2>
       {cost === null ? (
         <p className="muted">
-          {loading ? 'Running the program in both modes…' : 'Runs the program to its end in both memory modes and counts the adapter rows.'}{' '}
+          {loading
+            ? 'Running the program in both modes…'
+            : 'Runs the program to its end in both memory modes and counts the adapter rows.'}{' '}
           {!loading && onCompute && (
             <button type="button" onClick={onCompute}>
               Compare modes
@@ -52,7 +55,8 @@ function CostTable({ cost }: { cost: CostComparison }) {
   return (
     <>
       <p className="cost-summary" data-testid="cost-summary">
-        {a.mode} (as loaded): {n(a.total.rows)} rows, {n(a.total.padded)} padded. {b.mode} (what-if): {n(b.total.rows)} rows, {n(b.total.padded)} padded{ratio(a, b)}.
+        {a.mode} (as loaded): {n(a.total.rows)} rows, {n(a.total.padded)} padded. {b.mode} (what-if):{' '}
+        {n(b.total.rows)} rows, {n(b.total.padded)} padded{ratio(a, b)}.
         {cheaper !== null && <> The {cheaper.mode} run is cheaper.</>}
       </p>
       <table className="rows cost-table">
@@ -80,14 +84,27 @@ function CostTable({ cost }: { cost: CostComparison }) {
               <th scope="row">AccessAdapterAir&lt;{line.n}&gt;</th>
               {cost.runs.map((r) => {
                 const l = r.adapters[k];
-                return <Cells key={r.mode} first={l.splits + l.merges === 0 ? '–' : `${n(l.splits)} / ${n(l.merges)}`} rows={l.rows} padded={l.padded} />;
+                return (
+                  <Cells
+                    key={r.mode}
+                    first={l.splits + l.merges === 0 ? '–' : `${n(l.splits)} / ${n(l.merges)}`}
+                    rows={l.rows}
+                    padded={l.padded}
+                  />
+                );
               })}
             </tr>
           ))}
           <tr className="boundary-row">
             <th scope="row">boundary</th>
             {cost.runs.map((r) => (
-              <Cells key={r.mode} first={`${n(r.boundary.entries)} ${r.mode === 'persistent' ? 'chunks' : 'cells'}`} rows={r.boundary.rows} padded={r.boundary.padded} title={r.boundary.air} />
+              <Cells
+                key={r.mode}
+                first={`${n(r.boundary.entries)} ${r.mode === 'persistent' ? 'chunks' : 'cells'}`}
+                rows={r.boundary.rows}
+                padded={r.boundary.padded}
+                title={r.boundary.air}
+              />
             ))}
           </tr>
         </tbody>
@@ -95,12 +112,21 @@ function CostTable({ cost }: { cost: CostComparison }) {
           <tr>
             <th scope="row">total</th>
             {cost.runs.map((r) => (
-              <Cells key={r.mode} first={`${n(r.records.splits)} / ${n(r.records.merges)}`} rows={r.total.rows} padded={r.total.padded} />
+              <Cells
+                key={r.mode}
+                first={`${n(r.records.splits)} / ${n(r.records.merges)}`}
+                rows={r.total.rows}
+                padded={r.total.padded}
+              />
             ))}
           </tr>
         </tfoot>
       </table>
-      <p className="muted cost-legend">Records are “splits / merges” of that block size; a record adds rows to every chip from twice its lowest size up to its block size. Orange: heights with padding rows. Boundary: {a.boundary.air} and {b.boundary.air}.</p>
+      <p className="muted cost-legend">
+        Records are “splits / merges” of that block size; a record adds rows to every chip from twice its
+        lowest size up to its block size. Orange: heights with padding rows. Boundary: {a.boundary.air} and{' '}
+        {b.boundary.air}.
+      </p>
       <ul className="cost-notes">
         {cost.runs.map((r) => (
           <li key={r.mode}>
@@ -125,7 +151,17 @@ function ModeHeads() {
   );
 }
 
-function Cells({ first, rows, padded, title }: { first: string; rows: number; padded: number; title?: string }) {
+function Cells({
+  first,
+  rows,
+  padded,
+  title,
+}: {
+  first: string;
+  rows: number;
+  padded: number;
+  title?: string;
+}) {
   return (
     <>
       <td title={title}>{first}</td>

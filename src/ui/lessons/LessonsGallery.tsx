@@ -24,7 +24,15 @@ export function LessonsGallery({ lessons, current = null, completed = [], onOpen
             const done = completed.includes(l.id);
             return (
               <li key={l.id} className={l.id === current ? 'current' : undefined}>
-                <button type="button" className="lesson-button" aria-current={l.id === current ? 'true' : undefined} aria-describedby={`lesson-teaches-${l.id}`} onClick={() => onOpen(l)} data-testid="lesson-button" data-lesson={l.id}>
+                <button
+                  type="button"
+                  className="lesson-button"
+                  aria-current={l.id === current ? 'true' : undefined}
+                  aria-describedby={`lesson-teaches-${l.id}`}
+                  onClick={() => onOpen(l)}
+                  data-testid="lesson-button"
+                  data-lesson={l.id}
+                >
                   <span className="lesson-number">{k + 1}</span>
                   <span className="lesson-name">{l.title}</span>
                   {done && (

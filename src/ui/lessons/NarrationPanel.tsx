@@ -29,13 +29,23 @@ export interface NarrationPanelProps {
 export function NarrationPanel({ lesson, step, quiz, busy = false, onGo }: NarrationPanelProps) {
   const view = narrationAt(lesson, step);
   // The learner's answer belongs to this lesson: opening another lesson starts a fresh one.
-  const [answer, setAnswer] = useState<CheckState & { lesson: string }>({ lesson: lesson.id, chosen: null, revealed: false });
+  const [answer, setAnswer] = useState<CheckState & { lesson: string }>({
+    lesson: lesson.id,
+    chosen: null,
+    revealed: false,
+  });
   const state: CheckState = answer.lesson === lesson.id ? answer : { chosen: null, revealed: false };
   const setState = (s: CheckState) => setAnswer({ ...s, lesson: lesson.id });
   const validQuiz = quiz !== null && quiz.step === lesson.check.at ? quiz : null;
   const right = validQuiz !== null && state.revealed && state.chosen === validQuiz.correct;
   return (
-    <section className="panel narration" role="region" aria-label="Narration" data-lesson={lesson.id} data-stop={view.stop}>
+    <section
+      className="panel narration"
+      role="region"
+      aria-label="Narration"
+      data-lesson={lesson.id}
+      data-stop={view.stop}
+    >
       <div className="narration-head">
         <h2>Narration</h2>
         <span className="lesson-progress" data-testid="lesson-progress">
@@ -46,7 +56,8 @@ export function NarrationPanel({ lesson, step, quiz, busy = false, onGo }: Narra
         <h3 className="lesson-title">{lesson.title}</h3>
         {!view.exact && (
           <p className="off-path" role="note">
-            You moved away from the lesson’s steps. This is the narration of the last step before here; “Next step” continues the lesson.
+            You moved away from the lesson’s steps. This is the narration of the last step before here; “Next
+            step” continues the lesson.
           </p>
         )}
         <div className="narration-text" data-testid="narration" aria-live="polite">
@@ -55,12 +66,23 @@ export function NarrationPanel({ lesson, step, quiz, busy = false, onGo }: Narra
           ))}
         </div>
         {view.lines && (
-          <p className="narration-lines muted">{view.lines.first === view.lines.last ? `Script line ${view.lines.first}` : `Script lines ${view.lines.first}–${view.lines.last}`}</p>
+          <p className="narration-lines muted">
+            {view.lines.first === view.lines.last
+              ? `Script line ${view.lines.first}`
+              : `Script lines ${view.lines.first}–${view.lines.last}`}
+          </p>
         )}
-        {view.atCheck && <CheckQuiz question={lesson.check.question} quiz={validQuiz} state={state} onChange={setState} />}
+        {view.atCheck && (
+          <CheckQuiz question={lesson.check.question} quiz={validQuiz} state={state} onChange={setState} />
+        )}
         {view.done && (
           <p className="lesson-complete" data-testid="lesson-complete">
-            Lesson complete.{state.revealed && validQuiz !== null ? (right ? ' Your prediction was right.' : ' Your prediction missed; the narration above says why.') : ''}
+            Lesson complete.
+            {state.revealed && validQuiz !== null
+              ? right
+                ? ' Your prediction was right.'
+                : ' Your prediction missed; the narration above says why.'
+              : ''}
           </p>
         )}
       </div>
@@ -70,10 +92,19 @@ export function NarrationPanel({ lesson, step, quiz, busy = false, onGo }: Narra
             Restart lesson
           </button>
         )}
-        <button type="button" onClick={() => view.previous !== null && onGo(view.previous)} disabled={busy || view.previous === null}>
+        <button
+          type="button"
+          onClick={() => view.previous !== null && onGo(view.previous)}
+          disabled={busy || view.previous === null}
+        >
           Previous step
         </button>
-        <button type="button" className="primary" onClick={() => view.next !== null && onGo(view.next)} disabled={busy || view.next === null}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => view.next !== null && onGo(view.next)}
+          disabled={busy || view.next === null}
+        >
           Next step
         </button>
       </div>

@@ -20,7 +20,12 @@ function RecordShape({ record }: { record: AdapterRecord }) {
       <div className="shape-whole">{record.blockSize}</div>
       <div className="shape-pieces">
         {Array.from({ length: pieces }, (_, k) => (
-          <div key={k} className="shape-piece" style={{ animationDelay: `${k * 40}ms` }} title={ts ? `piece ${k}: t ${ts[k]}` : undefined}>
+          <div
+            key={k}
+            className="shape-piece"
+            style={{ animationDelay: `${k * 40}ms` }}
+            title={ts ? `piece ${k}: t ${ts[k]}` : undefined}
+          >
             {ts ? `t${ts[k]}` : record.lowestBlockSize}
           </div>
         ))}
@@ -29,7 +34,17 @@ function RecordShape({ record }: { record: AdapterRecord }) {
   );
 }
 
-function RecordItem({ record, explanation, index, stepKey }: { record: AdapterRecord; explanation: { text: string; openvmFunction: string; cause: string }; index: number; stepKey: string }) {
+function RecordItem({
+  record,
+  explanation,
+  index,
+  stepKey,
+}: {
+  record: AdapterRecord;
+  explanation: { text: string; openvmFunction: string; cause: string };
+  index: number;
+  stepKey: string;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <li
@@ -50,17 +65,27 @@ function RecordItem({ record, explanation, index, stepKey }: { record: AdapterRe
         <div className="record-head">
           <span className="badge">{record.kind}</span>
           <span className="mono">
-            AS{record.addressSpace} [{record.pointer}..{record.pointer + record.blockSize}) {record.kind === 'split' ? `${record.blockSize} → ${record.blockSize / record.lowestBlockSize}×${record.lowestBlockSize}` : `${record.blockSize / record.lowestBlockSize}×${record.lowestBlockSize} → ${record.blockSize}`}
+            AS{record.addressSpace} [{record.pointer}..{record.pointer + record.blockSize}){' '}
+            {record.kind === 'split'
+              ? `${record.blockSize} → ${record.blockSize / record.lowestBlockSize}×${record.lowestBlockSize}`
+              : `${record.blockSize / record.lowestBlockSize}×${record.lowestBlockSize} → ${record.blockSize}`}
           </span>
           <span className="mono" title="header timestamp_and_mask (bit 31 = MERGE_AND_NOT_SPLIT_FLAG)">
             t {record.timestamp} <span className="muted">({hex(record.timestampAndMask)})</span>
           </span>
-          <button type="button" className="explain" aria-expanded={open} onClick={() => setOpen(!open)} title="Why does this record exist?">
+          <button
+            type="button"
+            className="explain"
+            aria-expanded={open}
+            onClick={() => setOpen(!open)}
+            title="Why does this record exist?"
+          >
             explain
           </button>
         </div>
         <div className="record-fields mono muted">
-          type_size {record.typeSize} · data [{record.data.join(' ')}]{record.prevTimestamps && <> · prev_ts [{record.prevTimestamps.join(', ')}]</>}
+          type_size {record.typeSize} · data [{record.data.join(' ')}]
+          {record.prevTimestamps && <> · prev_ts [{record.prevTimestamps.join(', ')}]</>}
         </div>
         <p className="why">{explanation.text}</p>
         {open && (
@@ -73,13 +98,23 @@ function RecordItem({ record, explanation, index, stepKey }: { record: AdapterRe
   );
 }
 
-export function AdapterRecordsPanel({ step, rows, mode }: { step: StepView | null; rows: AdapterRowsView | null; mode: string | null }) {
+export function AdapterRecordsPanel({
+  step,
+  rows,
+  mode,
+}: {
+  step: StepView | null;
+  rows: AdapterRowsView | null;
+  mode: string | null;
+}) {
   const key = step ? `step-${step.step}` : 'none';
   return (
     <section className="panel adapter-records" aria-label="Adapter records">
       <h2>Adapter records</h2>
       {step === null ? (
-        <p className="muted">At the start: no step has run yet. Step forward to see the records each access appends.</p>
+        <p className="muted">
+          At the start: no step has run yet. Step forward to see the records each access appends.
+        </p>
       ) : (
         <>
           <div className="step-accesses mono" data-testid="step-accesses">
@@ -87,21 +122,46 @@ export function AdapterRecordsPanel({ step, rows, mode }: { step: StepView | nul
               <span className="muted">step {step.step}: no traced access</span>
             ) : (
               step.accesses.map((a, i) => (
-                <div key={i} className={`step-access ${a.write ? 'op-write' : 'op-read'}`} data-testid="step-access" data-t={a.timestamp} data-tprev={a.tPrev}>
-                  t {a.timestamp} · {a.write ? 'write' : 'read'} AS{a.addressSpace} [{a.pointer}..{a.pointer + a.size}) · t_prev {a.tPrev} · {a.recordEnd - a.recordStart} record{a.recordEnd - a.recordStart === 1 ? '' : 's'}{' '}
-                  <Explain label="explain t_prev" text={explainTPrev(a.tPrev, a.timestamp, step.records.slice(a.recordStart, a.recordEnd), a)} />
+                <div
+                  key={i}
+                  className={`step-access ${a.write ? 'op-write' : 'op-read'}`}
+                  data-testid="step-access"
+                  data-t={a.timestamp}
+                  data-tprev={a.tPrev}
+                >
+                  t {a.timestamp} · {a.write ? 'write' : 'read'} AS{a.addressSpace} [{a.pointer}..
+                  {a.pointer + a.size}) · t_prev {a.tPrev} · {a.recordEnd - a.recordStart} record
+                  {a.recordEnd - a.recordStart === 1 ? '' : 's'}{' '}
+                  <Explain
+                    label="explain t_prev"
+                    text={explainTPrev(
+                      a.tPrev,
+                      a.timestamp,
+                      step.records.slice(a.recordStart, a.recordEnd),
+                      a,
+                    )}
+                  />
                 </div>
               ))
             )}
           </div>
           {step.records.length === 0 ? (
             <p className="muted" data-testid="no-records">
-              No records: {step.accesses.length > 0 ? 'every access hit a block of exactly its size and start (the fast path of calculate_splits_and_merges), or split/merge sizes equal to min_block_size, which OpenVM never records.' : 'this step touched no memory.'}
+              No records:{' '}
+              {step.accesses.length > 0
+                ? 'every access hit a block of exactly its size and start (the fast path of calculate_splits_and_merges), or split/merge sizes equal to min_block_size, which OpenVM never records.'
+                : 'this step touched no memory.'}
             </p>
           ) : (
             <ol className="record-list" key={key}>
               {step.records.map((r, i) => (
-                <RecordItem key={`${key}-${i}`} record={r} explanation={step.explanations[i]} index={i} stepKey={key} />
+                <RecordItem
+                  key={`${key}-${i}`}
+                  record={r}
+                  explanation={step.explanations[i]}
+                  index={i}
+                  stepKey={key}
+                />
               ))}
             </ol>
           )}
@@ -110,7 +170,8 @@ export function AdapterRecordsPanel({ step, rows, mode }: { step: StepView | nul
       {rows && (
         <table className="rows" data-testid="adapter-rows">
           <caption>
-            rows per AccessAdapterAir&lt;N&gt; so far ({rows.splits} splits, {rows.merges} merges{mode ? `, ${mode}` : ''})
+            rows per AccessAdapterAir&lt;N&gt; so far ({rows.splits} splits, {rows.merges} merges
+            {mode ? `, ${mode}` : ''})
           </caption>
           <thead>
             <tr>

@@ -6,7 +6,15 @@ import { Explain } from '../controls/Explain';
 
 const hex = (n: number, w = 8) => '0x' + n.toString(16).padStart(w, '0');
 
-export function BlockInspector({ block, onJump, onWho }: { block: BlockView | null; onJump(t: number): void; onWho(which: 'previous' | 'next'): void }) {
+export function BlockInspector({
+  block,
+  onJump,
+  onWho,
+}: {
+  block: BlockView | null;
+  onJump(t: number): void;
+  onWho(which: 'previous' | 'next'): void;
+}) {
   if (block === null) {
     return (
       <section className="panel block-inspector" aria-label="Block inspector">
@@ -25,22 +33,32 @@ export function BlockInspector({ block, onJump, onWho }: { block: BlockView | nu
   return (
     <section className="panel block-inspector" aria-label="Block inspector">
       <h2>Block inspector</h2>
-      <dl className="meta" data-testid="block-meta" data-block-start={block.blockStart} data-block-size={block.blockSize}>
+      <dl
+        className="meta"
+        data-testid="block-meta"
+        data-block-start={block.blockStart}
+        data-block-size={block.blockSize}
+      >
         <dt>cell</dt>
         <dd className="mono">
           AS{block.addressSpace} {block.pointer} ({hex(block.pointer, 1)})
         </dd>
-        <dt title="AccessMetadata.timestamp_and_log_block_size of the cell's unit (bits 0..28 timestamp, 29..31 size code)">raw word</dt>
+        <dt title="AccessMetadata.timestamp_and_log_block_size of the cell's unit (bits 0..28 timestamp, 29..31 size code)">
+          raw word
+        </dt>
         <dd className="mono" data-testid="raw-word">
-          {hex(raw)} · offset_to_start {offset} <Explain text={explainMetadataWord(raw, offset, r.align, r.unitAddr + unit * r.align)} />
+          {hex(raw)} · offset_to_start {offset}{' '}
+          <Explain text={explainMetadataWord(raw, offset, r.align, r.unitAddr + unit * r.align)} />
         </dd>
         <dt title="the block's start entry holds its timestamp and size">block</dt>
         <dd className="mono">
-          [{block.blockStart}..{block.blockStart + block.blockSize}) · {block.blockSize} cells · start word {hex(startRaw)}
+          [{block.blockStart}..{block.blockStart + block.blockSize}) · {block.blockSize} cells · start word{' '}
+          {hex(startRaw)}
         </dd>
         <dt>last access</dt>
         <dd className="mono" data-testid="block-ts">
-          t {r.timestamp[Math.max(0, startUnit)] ?? 0} <Explain text={explainMetadataWord(startRaw, 0, r.align, block.blockStart)} />
+          t {r.timestamp[Math.max(0, startUnit)] ?? 0}{' '}
+          <Explain text={explainMetadataWord(startRaw, 0, r.align, block.blockStart)} />
         </dd>
         <dt>values</dt>
         <dd className="mono">[{Array.from(r.values).join(' ')}]</dd>
@@ -63,7 +81,12 @@ export function BlockInspector({ block, onJump, onWho }: { block: BlockView | nu
         <ol className="history mono">
           {Array.from({ length: h.count }, (_, i) => h.count - 1 - i).map((i) => (
             <li key={i}>
-              <button type="button" className="link" onClick={() => onJump(h.timestamp[i])} title="jump to this access">
+              <button
+                type="button"
+                className="link"
+                onClick={() => onJump(h.timestamp[i])}
+                title="jump to this access"
+              >
                 t {h.timestamp[i]}
               </button>{' '}
               {h.write[i] ? 'write' : 'read'} [{h.pointer[i]}..{h.pointer[i] + h.size[i]}) t_prev {h.tPrev[i]}

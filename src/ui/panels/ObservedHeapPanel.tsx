@@ -8,10 +8,16 @@ export function ObservedHeapPanel({ view }: { view: ObservedHeapView }) {
   return (
     <section className="panel observed-heap" aria-label="Allocator">
       <h2>Guest heap (observed)</h2>
-      <dl className="meta" data-testid="observed-heap" data-live={view.livePointer.length} data-live-bytes={view.liveBytes}>
+      <dl
+        className="meta"
+        data-testid="observed-heap"
+        data-live={view.livePointer.length}
+        data-live-bytes={view.liveBytes}
+      >
         <dt>calls</dt>
         <dd>
-          {view.calls} ({view.allocations} allocations, {view.frees} frees{view.open > 0 ? `, ${view.open} in progress` : ''})
+          {view.calls} ({view.allocations} allocations, {view.frees} frees
+          {view.open > 0 ? `, ${view.open} in progress` : ''})
         </dd>
         <dt title="functions seen">functions</dt>
         <dd className="mono">{view.labels.join(', ') || '—'}</dd>

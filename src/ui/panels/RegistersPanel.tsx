@@ -11,7 +11,13 @@ export function RegistersPanel({ program }: { program: GuestProgramView }) {
       <table className="reg-table">
         <tbody>
           {Array.from(program.registers, (v, r) => (
-            <tr key={r} className={program.changed.includes(r) ? 'changed' : ''} data-testid="register" data-reg={r} data-value={v}>
+            <tr
+              key={r}
+              className={program.changed.includes(r) ? 'changed' : ''}
+              data-testid="register"
+              data-reg={r}
+              data-value={v}
+            >
               <th scope="row" title={`x${r}: AS1 cells ${4 * r}..${4 * r + 3}`}>
                 x{r} <span className="muted">{REG_NAMES[r]}</span>
               </th>

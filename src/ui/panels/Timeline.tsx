@@ -72,7 +72,12 @@ export function Timeline(props: TimelineProps) {
     <section role="region" aria-label="Timeline" className="timeline-panel" data-testid="timeline">
       <header className="tl-head">
         <h2>Timeline</h2>
-        <span className="tl-now" data-testid="timeline-current" data-value={current} title={`The current position: ${formatTime(current, unit)}. The run spans ${formatNumber(start)}–${formatNumber(end)}.`}>
+        <span
+          className="tl-now"
+          data-testid="timeline-current"
+          data-value={current}
+          title={`The current position: ${formatTime(current, unit)}. The run spans ${formatNumber(start)}–${formatNumber(end)}.`}
+        >
           {formatTime(current, unit)} <span className="tl-of">/ {formatNumber(end)}</span>
         </span>
         <span
@@ -85,10 +90,18 @@ export function Timeline(props: TimelineProps) {
           showing {shown} · {formatNumber(bucketWidth(request))}/bucket
         </span>
         <div className="tl-zoom" role="group" aria-label="Zoom">
-          <button type="button" onClick={() => zoom(ZOOM_STEP, anchor)} title="Zoom in around the current position (or wheel up over the plot)">
+          <button
+            type="button"
+            onClick={() => zoom(ZOOM_STEP, anchor)}
+            title="Zoom in around the current position (or wheel up over the plot)"
+          >
             Zoom in
           </button>
-          <button type="button" onClick={() => zoom(1 / ZOOM_STEP, anchor)} title="Zoom out (or wheel down over the plot)">
+          <button
+            type="button"
+            onClick={() => zoom(1 / ZOOM_STEP, anchor)}
+            title="Zoom out (or wheel down over the plot)"
+          >
             Zoom out
           </button>
           <button type="button" onClick={fit} title="Show the whole run">

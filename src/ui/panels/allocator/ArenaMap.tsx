@@ -24,10 +24,13 @@ function spanTitle(s: ArenaSpan, view: AllocatorView): string {
   if (s.kind === 'slab') {
     const name = view.classes[s.cls]?.name ?? `class ${s.cls}`;
     const fill = view.slabs?.find((x) => x.start === s.start && x.cls === s.cls);
-    const detail = fill ? ` — ${fill.live} live, ${fill.reclaimed} reclaimed, ${fill.freeElsewhere} free elsewhere, ${fill.fresh} fresh` : '';
+    const detail = fill
+      ? ` — ${fill.live} live, ${fill.reclaimed} reclaimed, ${fill.freeElsewhere} free elsewhere, ${fill.fresh} fresh`
+      : '';
     return `${name} slab of thread ${s.thread}: ${count(s.blocks)} blocks of ${bytesExact(s.blockSize)}, ${range}${detail}. Click to select the block under the pointer.`;
   }
-  if (s.kind === 'large-live') return `Large block, live: ${bytesExact(s.requested)} requested in a ${bytesExact(s.bytes)} block, ${range}. ${EXPLAIN.largeLive}`;
+  if (s.kind === 'large-live')
+    return `Large block, live: ${bytesExact(s.requested)} requested in a ${bytesExact(s.bytes)} block, ${range}. ${EXPLAIN.largeLive}`;
   if (s.kind === 'large-free') return `Large block, free in the pool: ${range}. ${EXPLAIN.largePool}`;
   return `Leaked: ${range}. ${EXPLAIN.largeLeaked}`;
 }
@@ -70,10 +73,16 @@ export function ArenaMap({ view, onSelectBlock }: Props) {
   const a = view.arena;
   const scale: ByteScale = { start: a.map.start, end: Math.max(a.map.end, a.map.start + 1), width };
   const asShapes = a.spansOmitted === 0 && a.spans.length <= MAX_SHAPES;
-  const usedClasses = [...new Set(a.spans.filter((s) => s.kind === 'slab').map((s) => s.cls))].sort((p, q) => p - q);
+  const usedClasses = [...new Set(a.spans.filter((s) => s.kind === 'slab').map((s) => s.cls))].sort(
+    (p, q) => p - q,
+  );
   const err = view.lastError;
-  const errX = err?.ptr != null && err.ptr - 64 >= scale.start && err.ptr - 64 < scale.end ? xOfOffset(scale, err.ptr - 64) : null;
-  const carvedW = a.capacity === 0 ? 0 : Math.max(a.carvedBytes > 0 ? 2 : 0, (a.carvedBytes / a.capacity) * width);
+  const errX =
+    err?.ptr != null && err.ptr - 64 >= scale.start && err.ptr - 64 < scale.end
+      ? xOfOffset(scale, err.ptr - 64)
+      : null;
+  const carvedW =
+    a.capacity === 0 ? 0 : Math.max(a.carvedBytes > 0 ? 2 : 0, (a.carvedBytes / a.capacity) * width);
 
   const select = (e: MouseEvent<SVGRectElement>, s: ArenaSpan) => {
     if (!onSelectBlock) return;
@@ -83,37 +92,61 @@ export function ArenaMap({ view, onSelectBlock }: Props) {
 
   return (
     <div className="alloc-arena" ref={ref}>
-      <div className="arena-usage" data-testid="arena-usage" data-capacity={a.capacity} data-remaining={a.remaining} data-carved={a.carvedBytes} data-cursor={a.cursor}>
+      <div
+        className="arena-usage"
+        data-testid="arena-usage"
+        data-capacity={a.capacity}
+        data-remaining={a.remaining}
+        data-carved={a.carvedBytes}
+        data-cursor={a.cursor}
+      >
         <svg width={width} height={10} aria-hidden="true">
           <rect className="usage-bg" x={0} y={0} width={width} height={10} rx={2} />
           <rect className="usage-carved" x={0} y={0} width={carvedW} height={10} rx={2} />
         </svg>
         <div className="arena-usage-text">
-          <span title={`${EXPLAIN.carvedBytes} ${bytesExact(a.carvedBytes)}: small slabs ${bytesExact(a.carvedSmallBytes)}, large blocks ${bytesExact(a.carvedLargeBytes)}.`}>
+          <span
+            title={`${EXPLAIN.carvedBytes} ${bytesExact(a.carvedBytes)}: small slabs ${bytesExact(a.carvedSmallBytes)}, large blocks ${bytesExact(a.carvedLargeBytes)}.`}
+          >
             carved {bytesShort(a.carvedBytes)} ({percent(a.carvedFraction)})
           </span>
           <span title={`${EXPLAIN.capacity} ${bytesExact(a.capacity)}.`}>of {bytesShort(a.capacity)}</span>
-          <span title={`${EXPLAIN.remaining} ${bytesExact(a.remaining)}.`}>remaining {bytesShort(a.remaining)}</span>
+          <span title={`${EXPLAIN.remaining} ${bytesExact(a.remaining)}.`}>
+            remaining {bytesShort(a.remaining)}
+          </span>
         </div>
       </div>
       {a.map.end <= a.map.start ? (
         <p className="alloc-empty">Nothing carved yet: the bump cursor is at 0.</p>
       ) : (
         <>
-          <p className="arena-caption" title="The map below shows only the carved part of the arena, [0, cursor): everything past the cursor is unused.">
-            carved part, offsets {count(scale.start)}–{count(a.map.end)} · {count(a.spanCount)} span{a.spanCount === 1 ? '' : 's'}
+          <p
+            className="arena-caption"
+            title="The map below shows only the carved part of the arena, [0, cursor): everything past the cursor is unused."
+          >
+            carved part, offsets {count(scale.start)}–{count(a.map.end)} · {count(a.spanCount)} span
+            {a.spanCount === 1 ? '' : 's'}
           </p>
           {asShapes ? (
             <svg className="arena-map" width={width} height={MAP_H + 6} role="img" aria-label="Arena map">
               <defs>
-                <pattern id={`hatch-${uid}`} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <pattern
+                  id={`hatch-${uid}`}
+                  width={6}
+                  height={6}
+                  patternUnits="userSpaceOnUse"
+                  patternTransform="rotate(45)"
+                >
                   <rect className="hatch-bg" width={6} height={6} />
                   <line className="hatch-line" x1={0} y1={0} x2={0} y2={6} />
                 </pattern>
               </defs>
               {a.spans.map((s) => {
                 const { x, width: w } = spanPixels(scale, s);
-                const fill = s.kind === 'slab' ? view.slabs?.find((q) => q.start === s.start && q.cls === s.cls) : undefined;
+                const fill =
+                  s.kind === 'slab'
+                    ? view.slabs?.find((q) => q.start === s.start && q.cls === s.cls)
+                    : undefined;
                 return (
                   <g key={s.start} className={`arena-span span-${s.kind}`}>
                     <rect
@@ -138,13 +171,24 @@ export function ArenaMap({ view, onSelectBlock }: Props) {
                       </text>
                     )}
                     {fill !== undefined && fill.capacity > 0 && (
-                      <rect className="slab-live" x={x} y={MAP_H - 4} width={(w * fill.live) / fill.capacity} height={4} pointerEvents="none" />
+                      <rect
+                        className="slab-live"
+                        x={x}
+                        y={MAP_H - 4}
+                        width={(w * fill.live) / fill.capacity}
+                        height={4}
+                        pointerEvents="none"
+                      />
                     )}
                   </g>
                 );
               })}
               {errX !== null && (
-                <path className="arena-error" d={`M${Math.max(5, errX)} ${MAP_H} l5 6 h-10 Z`} data-testid="arena-error">
+                <path
+                  className="arena-error"
+                  d={`M${Math.max(5, errX)} ${MAP_H} l5 6 h-10 Z`}
+                  data-testid="arena-error"
+                >
                   <title>{`The block of the last error (${err?.kind}) starts here: offset ${count((err?.ptr ?? 64) - 64)}.`}</title>
                 </path>
               )}
@@ -155,14 +199,18 @@ export function ArenaMap({ view, onSelectBlock }: Props) {
           <ByteAxis scale={scale} />
           {a.spansOmitted > 0 && (
             <p className="alloc-note">
-              {count(a.spanCount)} spans: drawn as an image of {count(a.map.buckets)} buckets (each the kind covering most of its {bytesShort(a.map.bucketBytes)}).
+              {count(a.spanCount)} spans: drawn as an image of {count(a.map.buckets)} buckets (each the kind
+              covering most of its {bytesShort(a.map.bucketBytes)}).
             </p>
           )}
         </>
       )}
       <ul className="alloc-legend" aria-label="Arena legend">
         {usedClasses.map((cls) => (
-          <li key={cls} title={`Slabs of ${view.classes[cls].name} (block ${bytesExact(view.classes[cls].blockSize)}).`}>
+          <li
+            key={cls}
+            title={`Slabs of ${view.classes[cls].name} (block ${bytesExact(view.classes[cls].blockSize)}).`}
+          >
             <span className="swatch" style={{ background: classColor(cls) }} />
             {view.classes[cls].name}
           </li>

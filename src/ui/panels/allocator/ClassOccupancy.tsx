@@ -8,7 +8,14 @@ import type { AllocatorClassView, AllocatorView } from '../../../engine/alloc/al
 import { useElementWidth } from '../useElementWidth';
 import { EXPLAIN } from './explain';
 import { bytesExact, bytesShort, count, percent } from './format';
-import { SEGMENTS, SEGMENT_LABELS, internalFraction, stackSegments, visibleClasses, type OccupancyScale } from './occupancy';
+import {
+  SEGMENTS,
+  SEGMENT_LABELS,
+  internalFraction,
+  stackSegments,
+  visibleClasses,
+  type OccupancyScale,
+} from './occupancy';
 
 const ROW = 22;
 const BAR = 14;
@@ -37,7 +44,9 @@ export function ClassOccupancy({ view }: { readonly view: AllocatorView }) {
   if (view.classes.every((c) => c.carvedBlocks === 0) && errorCls === null) {
     return (
       <div className="alloc-classes" ref={ref}>
-        <p className="alloc-empty">No size class has carved a block yet (requests above 16 MiB take the large path).</p>
+        <p className="alloc-empty">
+          No size class has carved a block yet (requests above 16 MiB take the large path).
+        </p>
       </div>
     );
   }
@@ -45,10 +54,20 @@ export function ClassOccupancy({ view }: { readonly view: AllocatorView }) {
     <div className="alloc-classes" ref={ref}>
       <div className="alloc-toolbar">
         <div role="group" aria-label="Bar scale" className="alloc-seg-buttons">
-          <button type="button" aria-pressed={scaleMode === 'share'} onClick={() => setScaleMode('share')} title="Every bar is its class's carved blocks: compare how each class's blocks are spread.">
+          <button
+            type="button"
+            aria-pressed={scaleMode === 'share'}
+            onClick={() => setScaleMode('share')}
+            title="Every bar is its class's carved blocks: compare how each class's blocks are spread."
+          >
             share of carved
           </button>
-          <button type="button" aria-pressed={scaleMode === 'bytes'} onClick={() => setScaleMode('bytes')} title="Bar length is the class's carved bytes, on one scale for all classes: see where the arena went.">
+          <button
+            type="button"
+            aria-pressed={scaleMode === 'bytes'}
+            onClick={() => setScaleMode('bytes')}
+            title="Bar length is the class's carved bytes, on one scale for all classes: see where the arena went."
+          >
             bytes
           </button>
         </div>
@@ -71,13 +90,20 @@ export function ClassOccupancy({ view }: { readonly view: AllocatorView }) {
       {rows.length === 0 ? (
         <p className="alloc-empty">No size class has carved a block yet.</p>
       ) : (
-        <svg className="alloc-chart" width={width} height={height} role="img" aria-label="Size-class occupancy">
+        <svg
+          className="alloc-chart"
+          width={width}
+          height={height}
+          role="img"
+          aria-label="Size-class occupancy"
+        >
           <g className="col-heads">
             <text x={0} y={14}>
               class<title>Size class (orthotope's name: the largest payload it serves).</title>
             </text>
             <text x={barX0} y={14}>
-              blocks by state<title>{`${EXPLAIN.live} ${EXPLAIN.reclaimed} ${EXPLAIN.shared} ${EXPLAIN.central} ${EXPLAIN.fresh}`}</title>
+              blocks by state
+              <title>{`${EXPLAIN.live} ${EXPLAIN.reclaimed} ${EXPLAIN.shared} ${EXPLAIN.central} ${EXPLAIN.fresh}`}</title>
             </text>
             <text x={barX1 + 8} y={14}>
               live / carved<title>{`${EXPLAIN.live} ${EXPLAIN.carved}`}</title>
@@ -109,7 +135,9 @@ export function ClassOccupancy({ view }: { readonly view: AllocatorView }) {
                 data-usable={c.usableBytes}
                 data-internal={c.internalBytes}
               >
-                {errorCls === c.cls && <rect className="row-error" x={-2} y={-2} width={width - 2} height={ROW - 2} rx={3} />}
+                {errorCls === c.cls && (
+                  <rect className="row-error" x={-2} y={-2} width={width - 2} height={ROW - 2} rx={3} />
+                )}
                 <text className="cls-name" x={0} y={BAR - 2}>
                   {c.name}
                   <title>{classTitle(c)}</title>
@@ -137,10 +165,24 @@ export function ClassOccupancy({ view }: { readonly view: AllocatorView }) {
                   {count(c.live)} / {count(c.carvedBlocks)}
                   <title>{`${count(c.live)} live of ${count(c.carvedBlocks)} carved blocks. ${EXPLAIN.live}`}</title>
                 </text>
-                <g data-testid="class-internal" data-class={c.cls} data-value={c.internalBytes} data-requested={c.requestedBytes} data-usable={c.usableBytes}>
+                <g
+                  data-testid="class-internal"
+                  data-class={c.cls}
+                  data-value={c.internalBytes}
+                  data-requested={c.requestedBytes}
+                  data-usable={c.usableBytes}
+                >
                   <title>{`${c.name}: ${bytesExact(c.internalBytes)} of ${bytesExact(c.usableBytes)} usable are unused (${percent(frac)}); requested ${bytesExact(c.requestedBytes)}, headers ${bytesExact(c.overheadBytes)}. ${EXPLAIN.internal}`}</title>
-                  <rect className={c.usableBytes === 0 ? 'frag-empty' : 'seg-internal'} x={fragX} y={2} width={FRAG_BAR} height={BAR - 4} />
-                  {reqW > 0 && <rect className="frag-requested" x={fragX} y={2} width={reqW} height={BAR - 4} />}
+                  <rect
+                    className={c.usableBytes === 0 ? 'frag-empty' : 'seg-internal'}
+                    x={fragX}
+                    y={2}
+                    width={FRAG_BAR}
+                    height={BAR - 4}
+                  />
+                  {reqW > 0 && (
+                    <rect className="frag-requested" x={fragX} y={2} width={reqW} height={BAR - 4} />
+                  )}
                   <text className="cls-frag" x={fragX + FRAG_BAR + 6} y={BAR - 2}>
                     {c.usableBytes === 0 ? '—' : `${bytesShort(c.internalBytes)} · ${percent(frac)}`}
                   </text>

@@ -23,9 +23,13 @@ export function ErrorBox({ error, onSelectBlock }: Props) {
       data-class={error.cls ?? ''}
     >
       <div className="alloc-error-head">
-        <strong title="The error kind orthotope 0.1.7 returns (errors are values; the failed call changed nothing but the cache binding).">{error.kind}</strong>
+        <strong title="The error kind orthotope 0.1.7 returns (errors are values; the failed call changed nothing but the cache binding).">
+          {error.kind}
+        </strong>
         {error.reason !== null && <span title="Which header check failed.">reason {error.reason}</span>}
-        <span title="The 0-based number of the failed allocator call (allocate and free calls, failed ones included).">op {count(error.op)}</span>
+        <span title="The 0-based number of the failed allocator call (allocate and free calls, failed ones included).">
+          op {count(error.op)}
+        </span>
         <span title="The thread cache the call used.">thread {error.thread}</span>
         {ptr !== null && (
           <span title="The freed user pointer, as an offset from the arena base (block start + 64).">
@@ -37,7 +41,9 @@ export function ErrorBox({ error, onSelectBlock }: Props) {
             )}
           </span>
         )}
-        {error.className !== null && <span title="The size class of the block involved.">class {error.className}</span>}
+        {error.className !== null && (
+          <span title="The size class of the block involved.">class {error.className}</span>
+        )}
       </div>
       <p className="alloc-error-message" data-testid="allocator-error-message">
         {error.message}
@@ -46,7 +52,13 @@ export function ErrorBox({ error, onSelectBlock }: Props) {
         <span className="alloc-why">Why: </span>
         {error.cause}
         {error.source === 'events' && error.reason === 'magic' && (
-          <span className="alloc-note" title="The event log does not store whether the header held a free-list link; it is judged again on the state shown."> (judged on the state shown)</span>
+          <span
+            className="alloc-note"
+            title="The event log does not store whether the header held a free-list link; it is judged again on the state shown."
+          >
+            {' '}
+            (judged on the state shown)
+          </span>
         )}
       </p>
     </div>

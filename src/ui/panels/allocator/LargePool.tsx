@@ -8,12 +8,28 @@ export function LargePool({ view }: { readonly view: AllocatorView }) {
   const l = view.large;
   const s = view.orthotope.stats;
   const rows: Array<[string, string, string]> = [
-    ['live', `${count(l.liveBlocks)} · ${bytesShort(l.liveBlockBytes)}`, `${EXPLAIN.largeLive} ${count(l.liveBlocks)} blocks, ${bytesExact(l.liveBlockBytes)}; ${bytesExact(l.liveRequestedBytes)} requested.`],
-    ['pool', `${count(l.poolBlocks)} · ${bytesShort(l.poolBytes)}`, `${EXPLAIN.largePool} ${count(l.poolBlocks)} blocks, ${bytesExact(l.poolBytes)}.${l.pool.map((p) => ` ${count(p.blocks)} × ${bytesExact(p.blockSize)}.`).join('')}`],
+    [
+      'live',
+      `${count(l.liveBlocks)} · ${bytesShort(l.liveBlockBytes)}`,
+      `${EXPLAIN.largeLive} ${count(l.liveBlocks)} blocks, ${bytesExact(l.liveBlockBytes)}; ${bytesExact(l.liveRequestedBytes)} requested.`,
+    ],
+    [
+      'pool',
+      `${count(l.poolBlocks)} · ${bytesShort(l.poolBytes)}`,
+      `${EXPLAIN.largePool} ${count(l.poolBlocks)} blocks, ${bytesExact(l.poolBytes)}.${l.pool.map((p) => ` ${count(p.blocks)} × ${bytesExact(p.blockSize)}.`).join('')}`,
+    ],
     ['slack', bytesShort(l.slackBytes), `${EXPLAIN.largeSlack} ${bytesExact(l.slackBytes)}.`],
-    ['leaked', `${count(l.leakedBlocks)} · ${bytesShort(l.leakedBytes)}`, `${EXPLAIN.largeLeaked} ${bytesExact(l.leakedBytes)}.`],
+    [
+      'leaked',
+      `${count(l.leakedBlocks)} · ${bytesShort(l.leakedBytes)}`,
+      `${EXPLAIN.largeLeaked} ${bytesExact(l.leakedBytes)}.`,
+    ],
     ['waste', bytesShort(l.wasteBytes), `${EXPLAIN.largeWaste} ${bytesExact(l.wasteBytes)}.`],
-    ['carved / reused', `${count(l.carvedBlocks)} / ${count(l.reusedBlocks)}`, 'Large allocations served by carving a new block from the arena / by reusing a pool block.'],
+    [
+      'carved / reused',
+      `${count(l.carvedBlocks)} / ${count(l.reusedBlocks)}`,
+      'Large allocations served by carving a new block from the arena / by reusing a pool block.',
+    ],
   ];
   return (
     <dl

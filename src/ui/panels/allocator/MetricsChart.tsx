@@ -33,7 +33,12 @@ export function sampleAt(ts: readonly number[], t: number): number {
 const SERIES = [
   { key: 'carvedBytes', label: 'carved', cls: 'm-carved', help: EXPLAIN.carvedBytes },
   { key: 'liveBytes', label: 'live requested', cls: 'm-live', help: EXPLAIN.liveBytes },
-  { key: 'internalFragBytes', label: 'internal frag.', cls: 'm-internal', help: `${EXPLAIN.internal} Includes the slack of live large blocks.` },
+  {
+    key: 'internalFragBytes',
+    label: 'internal frag.',
+    cls: 'm-internal',
+    help: `${EXPLAIN.internal} Includes the slack of live large blocks.`,
+  },
 ] as const;
 
 const H = 120;
@@ -53,12 +58,28 @@ export function MetricsChart({ history }: { readonly history: AllocatorHistory }
   const step = yTicks.length > 1 ? yTicks[1] - yTicks[0] : peak;
   const top = Math.ceil(peak / step) * step;
   if (yTicks[yTicks.length - 1] < top) yTicks.push(top);
-  const x = scaleLinear().domain([t0, t1]).range([M.left, Math.max(M.left + 10, width - M.right)]);
-  const y = scaleLinear().domain([0, top]).range([H - M.bottom, M.top]);
+  const x = scaleLinear()
+    .domain([t0, t1])
+    .range([M.left, Math.max(M.left + 10, width - M.right)]);
+  const y = scaleLinear()
+    .domain([0, top])
+    .range([H - M.bottom, M.top]);
 
   useEffect(() => {
-    if (xAxis.current) select(xAxis.current).call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 100))).tickFormat((d) => count(Number(d))).tickSizeOuter(0));
-    if (yAxis.current) select(yAxis.current).call(axisLeft(y).tickValues(yTicks).tickFormat((d) => bytesShort(Number(d))).tickSizeOuter(0));
+    if (xAxis.current)
+      select(xAxis.current).call(
+        axisBottom(x)
+          .ticks(Math.max(2, Math.floor(width / 100)))
+          .tickFormat((d) => count(Number(d)))
+          .tickSizeOuter(0),
+      );
+    if (yAxis.current)
+      select(yAxis.current).call(
+        axisLeft(y)
+          .tickValues(yTicks)
+          .tickFormat((d) => bytesShort(Number(d)))
+          .tickSizeOuter(0),
+      );
   });
 
   const path = (values: readonly number[]) =>
@@ -72,7 +93,10 @@ export function MetricsChart({ history }: { readonly history: AllocatorHistory }
         {SERIES.map((s) => {
           const value = at >= 0 ? history[s.key][at] : 0;
           const last = n > 0 ? history[s.key][n - 1] : 0;
-          const where = cursor === undefined ? `Latest: ${bytesExact(value)}.` : `Here (the cursor): ${bytesExact(value)}; at the end of the recording: ${bytesExact(last)}.`;
+          const where =
+            cursor === undefined
+              ? `Latest: ${bytesExact(value)}.`
+              : `Here (the cursor): ${bytesExact(value)}; at the end of the recording: ${bytesExact(last)}.`;
           return (
             <li key={s.key} title={`${s.help} ${where}`} data-testid={`metric-${s.key}`} data-value={value}>
               <span className={`swatch line ${s.cls}`} />

@@ -23,7 +23,15 @@ function hatch(g: CanvasRenderingContext2D, color: string, background: string): 
   return g.createPattern(tile, 'repeat') ?? color;
 }
 
-export function OverviewCanvas({ map, width, height }: { readonly map: ArenaMap; readonly width: number; readonly height: number }) {
+export function OverviewCanvas({
+  map,
+  width,
+  height,
+}: {
+  readonly map: ArenaMap;
+  readonly width: number;
+  readonly height: number;
+}) {
   const ref = useRef<HTMLCanvasElement>(null);
   const theme = useThemeVersion();
   useEffect(() => {
@@ -54,10 +62,24 @@ export function OverviewCanvas({ map, width, height }: { readonly map: ArenaMap;
       const kind = map.kind[runStart];
       if (kind !== MAP_KIND.EMPTY) {
         g.fillStyle = kind === MAP_KIND.SLAB ? classColor(map.cls[runStart]) : large[kind];
-        g.fillRect(Math.floor(runStart * w), 0, Math.max(1, Math.ceil(i * w) - Math.floor(runStart * w)), height);
+        g.fillRect(
+          Math.floor(runStart * w),
+          0,
+          Math.max(1, Math.ceil(i * w) - Math.floor(runStart * w)),
+          height,
+        );
       }
       runStart = i;
     }
   }, [map, width, height, theme]);
-  return <canvas ref={ref} className="arena-canvas" style={{ width, height }} role="img" aria-label="Arena map (overview image)" data-testid="arena-overview" />;
+  return (
+    <canvas
+      ref={ref}
+      className="arena-canvas"
+      style={{ width, height }}
+      role="img"
+      aria-label="Arena map (overview image)"
+      data-testid="arena-overview"
+    />
+  );
 }

@@ -28,8 +28,20 @@ export function Summary({ view }: { readonly view: AllocatorView }) {
       text: `${bytesShort(a.carvedBytes)} (${percent(a.carvedFraction)})`,
       title: `${EXPLAIN.carvedBytes} ${bytesExact(a.carvedBytes)} of ${bytesExact(a.capacity)}.`,
     },
-    { id: 'remaining', label: 'remaining', value: a.remaining, text: bytesShort(a.remaining), title: `${EXPLAIN.remaining} ${bytesExact(a.remaining)}.` },
-    { id: 'live', label: 'live requested', value: t.liveRequestedBytes, text: bytesShort(t.liveRequestedBytes), title: `${EXPLAIN.liveBytes} ${bytesExact(t.liveRequestedBytes)}.` },
+    {
+      id: 'remaining',
+      label: 'remaining',
+      value: a.remaining,
+      text: bytesShort(a.remaining),
+      title: `${EXPLAIN.remaining} ${bytesExact(a.remaining)}.`,
+    },
+    {
+      id: 'live',
+      label: 'live requested',
+      value: t.liveRequestedBytes,
+      text: bytesShort(t.liveRequestedBytes),
+      title: `${EXPLAIN.liveBytes} ${bytesExact(t.liveRequestedBytes)}.`,
+    },
     {
       id: 'internal',
       label: 'internal frag.',
@@ -38,7 +50,13 @@ export function Summary({ view }: { readonly view: AllocatorView }) {
       title: `${EXPLAIN.internal} Small classes ${bytesExact(t.internalBytes)} + large-block slack ${bytesExact(view.large.slackBytes)} = ${bytesExact(internal)} (the "over time" chart plots the same sum).`,
       tone: internal > 0 ? 'warn' : undefined,
     },
-    { id: 'idle', label: 'idle small', value: t.idleSmallBytes, text: bytesShort(t.idleSmallBytes), title: `${EXPLAIN.idleSmall} ${bytesExact(t.idleSmallBytes)}.` },
+    {
+      id: 'idle',
+      label: 'idle small',
+      value: t.idleSmallBytes,
+      text: bytesShort(t.idleSmallBytes),
+      title: `${EXPLAIN.idleSmall} ${bytesExact(t.idleSmallBytes)}.`,
+    },
     {
       id: 'utilization',
       label: 'utilization',
@@ -46,21 +64,39 @@ export function Summary({ view }: { readonly view: AllocatorView }) {
       text: percent(t.arenaUtilization),
       title: EXPLAIN.utilizationTotal,
     },
-    { id: 'refills', label: 'refills', value: t.refills, text: `${count(t.refills)} (${count(t.refilledBlocks)})`, title: EXPLAIN.refills },
-    { id: 'drains', label: 'drains', value: t.drains, text: `${count(t.drains)} (${count(t.drainedBlocks)})`, title: EXPLAIN.drains },
+    {
+      id: 'refills',
+      label: 'refills',
+      value: t.refills,
+      text: `${count(t.refills)} (${count(t.refilledBlocks)})`,
+      title: EXPLAIN.refills,
+    },
+    {
+      id: 'drains',
+      label: 'drains',
+      value: t.drains,
+      text: `${count(t.drains)} (${count(t.drainedBlocks)})`,
+      title: EXPLAIN.drains,
+    },
     {
       id: 'errors',
       label: 'errors',
       value: t.errors,
       text: count(t.errors),
-      title: `${EXPLAIN.errors}${Object.entries(view.errorsByKind).map(([k, n]) => ` ${k}: ${n}.`).join('')}`,
+      title: `${EXPLAIN.errors}${Object.entries(view.errorsByKind)
+        .map(([k, n]) => ` ${k}: ${n}.`)
+        .join('')}`,
       tone: t.errors > 0 ? 'error' : undefined,
     },
   ];
   return (
     <dl className="alloc-summary">
       {items.map((item) => (
-        <div key={item.id} className={`alloc-stat${item.tone ? ` tone-${item.tone}` : ''}`} title={item.title}>
+        <div
+          key={item.id}
+          className={`alloc-stat${item.tone ? ` tone-${item.tone}` : ''}`}
+          title={item.title}
+        >
           <dt>{item.label}</dt>
           <dd data-testid={`alloc-summary-${item.id}`} data-value={item.value}>
             {item.text}

@@ -8,15 +8,25 @@ import { bytesExact, bytesShort, count } from './format';
 export function ThreadCacheTable({ view }: { readonly view: AllocatorView }) {
   const threads = view.threads;
   if (threads.length === 0) return <p className="alloc-empty">No thread cache yet.</p>;
-  const classes = view.classes.filter((c) => threads.some((t) => t.perClass.blocks[c.cls] > 0 || t.perClass.slabs[c.cls] > 0));
+  const classes = view.classes.filter((c) =>
+    threads.some((t) => t.perClass.blocks[c.cls] > 0 || t.perClass.slabs[c.cls] > 0),
+  );
   return (
     <table className="rows alloc-caches" data-testid="cache-table">
       <thead>
         <tr>
-          <th scope="col" title="Thread id: each thread uses its own cache.">thread</th>
-          <th scope="col" title={EXPLAIN.bound}>bound</th>
-          <th scope="col" title="Σ blocks over classes (stats.cache_total blocks).">blocks</th>
-          <th scope="col" title="Σ blocks × block size (stats.cache_total bytes).">bytes</th>
+          <th scope="col" title="Thread id: each thread uses its own cache.">
+            thread
+          </th>
+          <th scope="col" title={EXPLAIN.bound}>
+            bound
+          </th>
+          <th scope="col" title="Σ blocks over classes (stats.cache_total blocks).">
+            blocks
+          </th>
+          <th scope="col" title="Σ blocks × block size (stats.cache_total bytes).">
+            bytes
+          </th>
           {classes.map((c) => (
             <th key={c.cls} scope="col" title={`${c.name}: ${EXPLAIN.cacheBlocks}`}>
               {c.name}
@@ -26,7 +36,14 @@ export function ThreadCacheTable({ view }: { readonly view: AllocatorView }) {
       </thead>
       <tbody>
         {threads.map((t) => (
-          <tr key={t.thread} data-testid="cache-row" data-thread={t.thread} data-bound={String(t.bound)} data-blocks={t.blocks} data-bytes={t.bytes}>
+          <tr
+            key={t.thread}
+            data-testid="cache-row"
+            data-thread={t.thread}
+            data-bound={String(t.bound)}
+            data-blocks={t.blocks}
+            data-bytes={t.bytes}
+          >
             <th scope="row">{t.thread}</th>
             <td title={EXPLAIN.bound}>{t.bound ? 'yes' : 'no'}</td>
             <td title={`${count(t.blocks)} blocks cached by thread ${t.thread}.`}>{count(t.blocks)}</td>

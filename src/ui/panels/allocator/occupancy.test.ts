@@ -7,7 +7,10 @@ import { internalFraction, stackSegments, visibleClasses } from './occupancy';
 
 function viewAfter(file: string, n: number) {
   const trace = parseAllocTrace(readFileSync(`public/examples/${file}`, 'utf8'));
-  const run = runAllocTrace({ ...trace, directives: trace.directives.slice(0, n), error: null }, () => undefined);
+  const run = runAllocTrace(
+    { ...trace, directives: trace.directives.slice(0, n), error: null },
+    () => undefined,
+  );
   if (run.allocator === null) throw new Error('no allocator');
   return allocatorView(run.allocator);
 }

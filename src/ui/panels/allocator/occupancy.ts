@@ -17,7 +17,13 @@ export const SEGMENT_LABELS: Record<SegmentKind, string> = {
 };
 
 export function segmentBlocks(c: AllocatorClassView): Record<SegmentKind, number> {
-  return { live: c.live, reclaimed: c.cachedReclaimed, shared: c.cachedShared, central: c.central, fresh: c.fresh };
+  return {
+    live: c.live,
+    reclaimed: c.cachedReclaimed,
+    shared: c.cachedShared,
+    central: c.central,
+    fresh: c.fresh,
+  };
 }
 
 /** Classes that ever carved a block, plus the class of the last error; every class when `all`. */
@@ -35,7 +41,11 @@ export interface Segment {
 }
 
 /** The stacked segments of one class (empty segments left out). `maxCarvedBytes` is for the bytes scale. */
-export function stackSegments(c: AllocatorClassView, scale: OccupancyScale, maxCarvedBytes: number): Segment[] {
+export function stackSegments(
+  c: AllocatorClassView,
+  scale: OccupancyScale,
+  maxCarvedBytes: number,
+): Segment[] {
   const blocks = segmentBlocks(c);
   const total = c.carvedBlocks;
   if (total === 0) return [];

@@ -40,7 +40,13 @@ export function MarkerLayer({ scale, height, markers, current }: Props) {
       {visible.map((m, i) => {
         const mx = Math.round(xOfTime(scale, m.t)) + 0.5;
         return (
-          <g key={`${m.kind}-${m.t}-${i}`} className={`tl-marker tl-marker-${m.kind}`} data-testid="timeline-marker" data-kind={m.kind} data-t={m.t}>
+          <g
+            key={`${m.kind}-${m.t}-${i}`}
+            className={`tl-marker tl-marker-${m.kind}`}
+            data-testid="timeline-marker"
+            data-kind={m.kind}
+            data-t={m.t}
+          >
             <line x1={mx} x2={mx} y1={MARKER_LANE} y2={height} />
             <Glyph kind={m.kind} x={mx} />
           </g>
@@ -52,8 +58,19 @@ export function MarkerLayer({ scale, height, markers, current }: Props) {
           <rect x={x - 5} y={0} width={10} height={MARKER_LANE - 2} rx={3} />
         </g>
       ) : (
-        <g className="tl-handle tl-handle-off" data-testid="timeline-handle" data-t={current} data-offscreen={off}>
-          <path d={off === 'left' ? `M1 ${height / 2} L9 ${height / 2 - 6} L9 ${height / 2 + 6} Z` : `M${scale.width - 1} ${height / 2} L${scale.width - 9} ${height / 2 - 6} L${scale.width - 9} ${height / 2 + 6} Z`} />
+        <g
+          className="tl-handle tl-handle-off"
+          data-testid="timeline-handle"
+          data-t={current}
+          data-offscreen={off}
+        >
+          <path
+            d={
+              off === 'left'
+                ? `M1 ${height / 2} L9 ${height / 2 - 6} L9 ${height / 2 + 6} Z`
+                : `M${scale.width - 1} ${height / 2} L${scale.width - 9} ${height / 2 - 6} L${scale.width - 9} ${height / 2 + 6} Z`
+            }
+          />
         </g>
       )}
     </svg>

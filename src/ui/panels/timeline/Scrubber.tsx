@@ -37,7 +37,8 @@ export function Scrubber(p: Props) {
   const [hover, setHover] = useState<Hover | null>(null);
   const height = scrubHeight(p.tracks.length);
 
-  const localX = (e: PointerEvent<HTMLDivElement>) => e.clientX - e.currentTarget.getBoundingClientRect().left;
+  const localX = (e: PointerEvent<HTMLDivElement>) =>
+    e.clientX - e.currentTarget.getBoundingClientRect().left;
   const seek = (t: number) => {
     if (t === lastSent.current) return;
     lastSent.current = t;
@@ -52,7 +53,10 @@ export function Scrubber(p: Props) {
     const w = p.densities;
     const i = w === undefined ? -1 : bucketAt(w, t);
     if (w !== undefined && i >= 0) {
-      const counts = p.tracks.map((track) => ({ label: track.label, count: i < track.counts.length ? track.counts[i] : 0 }));
+      const counts = p.tracks.map((track) => ({
+        label: track.label,
+        count: i < track.counts.length ? track.counts[i] : 0,
+      }));
       lines.push(...describeBucket(w, i, counts, unit));
     } else {
       lines.push(`${formatTime(seekTimeAt(scale, x, start, end), unit)} (densities not loaded yet)`);

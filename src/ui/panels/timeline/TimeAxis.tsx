@@ -14,7 +14,12 @@ export function TimeAxis({ scale, unit }: { readonly scale: TimeScale; readonly 
     const x = scaleLinear().domain([scale.t0, scale.t1]).range([0, scale.width]);
     const ticks = x.ticks(Math.max(2, Math.floor(scale.width / 90))).filter((t) => Number.isInteger(t));
     select(ref.current)
-      .call(axisBottom(x).tickValues(ticks).tickFormat((t) => comma(Number(t))).tickSizeOuter(0))
+      .call(
+        axisBottom(x)
+          .tickValues(ticks)
+          .tickFormat((t) => comma(Number(t)))
+          .tickSizeOuter(0),
+      )
       .call((g) => g.selectAll('text').attr('data-testid', 'timeline-tick'));
   }, [scale]);
   return (

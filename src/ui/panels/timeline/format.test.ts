@@ -12,14 +12,21 @@ describe('timeline text', () => {
     expect(formatBucketRange(r, 0, 'operation')).toBe('operations 120–129 (10 operations)');
     expect(formatBucketRange({ t0: 7, t1: 9, buckets: 2 }, 0, 'timestamp')).toBe('timestamp 7');
     // Fractional edges: the bucket [2.5, 5) holds 3 and 4.
-    expect(formatBucketRange({ t0: 0, t1: 10, buckets: 4 }, 1, 'operation')).toBe('operations 3–4 (2 operations)');
+    expect(formatBucketRange({ t0: 0, t1: 10, buckets: 4 }, 1, 'operation')).toBe(
+      'operations 3–4 (2 operations)',
+    );
   });
 
   it('describes a bucket with one line per track', () => {
-    const lines = describeBucket({ t0: 0, t1: 100, buckets: 10 }, 2, [
-      { label: 'allocations', count: 4 },
-      { label: 'errors', count: 1200 },
-    ], 'operation');
+    const lines = describeBucket(
+      { t0: 0, t1: 100, buckets: 10 },
+      2,
+      [
+        { label: 'allocations', count: 4 },
+        { label: 'errors', count: 1200 },
+      ],
+      'operation',
+    );
     expect(lines).toEqual(['operations 20–29 (10 operations)', 'allocations: 4', 'errors: 1,200']);
   });
 

@@ -36,7 +36,12 @@ export interface TrackCount {
 }
 
 /** Hover text of a bucket: its range, then one line per track ("allocations: 12"). */
-export function describeBucket(r: ViewportRequest, i: number, tracks: readonly TrackCount[], unit: TimeUnit): string[] {
+export function describeBucket(
+  r: ViewportRequest,
+  i: number,
+  tracks: readonly TrackCount[],
+  unit: TimeUnit,
+): string[] {
   return [formatBucketRange(r, i, unit), ...tracks.map((t) => `${t.label}: ${formatNumber(t.count)}`)];
 }
 

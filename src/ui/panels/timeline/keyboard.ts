@@ -3,7 +3,13 @@
 // new time, or null for keys the slider does not handle (they then reach the app's shortcuts).
 import type { TimeWindow } from './viewport';
 
-export function nudge(key: string, current: number, w: TimeWindow, start: number, end: number): number | null {
+export function nudge(
+  key: string,
+  current: number,
+  w: TimeWindow,
+  start: number,
+  end: number,
+): number | null {
   const page = Math.max(1, Math.round((w.t1 - w.t0) / 10));
   let next: number;
   switch (key) {

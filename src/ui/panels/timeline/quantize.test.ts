@@ -37,8 +37,16 @@ describe('viewport quantization', () => {
   });
 
   it('stays inside the run when it is given (the fitted window has half-unit margins)', () => {
-    expect(quantizeViewport(-0.5, 1600.5, 1000, 2, { start: 0, end: 1600 })).toEqual({ t0: 0, t1: 1605, buckets: 321 });
-    expect(quantizeViewport(-0.5, 15.5, 1000, 2, { start: 0, end: 15 })).toEqual({ t0: 0, t1: 16, buckets: 16 });
+    expect(quantizeViewport(-0.5, 1600.5, 1000, 2, { start: 0, end: 1600 })).toEqual({
+      t0: 0,
+      t1: 1605,
+      buckets: 321,
+    });
+    expect(quantizeViewport(-0.5, 15.5, 1000, 2, { start: 0, end: 15 })).toEqual({
+      t0: 0,
+      t1: 16,
+      buckets: 16,
+    });
     expect(quantizeViewport(-0.5, 15.5, 1000, 2)).toEqual({ t0: -1, t1: 16, buckets: 17 });
   });
 });

@@ -5,7 +5,15 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { PX_PER_BUCKET } from './layout';
 import { quantizeViewport, viewportKey } from './quantize';
-import { clampWindow, fitWindow, isFit, panWindow, revealTime, zoomWindow, type TimeWindow } from './viewport';
+import {
+  clampWindow,
+  fitWindow,
+  isFit,
+  panWindow,
+  revealTime,
+  zoomWindow,
+  type TimeWindow,
+} from './viewport';
 
 export interface TimelineViewport {
   readonly view: TimeWindow;
@@ -58,7 +66,10 @@ export function useTimelineViewport(
       return next;
     });
   }, []);
-  const zoom = useCallback((factor: number, anchor: number) => update((w, s, e) => zoomWindow(w, factor, anchor, s, e)), [update]);
+  const zoom = useCallback(
+    (factor: number, anchor: number) => update((w, s, e) => zoomWindow(w, factor, anchor, s, e)),
+    [update],
+  );
   const pan = useCallback((dt: number) => update((w, s, e) => panWindow(w, dt, s, e)), [update]);
   const fit = useCallback(() => update((_, s, e) => fitWindow(s, e)), [update]);
   return { view, zoom, pan, fit };

@@ -35,7 +35,13 @@ export function clampWindow(w: TimeWindow, start: number, end: number): TimeWind
  * Zooms by `factor` (< 1 zooms in, > 1 out) keeping time `anchor` at the same place on screen (the
  * pointer for the wheel, the current time for the buttons).
  */
-export function zoomWindow(w: TimeWindow, factor: number, anchor: number, start: number, end: number): TimeWindow {
+export function zoomWindow(
+  w: TimeWindow,
+  factor: number,
+  anchor: number,
+  start: number,
+  end: number,
+): TimeWindow {
   const span = w.t1 - w.t0;
   const a = Math.min(w.t1, Math.max(w.t0, anchor));
   const fraction = span === 0 ? 0.5 : (a - w.t0) / span;
