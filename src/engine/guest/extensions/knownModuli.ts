@@ -18,11 +18,12 @@ const NAMES = new Map<bigint, string>([
   [bls12_381.G1.Point.Fn.ORDER, 'bls12_381_scalar'],
 ]);
 
-/** `secp256k1_coord`, `2^61-1` for a Mersenne-like 2^k - 1, else `mod<index>`. */
+/** `secp256k1_coord`; `2^61-1` for 2^k - 1 (k >= 31); the decimal value below 2^64; else `mod<index>`. */
 export function modulusName(m: bigint, index: number): string {
   const known = NAMES.get(m);
   if (known !== undefined) return known;
   const bits = m.toString(2);
-  if (/^1+$/.test(bits)) return `2^${bits.length}-1`;
+  if (bits.length >= 31 && /^1+$/.test(bits)) return `2^${bits.length}-1`;
+  if (m < 1n << 64n) return m.toString();
   return `mod${index}`;
 }
