@@ -1,10 +1,10 @@
 // End states of whole programs: the real OpenVM v1.7 benchmark guests (../shared/guests/openvm-v1.7, their
 // README's exit codes and public values, recomputed here where possible) and our example guests (expected
 // values recomputed in TypeScript from each example's algorithm).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, hasSharedGuests, SHARED_GUESTS } from './fixtures.testutil';
+import { EXAMPLES, needs, SHARED_GUESTS, sharedGuests } from './fixtures.testutil';
 import { loadGuestProgram } from './guestProgram';
 import { GuestRun } from './guestRun';
 import { parseInput, type GuestInput } from './input';
@@ -27,7 +27,7 @@ function fib(n: number, mod: bigint): bigint {
   return a;
 }
 
-describe.skipIf(!hasSharedGuests)('real OpenVM v1.7 guests reach their README end state', () => {
+describe.runIf(needs(sharedGuests()))('real OpenVM v1.7 guests reach their README end state', () => {
   it('fibonacci (n = 100000): exit 0, public values = fib(100000) mod 2^64, instruction count near the published one', () => {
     const run = runElf(
       path.join(SHARED_GUESTS, 'fibonacci.elf'),
@@ -67,13 +67,10 @@ describe.skipIf(!hasSharedGuests)('real OpenVM v1.7 guests reach their README en
     expect(runElf(path.join(SHARED_GUESTS, 'base64_json.elf'), parseInput(bad)).machine.exitCode).toBe(1);
   });
 });
-if (!hasSharedGuests)
-  console.warn('note: ../shared/guests/openvm-v1.7 not found; skipping the real-guest end-state tests');
 
 const example = (name: string) => path.join(EXAMPLES, `${name}.elf`);
-const hasExamples = existsSync(example('hello'));
 
-describe.skipIf(!hasExamples)('example guests (public/examples) end states, in both memory modes', () => {
+describe('example guests (public/examples) end states, in both memory modes', () => {
   for (const mode of ['persistent', 'volatile'] as const) {
     it(`hello (${mode})`, () => {
       const run = runElf(example('hello'), undefined, mode);
@@ -138,7 +135,3 @@ describe.skipIf(!hasExamples)('example guests (public/examples) end states, in b
     expect(runElf(example('sum_input')).machine.error?.message).toMatch(/^EndOfInputStream/);
   });
 });
-if (!hasExamples)
-  console.warn(
-    'note: public/examples/*.elf not found (run examples/guests/build.sh); skipping the example tests',
-  );
