@@ -31,7 +31,7 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
   /** Records the whole run once (checkpoints + samples) so the scrubber spans it, then goes to the start. */
   const record = async (generation: number) => {
     const started = { step: 0, at: env.now() };
-    set({ status: 'running', recording: true, queued: undefined, progress: { what: 'recording', step: 0, rate: 0, startedAt: started.at } });
+    set({ status: 'running', recording: true, progress: { what: 'recording', step: 0, rate: 0, startedAt: started.at } });
     let stop: string;
     try {
       const end = await client.request('run', { breakpoints: [], watchpoints: [], toEnd: true, view: ctx.viewRequest() }, {
@@ -65,10 +65,10 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
 
   /** Opens `next` as the session; `keepView`: keep the selection, zoom and breakpoints (same program). */
   const openProgram = async (next: Loaded, keepView: boolean) => {
-    const generation = await ctx.beginOpen();
+    const generation = ctx.beginOpen();
     const hadFrame = get().frame !== undefined;
     const viewReset = keepView ? {} : { selection: undefined, focus: {}, pinned: [], breakpoints: [], watchpoints: [] };
-    set({ status: 'loading' });
+    set({ status: 'loading', queued: undefined });
     // The new program's view request: its lanes, and the selection it will have.
     const saved = { selection: get().selection, focus: get().focus, pinned: get().pinned };
     set(viewReset);
@@ -86,7 +86,7 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
     } catch (e) {
       if (!ctx.isCurrent(generation)) return;
       // The worker keeps the session it had: so does the page, with the error beside it.
-      set({ ...saved, status: hadFrame ? 'ready' : 'error', failure: asErrorInfo(e), failedFile: next.name });
+      set({ ...saved, status: hadFrame ? 'ready' : 'error', failure: asErrorInfo(e), failedFile: next.name, queued: undefined });
       return;
     }
     if (!ctx.isCurrent(generation)) return;

@@ -64,9 +64,10 @@ export function createDebuggerStore(client: EngineClient, env: StoreEnv, setting
         return view;
       },
       syncUrl: () => url.request(formatUrlState(urlStateOf(get()))),
-      async beginOpen() {
+      beginOpen() {
         const mine = ++generation;
-        if (get().recording || get().status === 'running') await client.request('pause', {}).catch(() => undefined);
+        // `pause` is answered at once; the opening's own requests queue behind the run, which stops within a chunk.
+        if (get().recording || get().status === 'running') void client.request('pause', {}).catch(() => undefined);
         return mine;
       },
       isCurrent: (g) => g === generation,

@@ -146,6 +146,6 @@ export interface StoreContext {
    * Starts opening something (a program, a lesson): stops a recording or run in progress and returns
    * this opening's generation; answers of older openings are dropped (`isCurrent`).
    */
-  beginOpen(): Promise<number>;
+  beginOpen(): number;
   isCurrent(generation: number): boolean;
 }
