@@ -108,6 +108,12 @@ export const execCommand: CliCommand = (allArgs, io) => {
     io.err(`error: ${opts.file}: ${e.message}\n`);
     return 2;
   }
+  // Needs checked up front: an extension memscope does not implement is named before the run starts.
+  for (const e of program.decoded.extensions)
+    if (!e.implemented)
+      io.err(
+        `note: ${opts.file} uses the ${e.extension} extension (${e.count} words, first ${e.firstName} at pc 0x${e.firstPc.toString(16)}), which memscope does not implement: the run stops if one executes\n`,
+      );
   if (at.at !== undefined) return guestStateAt(bytes, input, opts, at.at, at.dumps, io);
   const run = new GuestRun(program, { mode: opts.mode, input, keepRecords: opts.format === 'trace' });
   let observer: AllocObserver | AllocInterposer | undefined;
