@@ -97,6 +97,12 @@ export const execCommand = defineCommand({
       io.err(`error: ${file}: ${e.message}\n`);
       return EXIT.invalidInput;
     }
+    // Needs checked up front: an extension memscope does not implement is named before the run starts.
+    for (const e of program.decoded.extensions)
+      if (!e.implemented)
+        io.err(
+          `note: ${file} uses the ${e.extension} extension (${e.count} words, first ${e.firstName} at pc 0x${e.firstPc.toString(16)}), which memscope does not implement: the run stops if one executes\n`,
+        );
     const maxSteps = opts['max-steps'];
     if (opts.at !== undefined)
       return guestStateAt(
