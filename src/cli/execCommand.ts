@@ -54,7 +54,7 @@ function parseArgs(args: string[]): ExecOptions | string {
 }
 
 /** --input: a hex string (tried first, as the OpenVM CLI does), else a file holding JSON or hex. */
-function readInput(value: string, io: CliIO): GuestInput {
+export function readInput(value: string, io: CliIO): GuestInput {
   if (/^(0x)?[0-9a-fA-F]+$/.test(value)) {
     try {
       return parseInput(value);
