@@ -11,10 +11,12 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { GdbTarget, Resume } from '../engine/gdb/gdbTarget';
 import { frame, RspDecoder, toHex, utf8Binary } from '../engine/gdb/rspPackets';
 
+const MAX_CHUNK = 1 << 22;
+
 export interface GdbServerOptions {
   /** 0 picks a free port. */
   port: number;
-  /** Steps per chunk of a resumption (between two looks at the socket). */
+  /** Steps of the first chunk of a resumption (between two looks at the socket); later ones adapt. */
   chunkSteps?: number;
   /** Diagnostics (one line each): connections, protocol errors, internal errors. */
   log?: (line: string) => void;
@@ -66,7 +68,10 @@ export class GdbServer {
     socket.on('error', (e) => this.log(`connection error: ${e.message}`));
     if (this.active !== null) {
       this.log('refused a second client: one connection at a time');
-      socket.end(`$O${toHex(utf8Binary('memscope gdbserver: another client is connected\n'))}#00`);
+      socket.end(
+        frame(`O${toHex(utf8Binary('memscope gdbserver: another client is connected\n'))}`),
+        'latin1',
+      );
       return;
     }
     this.active = socket;
@@ -89,6 +94,7 @@ export class GdbServer {
     const run = async (r: Resume) => {
       running = true;
       interrupt = false;
+      let budget = this.options.chunkSteps ?? 4096;
       try {
         for (let first = true; ; first = false) {
           if (closed) return;
@@ -96,11 +102,16 @@ export class GdbServer {
             for (const p of this.target.interrupted()) send(p);
             return;
           }
-          const out = this.target.resume(r, first, this.options.chunkSteps ?? 1 << 18);
+          const began = performance.now();
+          const out = this.target.resume(r, first, budget);
           if (out !== null) {
             for (const p of out) send(p);
             return;
           }
+          // Chunks of about 10-40 ms: interrupts are answered quickly, long runs are not slowed down.
+          const took = performance.now() - began;
+          if (took < 10) budget = Math.min(budget * 2, MAX_CHUNK);
+          else if (took > 40) budget = Math.max(64, Math.floor(budget / 2));
           await new Promise((resolve) => setImmediate(resolve));
         }
       } catch (e) {
