@@ -8,6 +8,8 @@ import { GdbTarget } from '../engine/gdb/gdbTarget';
 import { EXAMPLES } from '../engine/guest/fixtures.testutil';
 import { Session } from '../engine/session';
 import { GdbServer } from './gdbserver';
+import { captureIO } from './io';
+import { runCli } from './main';
 import { RspClient } from './rspClient.testutil';
 
 const matmul = new Uint8Array(readFileSync(path.join(EXAMPLES, 'matmul.elf')));
@@ -79,5 +81,33 @@ describe('memscope gdbserver over TCP', () => {
     b.raw('$D#44');
     expect(await b.packet()).toBe('OK');
     expect(await b.next()).toBe('closed');
+  });
+});
+
+describe('memscope gdbserver command line', () => {
+  it('rejects bad usage (exit 1) and bad programs (exit 2); --once serves one client on port 0, then exits 0', async () => {
+    const run = async (args: string[], files: Record<string, Uint8Array | string> = {}) => {
+      const io = captureIO(files);
+      return { code: await runCli(args, io), io };
+    };
+    expect((await run(['gdbserver'])).code).toBe(1);
+    expect((await run(['gdbserver', 'a.elf', '--port', 'x'])).io.stderr).toMatch(/bad --port/);
+    expect((await run(['gdbserver', 'a.elf', '--frobnicate'])).code).toBe(1);
+    const bad = await run(['gdbserver', 'bad.elf', '--port', '0'], { 'bad.elf': 'not an elf' });
+    expect(bad.code).toBe(2);
+    expect(bad.io.stderr).toMatch(/^error: bad\.elf: Elf parse error/);
+    const io = captureIO();
+    const done = runCli(['gdbserver', path.join(EXAMPLES, 'matmul.elf'), '--port', '0', '--once'], io);
+    let port = 0;
+    for (let i = 0; i < 200 && port === 0; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      port = Number(/127\.0\.0\.1:(\d+)/.exec(io.stderr)?.[1] ?? 0);
+    }
+    expect(port).toBeGreaterThan(0);
+    const c = await RspClient.open(port);
+    expect(await c.ask('qSupported')).toMatch(/ReverseContinue\+/);
+    c.raw('$k#6b');
+    expect(await c.next()).toEqual({ kind: 'ack' });
+    expect(await done).toBe(0);
   });
 });
