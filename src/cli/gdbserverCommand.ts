@@ -1,95 +1,92 @@
-// `memscope gdbserver PROGRAM.elf [--input FILE|HEX] [--port N] [--mode persistent|volatile]
-//  [--max-steps N] [--once] [--verbose]`: serves a recorded guest run to gdb over the GDB remote protocol
-// on 127.0.0.1 (src/cli/gdbserver.ts), with reverse execution and memscope's `monitor` commands.
-//   gdb-multiarch PROGRAM.elf -ex 'target remote 127.0.0.1:PORT'
-// Exit codes: 0 after --once's client has gone, 1 usage, unreadable file or a port in use, 2 ELF rejected
-// or bad input. Without --once it serves until interrupted.
+// `memscope gdbserver PROGRAM.elf [options]`: serves a recorded guest run to gdb over the GDB remote
+// protocol on 127.0.0.1 only (src/cli/gdbserver.ts), with reverse execution and memscope's `monitor`
+// commands. Exit codes (exitCodes.ts): ok (--once: its client has gone), usage (bad command line,
+// unreadable file, a port that cannot be bound), invalidInput (ELF rejected, malformed --input).
+// Without --once it serves one client after another until interrupted.
 
-import { parseArgs } from 'node:util';
 import { EngineError } from '../engine/errors';
 import { GdbTarget } from '../engine/gdb/gdbTarget';
+import type { GuestInput } from '../engine/guest/input';
 import { Session } from '../engine/session';
+import { defineCommand } from './command';
 import { readInput } from './execCommand';
+import { EXIT } from './exitCodes';
 import { GdbServer } from './gdbserver';
-import { type CliCommand, readFileOrReport } from './io';
+import { readFileOrReport } from './io';
+import { choice, flag, integer, text } from './options';
 
-export const GDBSERVER_USAGE =
-  'gdbserver PROGRAM.elf [--input FILE|HEX] [--port N] [--mode persistent|volatile] [--max-steps N] [--once] [--verbose]';
-const USAGE = `usage: npm run memscope -- ${GDBSERVER_USAGE}\n`;
 export const DEFAULT_GDB_PORT = 1234;
 
-export const gdbserverCommand: CliCommand = async (args, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        input: { type: 'string' },
-        port: { type: 'string' },
-        mode: { type: 'string' },
-        'max-steps': { type: 'string' },
-        once: { type: 'boolean' },
-        verbose: { type: 'boolean' },
-      },
-    });
-  } catch (e) {
-    io.err(`error: ${(e as Error).message}\n${USAGE}`);
-    return 1;
-  }
-  const { values, positionals } = parsed;
-  if (positionals.length !== 1) {
-    io.err(USAGE);
-    return 1;
-  }
-  const port = values.port === undefined ? DEFAULT_GDB_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    io.err(`error: bad --port \`${values.port}\` (0..65535; 0 picks a free one)\n`);
-    return 1;
-  }
-  const mode = values.mode ?? 'persistent';
-  if (mode !== 'persistent' && mode !== 'volatile') {
-    io.err(`error: bad --mode \`${mode}\` (persistent or volatile)\n`);
-    return 1;
-  }
-  const maxSteps = values['max-steps'] === undefined ? undefined : Number(values['max-steps']);
-  if (maxSteps !== undefined && !(Number.isSafeInteger(maxSteps) && maxSteps > 0)) {
-    io.err(`error: bad --max-steps \`${values['max-steps']}\`\n`);
-    return 1;
-  }
-  const file = positionals[0];
-  const bytes = readFileOrReport(io, file);
-  if (bytes === undefined) return 1;
-  let target: GdbTarget;
-  try {
-    const parsedInput = values.input === undefined ? undefined : readInput(values.input, io);
-    target = new GdbTarget(Session.open('guest', bytes, { mode, parsedInput, maxSteps }));
-  } catch (e) {
-    if (!(e instanceof EngineError)) throw e;
-    io.err(`error: ${file}: ${e.message}\n`);
-    return 2;
-  }
-  const log = (line: string) => io.err(`gdbserver: ${line}\n`);
-  const server = new GdbServer(target, { port, log, trace: values.verbose === true ? log : undefined });
-  let bound: number;
-  try {
-    bound = await server.listen();
-  } catch (e) {
-    io.err(`error: cannot listen on 127.0.0.1:${port}: ${(e as Error).message}\n`);
-    return 1;
-  }
-  io.err(
-    `gdbserver: serving ${file} on 127.0.0.1:${bound}\n  gdb-multiarch ${file} -ex 'target remote 127.0.0.1:${bound}'\n`,
-  );
-  if (values.once === true) {
-    await new Promise<void>((resolve) => {
-      const check = () =>
-        server.connections > 0 ? server.onIdle().then(() => resolve()) : setTimeout(check, 50);
-      check();
-    });
-    await server.close();
-    return 0;
-  }
-  await new Promise<never>(() => {}); // serve until the process is interrupted
-  return 0;
-};
+export const gdbserverCommand = defineCommand({
+  name: 'gdbserver',
+  summary:
+    'serve a guest ELF to gdb (remote protocol on 127.0.0.1) with reverse execution and monitor commands',
+  operands: ['PROGRAM.elf'],
+  options: {
+    input: text('FILE|HEX', "the guest's input: a hex string or a file in OpenVM's CLI format"),
+    port: integer('N', 'TCP port on 127.0.0.1 (0 picks a free one)', 0, DEFAULT_GDB_PORT),
+    mode: choice(['persistent', 'volatile'] as const, 'memory mode', 'persistent'),
+    'max-steps': integer('N', 'the recording ends after N instructions', 1),
+    once: flag('exit when the first client has gone'),
+    verbose: flag('log every packet on stderr'),
+  },
+  details: [
+    'Connect with:  gdb-multiarch PROGRAM.elf -ex "target remote 127.0.0.1:PORT"',
+    'gdb reads the DWARF itself; the server serves x0..x31 and pc, AS2 memory, breakpoints, watchpoints,',
+    'and reverse-step / reverse-continue by time travel. Writes to registers or memory are refused (the run is',
+    'a recording). monitor help lists: timestamp, seek T, block ADDR, adapters.',
+  ].join('\n'),
+  exitCodes: [EXIT.ok, EXIT.usage, EXIT.invalidInput],
+  async run({ values, operands: [file] }, io) {
+    if (values.port > 65535) {
+      io.err(`error: bad --port \`${values.port}\` (0..65535)\n`);
+      return EXIT.usage;
+    }
+    const bytes = readFileOrReport(io, file);
+    if (bytes === undefined) return EXIT.usage;
+    let input: GuestInput | undefined;
+    try {
+      input = values.input === undefined ? undefined : readInput(values.input, io);
+    } catch (e) {
+      if (e instanceof EngineError) {
+        io.err(`error: --input: ${e.message}\n`);
+        return EXIT.invalidInput;
+      }
+      io.err(`error: cannot read input ${values.input}: ${(e as Error).message}\n`);
+      return EXIT.usage;
+    }
+    let target: GdbTarget;
+    try {
+      target = new GdbTarget(
+        Session.open('guest', bytes, {
+          mode: values.mode,
+          parsedInput: input,
+          maxSteps: values['max-steps'],
+        }),
+      );
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      io.err(`error: ${file}: ${e.message}\n`);
+      return EXIT.invalidInput;
+    }
+    const log = (line: string) => io.err(`gdbserver: ${line}\n`);
+    const server = new GdbServer(target, { port: values.port, log, trace: values.verbose ? log : undefined });
+    let bound: number;
+    try {
+      bound = await server.listen();
+    } catch (e) {
+      io.err(`error: cannot listen on 127.0.0.1:${values.port}: ${(e as Error).message}\n`);
+      return EXIT.usage;
+    }
+    io.err(
+      `gdbserver: serving ${file} on 127.0.0.1:${bound}\n  gdb-multiarch ${file} -ex 'target remote 127.0.0.1:${bound}'\n`,
+    );
+    if (values.once) {
+      while (server.connections === 0) await new Promise((r) => setTimeout(r, 50));
+      await server.onIdle();
+      await server.close();
+      return EXIT.ok;
+    }
+    return new Promise<number>(() => {}); // serves until the process is interrupted
+  },
+});

@@ -56,7 +56,9 @@ describe('run command', () => {
     expect((await run(['run'])).stderr).toContain('usage:');
   });
   it('names the line of invalid UTF-8', async () => {
-    const io = captureIO({ 'bad.mtrace': new Uint8Array([...new TextEncoder().encode('read 2 0 4\n'), 0xff, 0x0a]) });
+    const io = captureIO({
+      'bad.mtrace': new Uint8Array([...new TextEncoder().encode('read 2 0 4\n'), 0xff, 0x0a]),
+    });
     const code = await runCli(['run', 'bad.mtrace'], io);
     expect(code).toBe(2);
     expect(io.stderr).toBe('error: line 2: the text is not valid UTF-8\n');

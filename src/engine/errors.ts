@@ -15,6 +15,7 @@ export type EngineErrorKind =
   | 'execution' // a guest program failure (unsupported instruction, pc out of bounds, ...)
   | 'allocator' // an orthotope error surfaced as a failure
   | 'request' // a bad request to a session (seek past the end, unknown symbol, bad range)
+  | 'config' // a malformed or contradictory openvm.toml (vmConfig.ts)
   | 'internal';
 
 export interface ErrorLocation {
