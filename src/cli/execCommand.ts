@@ -44,7 +44,7 @@ const options = {
 };
 
 /** --input: a hex string (tried first, as the OpenVM CLI does), else a file holding JSON or hex. */
-function readInput(value: string, io: CliIO): GuestInput {
+export function readInput(value: string, io: CliIO): GuestInput {
   if (/^(0x)?[0-9a-fA-F]+$/.test(value)) {
     try {
       return parseInput(value);
