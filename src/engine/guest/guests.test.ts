@@ -98,7 +98,7 @@ describe('example guests (public/examples) end states, in both memory modes', ()
   it('matmul: trace and hash of C = A x B', () => {
     const N = 24;
     let seed = 12345;
-    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0); // matmul.c's own LCG
     const A: number[][] = [];
     const B: number[][] = [];
     for (let i = 0; i < N; i++) {

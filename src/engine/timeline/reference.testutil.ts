@@ -4,6 +4,7 @@
 // run() and its full-state hash is taken. Where the fixtures live, and the gate for tests that need them:
 // ../guest/fixtures.testutil.ts.
 import { readFileSync } from 'node:fs';
+import { Random } from '../random';
 import { Hasher } from './hasher';
 import type { Machine, MachineState } from './machine';
 
@@ -44,14 +45,8 @@ export function referenceStates(make: () => Machine<MachineState>, targets: read
 
 /** A seeded shuffle of `count` timestamps in [0, last]. */
 export function randomTimestamps(seed: number, count: number, last: number): number[] {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return Array.from({ length: count }, () => Math.floor(next() * (last + 1)));
+  const rng = new Random(seed);
+  return Array.from({ length: count }, () => rng.below(last + 1));
 }
 
 export function readBytes(file: string): Uint8Array {
