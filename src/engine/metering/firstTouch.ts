@@ -1,8 +1,7 @@
 // Who first touched each CHUNK (8 cells) of memory in the current segment: the owner (a call-stack node) that
 // pays for the chunk's boundary rows, its finalize adapter records and its share of the Merkle/Poseidon2
 // rows. A paged bitset per address space (4096 chunks per page) and the touches in order.
-// Invariant: `length` entries, each chunk at most once; truncate(n) forgets the touches after the n-th
-// (the replay of a window that moved to the next segment).
+// Invariant: `length` entries, each chunk at most once per segment.
 
 const PAGE_CHUNKS_BITS = 12;
 
@@ -48,18 +47,6 @@ export class FirstTouch {
       this.chunk.push(c);
       this.owner.push(owner);
     }
-  }
-
-  truncate(n: number): void {
-    for (let k = n; k < this.space.length; k++) {
-      const c = this.chunk[k];
-      const bits = this.pages[this.space[k]][c >>> PAGE_CHUNKS_BITS] as Uint32Array;
-      bits[(c >>> 5) & ((1 << (PAGE_CHUNKS_BITS - 5)) - 1)] &= ~(1 << (c & 31));
-      if (this.space[k] === 1) this.registers[c] = 0;
-    }
-    this.space.length = n;
-    this.chunk.length = n;
-    this.owner.length = n;
   }
 
   clear(): void {

@@ -28,6 +28,9 @@ export interface TouchedLeaf {
 export interface MerkleSegmentRows {
   merkleRows: number;
   poseidon2Rows: number;
+  /** Poseidon2 rows from leaf hashes ([values || 0^8]) and from parent compressions. */
+  leafInputs: number;
+  pairInputs: number;
   /** Rows charged per owner (Merkle and Poseidon2 separately), by the owner that first caused them. */
   merkleByOwner: Map<number, number>;
   poseidon2ByOwner: Map<number, number>;
@@ -180,6 +183,13 @@ export class MerkleIds {
       olds = nOlds;
       owners = nOwners;
     }
-    return { merkleRows, poseidon2Rows: leafInputs.size + pairInputs.size, merkleByOwner, poseidon2ByOwner };
+    return {
+      merkleRows,
+      poseidon2Rows: leafInputs.size + pairInputs.size,
+      leafInputs: leafInputs.size,
+      pairInputs: pairInputs.size,
+      merkleByOwner,
+      poseidon2ByOwner,
+    };
   }
 }

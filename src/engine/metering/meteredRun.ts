@@ -10,7 +10,8 @@
 // plus a silent replay), finalizes the segment there, starts the next segment's memory and re-executes the
 // window on it with the metered context muted (it already counted that window).
 // Invariants: chip rows and instruction counts of a window are counted once (they do not depend on memory);
-// adapter rows and first touches of a window that moved to the next segment are undone; the per-segment
+// adapter rows charged in a window that moved to the next segment are undone (its first touches need not
+// be: the old segment's finalize only looks up the chunks its memory really touched); the per-segment
 // heights sum to the per-node attributed rows (attribution.test.ts).
 // Cost: the plain run plus one observer call per instruction and per access, a snapshot per check only near
 // a cut, and a replay of one window per segment.
@@ -100,7 +101,6 @@ export class MeteredRun {
   private undo: number[] = [];
   private snapshot: Snapshot | null = null;
   private checkCursor: StackCursor = { node: 0, pending: 0 };
-  private checkTouches = 0;
 
   constructor(
     readonly program: GuestProgram,
@@ -160,7 +160,6 @@ export class MeteredRun {
         this.openSegment();
       } else this.cutAtCheckpoint(cut.instretStart, cut.numInsns, cut.traceHeights, cut.reason);
       this.checkCursor = { ...this.cursor };
-      this.checkTouches = this.touches.length;
       if (this.metered.wouldSegmentWith(this.slack)) this.snapshot = { state: this.machine.capture(), instret: m.instret };
     }
     return { segments: this.segments, instret: m.instret, exitCode: m.exitCode, error: m.error };
@@ -227,7 +226,6 @@ export class MeteredRun {
     const x = m.instret;
     for (let i = 0; i < this.undo.length; i += 2) this.nodeRows[this.undo[i]] -= this.undo[i + 1];
     this.undo = [];
-    this.touches.truncate(this.checkTouches);
     const snap = this.snapshot;
     if (snap === null || snap.instret > end) throw new EngineError('internal', `no snapshot at or before instret ${end}`);
     this.machine.restore(snap.state);
