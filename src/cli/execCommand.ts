@@ -15,6 +15,7 @@ import { summarizeRun } from '../engine/guest/runSummary';
 import { formatRecord, formatTraceLine, traceStep } from '../engine/guest/traceStep';
 import type { MemoryMode } from '../engine/memory/config';
 import { type CliCommand, type CliIO, readFileOrReport } from './io';
+import { meteredExec, wantsMetering } from './segmentsOutput';
 import { guestStateAt, parseAtOptions } from './stateAt';
 
 const USAGE =
@@ -79,6 +80,7 @@ function exitCodeFor(run: GuestRun): number {
 }
 
 export const execCommand: CliCommand = (allArgs, io) => {
+  if (wantsMetering(allArgs)) return meteredExec(allArgs, io, readInput); // --segments / --profile
   const at = parseAtOptions(allArgs); // --at T [--dump AS:ADDR:LEN]...: the state at T, via seek (stateAt.ts)
   if (typeof at === 'string') {
     io.err(`error: ${at}\n${USAGE}`);

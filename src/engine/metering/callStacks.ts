@@ -1,7 +1,7 @@
 // Call stacks of a guest run from its return-address linkage, for cost attribution: a JAL/JALR that links
 // (rd = ra or t0, the RISC-V calling convention's link registers) is a call, a JALR x0 through ra/t0 a
 // return; an instruction in another function without either is a tail call or a jump (the top frame is
-// replaced). Frames are ELF function symbols (demangled; "pc 0x…" without one). Memscope reads no DWARF, so
+// replaced). Frames are ELF function symbols (demangled), else the nearest symbol below, else "[no symbol]". Memscope reads no DWARF, so
 // inlined frames are folded into the function they were inlined into.
 // Invariants: node 0 is the root (no function); a node's identity is (parent, function); depth is capped at
 // MAX_DEPTH (deeper recursion stays in the frame at the cap).
@@ -14,6 +14,18 @@ export const CALL = 1;
 export const RETURN = 2;
 const LINK_RA = 4; // x1 as an AS1 pointer (decoder: 4 * reg)
 const LINK_T0 = 20; // x5
+
+/** The nearest symbol at or below pc that is not an assembler-local label (.L…), for code outside functions. */
+function nearestLabel(program: GuestProgram, pc: number): string {
+  let addr = pc;
+  for (let tries = 0; tries < 64 && addr >= 0; tries++) {
+    const hit = program.symbols.lookup(addr);
+    if (hit === undefined) break;
+    if (!hit.symbol.name.startsWith('.L')) return hit.symbol.displayName;
+    addr = hit.symbol.address - 1;
+  }
+  return '[no symbol]';
+}
 
 export class FunctionTable {
   readonly names: string[] = [];
@@ -30,7 +42,7 @@ export class FunctionTable {
     for (let i = 0; i < code.length; i++) {
       const pc = pcBase + 4 * i;
       const hit = program.symbols.functionAt(pc);
-      const name = hit === undefined ? `pc 0x${pc.toString(16)}` : hit.symbol.displayName;
+      const name = hit === undefined ? nearestLabel(program, pc) : hit.symbol.displayName;
       let id = ids.get(name);
       if (id === undefined) {
         id = this.names.length;
