@@ -20,9 +20,10 @@ export class FirstTouch {
     return this.space.length;
   }
 
-  /** Marks the chunks of [ptr, ptr + size) of `as`; new ones are charged to `owner`. */
-  touch(as: number, ptr: number, size: number, owner: number): void {
-    if (as === 1 && this.registers[ptr >>> 3] !== 0) return;
+  /** Marks the chunks of [ptr, ptr + size) of `as`; new ones are charged to `owner`. True if any was new. */
+  touch(as: number, ptr: number, size: number, owner: number): boolean {
+    if (as === 1 && this.registers[ptr >>> 3] !== 0) return false;
+    let fresh = false;
     const first = ptr >>> 3;
     const last = (ptr + size - 1) >>> 3;
     for (let c = first; c <= last; c++) {
@@ -42,11 +43,13 @@ export class FirstTouch {
       const m = 1 << (c & 31);
       if ((bits[i] & m) !== 0) continue;
       bits[i] |= m;
+      fresh = true;
       if (as === 1) this.registers[c] = 1;
       this.space.push(as);
       this.chunk.push(c);
       this.owner.push(owner);
     }
+    return fresh;
   }
 
   clear(): void {

@@ -28,7 +28,7 @@ export function defaultLimits(): SegmentationLimits {
 /** Rust's u32::next_power_of_two (0 -> 1). */
 export function nextPowerOfTwo(n: number): number {
   if (n <= 1) return 1;
-  if (n <= 0x80000000) return 2 ** (32 - Math.clz32(n - 1));
+  if (n <= 0x40000000) return 1 << (32 - Math.clz32(n - 1));
   let h = 0x80000000;
   while (h < n) h *= 2;
   return h;

@@ -34,6 +34,7 @@ export class MeteredCtx {
   instret = 0;
   private readonly checkpointHeights: Float64Array;
   private checkpointInstret = 0;
+  private readonly scratch: Float64Array;
 
   constructor(
     readonly inventory: AirInventory,
@@ -55,6 +56,7 @@ export class MeteredCtx {
       isConstant,
     };
     this.checkpointHeights = new Float64Array(n);
+    this.scratch = new Float64Array(n);
     this.memory = new MeteredMemory(inventory);
     this.memory.addRegisterMerkleHeights();
     this.memory.lazyUpdate(this.heights);
@@ -111,7 +113,8 @@ export class MeteredCtx {
 
   /** The cut a check would make right now with every non-constant height raised by `slack` (no state change). */
   wouldSegmentWith(slack: ArrayLike<number>): boolean {
-    const h = this.heights.slice();
+    const h = this.scratch;
+    h.set(this.heights);
     for (let i = 0; i < h.length; i++) if (!this.shape.isConstant[i]) h[i] += slack[i];
     return shouldSegment(1, h, this.shape, this.limits) !== null;
   }

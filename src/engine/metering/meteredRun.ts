@@ -13,14 +13,16 @@
 // adapter rows charged in a window that moved to the next segment are undone (its first touches need not
 // be: the old segment's finalize only looks up the chunks its memory really touched); the per-segment
 // heights sum to the per-node attributed rows (attribution.test.ts).
-// Cost: the plain run plus one observer call per instruction and per access, a snapshot per check only near
-// a cut, and a replay of one window per segment.
+// Cost: the plain run plus one observer call per instruction (the access plan foresees RV32IM's memory
+// accesses; only unforeseeable instructions get a per-access hook), a snapshot per check only near a cut,
+// and a replay of one window per segment.
 
 import { EngineError } from '../errors';
 import type { GuestProgram } from '../guest/guestProgram';
 import type { GuestInput } from '../guest/input';
 import { OP_HINT_BUFFER } from '../guest/opcodes';
-import type { TracingMemory } from '../memory/tracingMemory';
+import type { AccessHook, TracingMemory } from '../memory/tracingMemory';
+import { accessPlan, MEM_HOOKED, MEM_NONE, MEM_REVEAL, MEM_RS1_IMM } from './accessPlan';
 import { GuestMachine, type GuestState } from '../timeline/guestMachine';
 import { AirInventory, type ExtensionAirs } from './airs';
 import { enterInstruction, FunctionTable, type StackCursor, StackTrie } from './callStacks';
@@ -84,6 +86,19 @@ export class MeteredRun {
   private readonly memory: TracingMemory;
   private readonly airCount: number;
   private readonly airOf: Int16Array;
+  private readonly regMask: Uint16Array;
+  private readonly memKind: Uint8Array;
+  private readonly accessHook: AccessHook;
+  private hooked = false;
+  /**
+   * The last instruction first-touched a chunk or ran hooked. Only then can it have made adapter records:
+   * with the access plan's instructions every later access to a touched chunk is a 4-cell access of a
+   * 4-cell block (no split, no merge); hooked ones may do anything.
+   */
+  private effects = false;
+  private trieFunc: Int32Array;
+  /** Register chunks (bit k = registers 2k, 2k+1) touched in this segment. */
+  private regTouched = 0;
   private readonly funcOf: Int32Array;
   private readonly linkKind: Uint8Array;
   private readonly hintStoreAir: number;
@@ -120,10 +135,14 @@ export class MeteredRun {
     this.airOf = new Int16Array(code.length);
     for (let i = 0; i < code.length; i++) this.airOf[i] = byOp[code[i] & 0xff];
     this.hintStoreAir = this.inventory.has('hint_store') ? this.inventory.id('hint_store') : -2;
+    const plan = accessPlan(code);
+    this.regMask = plan.regMask;
+    this.memKind = plan.memKind;
     this.functions = new FunctionTable(program);
     this.funcOf = this.functions.funcOf;
     this.linkKind = this.functions.linkKind;
     this.trie = new StackTrie(this.functions.names.length);
+    this.trieFunc = this.trie.func;
     this.winRows = new Float64Array(this.airCount);
     this.segRows = new Float64Array(this.airCount);
     this.slack = this.windowSlack();
@@ -133,7 +152,10 @@ export class MeteredRun {
     this.memory = this.machine.memory;
     this.tree = this.initialTree();
     this.machine.interpreter.onStep = (idx) => this.step(idx);
-    this.memory.onAccess = (as, ptr, size) => this.access(as, ptr, size);
+    // Installed only for the instructions the access plan cannot foresee (planAccess).
+    this.accessHook = (as, ptr, size) => {
+      if (this.mode !== SILENT) this.access(as, ptr, size, this.node);
+    };
   }
 
   /** Runs the guest to its end; the segments are also in `this.segments`. */
@@ -159,7 +181,7 @@ export class MeteredRun {
         this.closeSegment(cut.instretStart, cut.numInsns, cut.traceHeights, cut.reason);
         this.openSegment();
       } else this.cutAtCheckpoint(cut.instretStart, cut.numInsns, cut.traceHeights, cut.reason);
-      this.checkCursor = { ...this.cursor };
+      this.checkCursor = { node: this.node, pending: this.cursor.pending };
       if (this.metered.wouldSegmentWith(this.slack)) this.snapshot = { state: this.machine.capture(), instret: m.instret };
     }
     return { segments: this.segments, instret: m.instret, exitCode: m.exitCode, error: m.error };
@@ -168,17 +190,18 @@ export class MeteredRun {
   // ---------- observers ----------
 
   private step(idx: number): void {
-    if (this.mode === SILENT) return;
-    const rec = this.memory.records;
-    if (rec.splits + rec.merges !== this.lastRecordCount) this.flushAdapterRows();
-    const cur = this.cursor;
-    let node = cur.node;
-    if (cur.pending !== 0 || this.trie.func[node] !== this.funcOf[idx]) {
-      node = enterInstruction(this.trie, this.functions, cur, idx);
-      if (node >= this.nodeInstructions.length) this.growNodes(this.trie.size);
-    } else cur.pending = this.linkKind[idx];
-    this.node = node;
-    if (this.mode === REPLAY) return;
+    const mode = this.mode;
+    if (mode === SILENT) return;
+    if (this.effects) this.settleEffects();
+    let node = this.node;
+    if (this.cursor.pending !== 0 || this.trieFunc[node] !== this.funcOf[idx]) node = this.enter(idx);
+    else this.cursor.pending = this.linkKind[idx];
+    // What the instruction will touch (accessPlan.ts): register chunks, then its memory access.
+    const regs = this.regMask[idx] & ~this.regTouched;
+    if (regs !== 0) this.touchRegisters(regs, node);
+    const mem = this.memKind[idx];
+    if (mem !== MEM_NONE) this.planAccess(mem, idx, node);
+    if (mode === REPLAY) return;
     this.nodeInstructions[node]++;
     const air = this.airOf[idx];
     if (air < 0) return;
@@ -191,9 +214,51 @@ export class MeteredRun {
     this.nodeRows[node * this.airCount + air] += rows;
   }
 
-  private access(as: number, ptr: number, size: number): void {
-    // Touches are recorded in every mode: a silent replay only re-touches chunks already recorded.
-    if (as !== 1 || this.touches.registers[ptr >>> 3] === 0) this.touches.touch(as, ptr, size, this.node);
+  /** After an instruction that first-touched a chunk or ran hooked: unhook, charge its adapter rows. */
+  private settleEffects(): void {
+    this.effects = false;
+    if (this.hooked) {
+      this.memory.onAccess = null;
+      this.hooked = false;
+    }
+    this.flushAdapterRows();
+  }
+
+  private enter(idx: number): number {
+    this.cursor.node = this.node;
+    const node = enterInstruction(this.trie, this.functions, this.cursor, idx);
+    this.trieFunc = this.trie.func;
+    if (node >= this.nodeInstructions.length) this.growNodes(this.trie.size);
+    this.node = node;
+    return node;
+  }
+
+  private touchRegisters(mask: number, node: number): void {
+    this.regTouched |= mask;
+    this.effects = true;
+    for (let k = 0; k < 16; k++) if ((mask >>> k) & 1) this.touches.touch(1, 8 * k, 8, node);
+  }
+
+  private planAccess(kind: number, idx: number, node: number): void {
+    if (kind === MEM_HOOKED) {
+      this.memory.onAccess = this.accessHook;
+      this.hooked = true;
+      this.effects = true;
+      return;
+    }
+    const c = this.program.decoded.code[idx];
+    let as = 2;
+    let ptr: number;
+    if (kind === MEM_RS1_IMM) ptr = ((this.memory.peekWord(1, (c >>> 16) & 0xff) + this.program.decoded.imm[idx]) & ~3) >>> 0;
+    else if (kind === MEM_REVEAL) {
+      as = 3;
+      ptr = (this.memory.peekWord(1, (c >>> 8) & 0xff) + this.program.decoded.imm[idx]) >>> 0;
+    } else ptr = this.memory.peekWord(1, (c >>> 8) & 0xff);
+    this.access(as, ptr, 4, node);
+  }
+
+  private access(as: number, ptr: number, size: number, node: number): void {
+    if ((as !== 1 || this.touches.registers[ptr >>> 3] === 0) && this.touches.touch(as, ptr, size, node)) this.effects = true;
     if (this.mode === NORMAL && (as !== 1 || size > 4)) this.metered.onMemoryOperation(as, ptr, size);
   }
 
@@ -258,6 +323,7 @@ export class MeteredRun {
   private openSegment(): void {
     startSegmentMemory(this.memory);
     this.touches.clear();
+    this.regTouched = 0;
     this.segRows = new Float64Array(this.airCount);
     this.lastRows.fill(0);
     this.lastRecordCount = 0;
