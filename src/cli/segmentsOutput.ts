@@ -2,7 +2,10 @@
 //  [--input FILE|HEX]`: runs the guest metered and segmented as OpenVM v1.7.0 does (engine/metering) and
 // prints one JSON object {"segments": [{instret_start, num_insns, airs: [{air_id, air_name, rows,
 // padded_rows, main_cols, cells}]}]}; --profile writes folded stacks instead of (or besides) it.
-// --max-segment-length is OpenVM's SystemConfig::with_max_segment_len (max_trace_height). Exit codes as
+// --max-segment-length is OpenVM's SystemConfig::with_max_segment_len (max_trace_height);
+// --segment-max-height-bits / --segment-max-cells are `cargo openvm prove`'s SegmentationArgs
+// (crates/cli/src/commands/prove.rs:133-151, 323-333). openvm.toml cannot set them: SystemConfig's
+// segmentation_limits is #[serde(skip)] (crates/vm/src/arch/config.rs). Exit codes as
 // `exec`: 0, 1 usage/input, 2 ELF rejected, 3 execution failed, 5 non-zero guest exit.
 import { EngineError } from '../engine/errors';
 import { type GuestProgram, loadGuestProgram } from '../engine/guest/guestProgram';
@@ -14,7 +17,7 @@ import { type CliIO, readFileOrReport } from './io';
 import { parseMeasure, writeProfile } from './profileOutput';
 
 export const METERED_USAGE =
-  'usage: npm run memscope -- exec PROGRAM.elf --segments [--max-segment-length N] [--profile FILE [--profile-measure instructions|cells|adapter-rows]] [--input FILE|HEX]\n';
+  'usage: npm run memscope -- exec PROGRAM.elf --segments [--max-segment-length N | --segment-max-height-bits B] [--segment-max-cells N] [--profile FILE [--profile-measure instructions|cells|adapter-rows]] [--input FILE|HEX]\n';
 
 /** True when `exec` should run metered (its arguments ask for segments or a cost profile). */
 export function wantsMetering(args: readonly string[]): boolean {
@@ -26,6 +29,7 @@ interface MeteredOptions {
   input?: string;
   segments: boolean;
   maxSegmentLength?: number;
+  maxCells?: number;
   profile?: string;
   measure: CostMeasure;
 }
@@ -47,6 +51,8 @@ function parseMeteredArgs(args: readonly string[]): MeteredOptions | string {
     if (value === undefined) return `option \`${a}\` needs a value`;
     if (a === '--input') o.input = value;
     else if (a === '--max-segment-length' && /^[0-9]+$/.test(value) && Number(value) > 0) o.maxSegmentLength = Number(value);
+    else if (a === '--segment-max-height-bits' && /^[0-9]+$/.test(value) && Number(value) <= 30) o.maxSegmentLength = 2 ** Number(value);
+    else if (a === '--segment-max-cells' && /^[0-9]+$/.test(value) && Number(value) > 0) o.maxCells = Number(value);
     else if (a === '--profile') o.profile = value;
     else if (a === '--profile-measure' && parseMeasure(value) !== undefined) o.measure = parseMeasure(value);
     else if (a === '--mode' && value === 'persistent') continue;
@@ -84,7 +90,8 @@ export function meteredExec(
     io.err(`error: ${opts.file}: ${e.message}\n`);
     return 2;
   }
-  const run = new MeteredRun(program, { input, maxSegmentLength: opts.maxSegmentLength });
+  const limits = opts.maxCells === undefined ? undefined : { maxCells: opts.maxCells };
+  const run = new MeteredRun(program, { input, maxSegmentLength: opts.maxSegmentLength, limits });
   const result = run.run();
   if (opts.segments) io.out(`${JSON.stringify(segmentsJson(run))}\n`);
   if (opts.profile !== undefined && !writeProfile(run, opts.measure, opts.profile, io)) return 1;

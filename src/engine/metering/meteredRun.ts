@@ -20,7 +20,6 @@
 import { EngineError } from '../errors';
 import type { GuestProgram } from '../guest/guestProgram';
 import type { GuestInput } from '../guest/input';
-import { OP_HINT_BUFFER } from '../guest/opcodes';
 import type { AccessHook, TracingMemory } from '../memory/tracingMemory';
 import { accessPlan, MEM_HOOKED, MEM_NONE, MEM_REVEAL, MEM_RS1_IMM } from './accessPlan';
 import { GuestMachine, type GuestState } from '../timeline/guestMachine';
@@ -30,7 +29,7 @@ import { FirstTouch } from './firstTouch';
 import { DEFAULT_SEGMENT_CHECK_INSNS, defaultLimits, type SegmentationLimits, type SegmentReason } from './limits';
 import { MeteredCtx } from './meteredCtx';
 import { MERKLE_HEIGHT, MerkleIds, leafIndex } from './merkleIds';
-import { opcodeAirTable } from './opcodeAirs';
+import { type DynamicRows, dynamicRows, opcodeAirTable } from './opcodeAirs';
 import { finalizeSegment, programLength } from './segmentHeights';
 import { startSegmentMemory } from './segmentMemory';
 
@@ -101,7 +100,9 @@ export class MeteredRun {
   private regTouched = 0;
   private readonly funcOf: Int32Array;
   private readonly linkKind: Uint8Array;
-  private readonly hintStoreAir: number;
+  /** 1 where the instruction's rows depend on its operands (opcodeAirs.ts dynamicRows). */
+  private readonly dynamic: Uint8Array;
+  private readonly readRegister = (ptr: number) => this.memory.peekWord(1, ptr);
   private readonly window: number;
   private readonly slack: Float64Array;
   private readonly tree: MerkleIds;
@@ -134,7 +135,8 @@ export class MeteredRun {
     const byOp = opcodeAirTable(this.inventory);
     this.airOf = new Int16Array(code.length);
     for (let i = 0; i < code.length; i++) this.airOf[i] = byOp[code[i] & 0xff];
-    this.hintStoreAir = this.inventory.has('hint_store') ? this.inventory.id('hint_store') : -2;
+    this.dynamic = new Uint8Array(code.length);
+    for (let i = 0; i < code.length; i++) if (dynamicRows(code[i] & 0xff) !== undefined) this.dynamic[i] = 1;
     const plan = accessPlan(code);
     this.regMask = plan.regMask;
     this.memKind = plan.memKind;
@@ -205,13 +207,15 @@ export class MeteredRun {
     this.nodeInstructions[node]++;
     const air = this.airOf[idx];
     if (air < 0) return;
-    let rows = 1;
-    if (air === this.hintStoreAir) {
-      const c = this.program.decoded.code[idx];
-      if ((c & 0xff) === OP_HINT_BUFFER) rows = this.memory.peekWord(1, (c >>> 16) & 0xff);
-    }
+    const rows = this.dynamic[idx] === 0 ? 1 : this.rowsOf(idx);
     this.winRows[air] += rows;
     this.nodeRows[node * this.airCount + air] += rows;
+  }
+
+  private rowsOf(idx: number): number {
+    const d = this.program.decoded;
+    const f = dynamicRows(d.code[idx] & 0xff) as DynamicRows;
+    return f(this.readRegister, d.code[idx], d.imm[idx]);
   }
 
   /** After an instruction that first-touched a chunk or ran hooked: unhook, charge its adapter rows. */

@@ -31,9 +31,25 @@ const OPCODE_AIR = new Map<number, string>([
   [O.OP_HINT_RANDOM, 'phantom'], [O.OP_HINT_LOAD_BY_KEY, 'phantom'],
 ]);
 
-/** Lets a precompile chip (its own branch) say which AIR its opcode fills. */
-export function registerChipOpcode(op: number, airKey: string): void {
+/**
+ * Rows of an instruction whose height_delta depends on its operands, computed before it executes from the
+ * registers (untraced reads by AS1 pointer) and its code word (guest/decoder.ts layout) and immediate.
+ */
+export type DynamicRows = (register: (ptr: number) => number, code: number, imm: number) => number;
+
+const OPCODE_ROWS = new Map<number, DynamicRows>([
+  // HINT_BUFFER: one row per word; the word count is in the register of the rs1 field (hintstore/execution.rs:228).
+  [O.OP_HINT_BUFFER, (register, code) => register((code >>> 16) & 0xff)],
+]);
+
+/** Lets a precompile chip (its own branch) say which AIR its opcode fills, and its rows when not one. */
+export function registerChipOpcode(op: number, airKey: string, rows?: DynamicRows): void {
   OPCODE_AIR.set(op, airKey);
+  if (rows !== undefined) OPCODE_ROWS.set(op, rows);
+}
+
+export function dynamicRows(op: number): DynamicRows | undefined {
+  return OPCODE_ROWS.get(op);
 }
 
 /** AIR id per opcode (-1: no rows, e.g. TERMINATE or an opcode of an extension not in the inventory). */

@@ -8,6 +8,7 @@ import { hasSharedGuests, SHARED_GUESTS } from '../guest/fixtures.testutil';
 import { type GuestProgram, loadGuestProgram } from '../guest/guestProgram';
 import { GuestRun } from '../guest/guestRun';
 import { HintStreams } from '../guest/hintStreams';
+import { OP_HINT_BUFFER, OP_HINT_STOREW } from '../guest/opcodes';
 import { type GuestInput, parseInput } from '../guest/input';
 import { defaultMemoryConfig } from '../memory/config';
 import { RecordLog } from '../memory/recordLog';
@@ -145,4 +146,30 @@ describe.skipIf(skipWithoutShared(hasSharedGuests))('one-pass segmented prefligh
       });
     });
   }
+});
+
+describe.skipIf(skipWithoutShared(hasSharedGuests))('operand-dependent rows', () => {
+  it('Rv32HintStoreAir rows = the words HINT_STOREW / HINT_BUFFER really write (base64_json, 6248 input bytes)', () => {
+    const program = loadGuestProgram(new Uint8Array(readFileSync(path.join(SHARED_GUESTS, 'base64_json.elf'))));
+    const input = parseInput(readFileSync(path.join(SHARED_GUESTS, 'base64_json.input.json'), 'utf8'));
+    const plain = new GuestRun(program, { input, mode: 'persistent' });
+    const { code } = program.decoded;
+    let hinting = false;
+    let words = 0;
+    plain.machine.onStep = (idx) => {
+      const op = code[idx] & 0xff;
+      hinting = op === OP_HINT_STOREW || op === OP_HINT_BUFFER;
+    };
+    plain.memory.onAccess = (as, _ptr, size, write) => {
+      if (hinting && as === 2 && write) words += size / 4;
+    };
+    plain.run(1e9);
+    expect(plain.machine.exitCode).toBe(0);
+    expect(words).toBeGreaterThan(1000);
+    const run = new MeteredRun(program, { input });
+    const result = run.run();
+    expect(result.instret).toBe(plain.machine.instret);
+    const hintStore = run.inventory.id('hint_store');
+    expect(result.segments.reduce((t, s) => t + s.rows[hintStore], 0)).toBe(words);
+  });
 });
