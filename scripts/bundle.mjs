@@ -19,7 +19,9 @@ function newestMtime(dir) {
 
 export async function runBundled(entry, outName, watchDirs) {
   const out = join(root, '.cache', outName);
-  const fresh = existsSync(out) && statSync(out).mtimeMs >= Math.max(...watchDirs.map((d) => newestMtime(join(root, d))));
+  // package.json is bundled too (the CLI's --version)
+  const newest = Math.max(statSync(join(root, 'package.json')).mtimeMs, ...watchDirs.map((d) => newestMtime(join(root, d))));
+  const fresh = existsSync(out) && statSync(out).mtimeMs >= newest;
   if (!fresh) {
     mkdirSync(dirname(out), { recursive: true });
     const esbuild = await import('esbuild');

@@ -1,13 +1,16 @@
-// The registry of CLI subcommands: `npm run memscope -- <name> ...`. One line per command.
-import type { CliCommand } from './io';
-import { runCommand } from './runCommand';
+// The registry of CLI commands, in the order `memscope --help` lists them. A new command is one file
+// exporting `defineCommand({...})` (command.ts) and one line here.
+import type { Command } from './command';
 import { allocCommand } from './allocCommand';
-import { execCommand } from './execCommand';
 import { disasmCommand } from './disasmCommand';
+import { execCommand } from './execCommand';
+import { gdbserverCommand } from './gdbserverCommand';
+import { runCommand } from './runCommand';
 
-export const commands: Record<string, { run: CliCommand; usage: string }> = {
-  alloc: { run: allocCommand, usage: 'alloc FILE.alloc [--at T]' },
-  exec: { run: execCommand, usage: 'exec PROGRAM.elf [--input FILE|HEX] [--mode persistent|volatile] [--max-steps N] [--alloc observe|orthotope] [--format summary|trace] [--at T] [--dump AS:ADDR:LEN]...' },
-  disasm: { run: disasmCommand, usage: 'disasm PROGRAM.elf [--no-aliases]' },
-  run: { run: runCommand, usage: 'run FILE.mtrace [--summary] [--at T] [--dump AS:ADDR:LEN]...' },
-};
+export const commands: readonly Command[] = [
+  runCommand,
+  allocCommand,
+  execCommand,
+  disasmCommand,
+  gdbserverCommand,
+];

@@ -1,9 +1,9 @@
-// `memscope exec PROGRAM.elf [--input FILE|HEX] [--mode persistent|volatile] [--max-steps N]
-//  [--alloc observe|orthotope] [--format summary|trace]`: runs an OpenVM guest ELF on memscope's
-// TracingMemory. summary = one JSON line (GuestRunSummary, plus `alloc` with --alloc); trace = one line per
-// instruction (pc, timestamps, disassembly, accesses with t_prev, adapter records), then a `finalize` line.
-// Exit codes: 0 the guest terminated with exit code 0; 1 usage, unreadable file or bad input; 2 ELF
-// rejected; 3 execution failed; 4 paused at the step limit (raise --max-steps); 5 the guest exited non-zero.
+// `memscope exec PROGRAM.elf [options]`: runs an OpenVM guest ELF on memscope's TracingMemory.
+// summary = one JSON line (GuestRunSummary, plus `alloc` with --alloc); trace = one line per instruction
+// (pc, timestamps, disassembly, accesses with t_prev, adapter records), then a `finalize` line, with a
+// progress line on stderr when it is a terminal. Exit codes (exitCodes.ts): ok (the guest terminated with
+// 0), usage (bad command line, unreadable file), invalidInput (ELF rejected, malformed --input, an ELF
+// --alloc cannot interpose), runFailed (the guest failed), stepLimit (paused at --max-steps), guestExit.
 
 import { EngineError } from '../engine/errors';
 import { AllocInterposer } from '../engine/guest/allocInterposer';
@@ -13,49 +13,40 @@ import { GuestRun } from '../engine/guest/guestRun';
 import { parseInput, type GuestInput } from '../engine/guest/input';
 import { summarizeRun } from '../engine/guest/runSummary';
 import { formatRecord, formatTraceLine, traceStep } from '../engine/guest/traceStep';
-import type { MemoryMode } from '../engine/memory/config';
-import { type CliCommand, type CliIO, readFileOrReport } from './io';
-import { meteredExec, wantsMetering } from './segmentsOutput';
-import { guestStateAt, parseAtOptions } from './stateAt';
+import { defineCommand } from './command';
+import { EXIT } from './exitCodes';
+import { type CliIO, readFileOrReport } from './io';
+import { choice, integer, text } from './options';
+import { ProgressLine } from './progress';
+import { meteredExec, meteringOptions } from './segmentsOutput';
+import { atOption, checkAtOptions, dumpOption, guestStateAt } from './stateAt';
 
-const USAGE =
-  'usage: npm run memscope -- exec PROGRAM.elf [--input FILE|HEX] [--mode persistent|volatile] [--max-steps N] [--alloc observe|orthotope] [--format summary|trace] [--at T] [--dump AS:ADDR:LEN]...\n';
 export const DEFAULT_MAX_STEPS = 100_000_000;
 
-interface ExecOptions {
-  file: string;
-  input?: string;
-  mode: MemoryMode;
-  maxSteps: number;
-  alloc?: 'observe' | 'orthotope';
-  format: 'summary' | 'trace';
-}
-
-function parseArgs(args: string[]): ExecOptions | string {
-  const files: string[] = [];
-  const opts: Partial<ExecOptions> = { mode: 'persistent', maxSteps: DEFAULT_MAX_STEPS, format: 'summary' };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (!a.startsWith('--')) {
-      files.push(a);
-      continue;
-    }
-    const value = args[++i];
-    if (value === undefined) return `option \`${a}\` needs a value`;
-    if (a === '--input') opts.input = value;
-    else if (a === '--mode' && (value === 'persistent' || value === 'volatile')) opts.mode = value;
-    else if (a === '--max-steps' && /^[0-9]+$/.test(value) && Number(value) > 0)
-      opts.maxSteps = Number(value);
-    else if (a === '--alloc' && (value === 'observe' || value === 'orthotope')) opts.alloc = value;
-    else if (a === '--format' && (value === 'summary' || value === 'trace')) opts.format = value;
-    else return `bad option \`${a} ${value}\``;
-  }
-  if (files.length !== 1) return 'exactly one PROGRAM.elf is needed';
-  return { ...(opts as ExecOptions), file: files[0] };
-}
+const options = {
+  input: text(
+    'FILE|HEX',
+    'the guest\'s input: a hex string or a file in OpenVM\'s CLI format (hex or {"input": [...]})',
+  ),
+  mode: choice(['persistent', 'volatile'], 'memory mode', 'persistent'),
+  'max-steps': integer(
+    'N',
+    'stop after N instructions (exit code 4 if the guest has not terminated)',
+    1,
+    DEFAULT_MAX_STEPS,
+  ),
+  alloc: choice(
+    ['observe', 'orthotope'],
+    'allocator calls: observe them, or serve them by the orthotope model',
+  ),
+  format: choice(['summary', 'trace'], 'one JSON summary line, or one line per instruction', 'summary'),
+  ...atOption,
+  ...dumpOption,
+  ...meteringOptions, // --segments, --profile…: segmentsOutput.ts
+};
 
 /** --input: a hex string (tried first, as the OpenVM CLI does), else a file holding JSON or hex. */
-function readInput(value: string, io: CliIO): GuestInput {
+export function readInput(value: string, io: CliIO): GuestInput {
   if (/^(0x)?[0-9a-fA-F]+$/.test(value)) {
     try {
       return parseInput(value);
@@ -74,79 +65,98 @@ function readInput(value: string, io: CliIO): GuestInput {
 
 function exitCodeFor(run: GuestRun): number {
   const m = run.machine;
-  if (m.status === 'failed') return 3;
-  if (m.status !== 'terminated') return 4;
-  return m.exitCode === 0 ? 0 : 5;
+  if (m.status === 'failed') return EXIT.runFailed;
+  if (m.status !== 'terminated') return EXIT.stepLimit;
+  return m.exitCode === 0 ? EXIT.ok : EXIT.guestExit;
 }
 
-export const execCommand: CliCommand = (allArgs, io) => {
-  if (wantsMetering(allArgs)) return meteredExec(allArgs, io, readInput); // --segments / --profile
-  const at = parseAtOptions(allArgs); // --at T [--dump AS:ADDR:LEN]...: the state at T, via seek (stateAt.ts)
-  if (typeof at === 'string') {
-    io.err(`error: ${at}\n${USAGE}`);
-    return 1;
-  }
-  const opts = parseArgs(at.rest);
-  if (typeof opts === 'string') {
-    io.err(`error: ${opts}\n${USAGE}`);
-    return 1;
-  }
-  const bytes = readFileOrReport(io, opts.file);
-  if (bytes === undefined) return 1;
-  let input: GuestInput | undefined;
-  try {
-    input = opts.input === undefined ? undefined : readInput(opts.input, io);
-  } catch (e) {
-    io.err(
-      `error: ${e instanceof EngineError ? e.message : `cannot read input ${opts.input}: ${(e as Error).message}`}\n`,
-    );
-    return 1;
-  }
-  let program: GuestProgram;
-  try {
-    program = loadGuestProgram(bytes);
-  } catch (e) {
-    if (!(e instanceof EngineError)) throw e;
-    io.err(`error: ${opts.file}: ${e.message}\n`);
-    return 2;
-  }
-  if (at.at !== undefined) return guestStateAt(bytes, input, opts, at.at, at.dumps, io);
-  const run = new GuestRun(program, { mode: opts.mode, input, keepRecords: opts.format === 'trace' });
-  let observer: AllocObserver | AllocInterposer | undefined;
-  try {
-    if (opts.alloc === 'observe') observer = new AllocObserver(run.machine);
-    else if (opts.alloc === 'orthotope') observer = new AllocInterposer(run.machine);
-  } catch (e) {
-    if (!(e instanceof EngineError)) throw e;
-    io.err(`error: ${e.message}\n`);
-    return 1;
-  }
-  if (opts.format === 'trace') {
-    for (let n = 0; n < opts.maxSteps && (run.status === 'ready' || run.status === 'paused'); n++)
-      io.out(`${formatTraceLine(traceStep(run))}\n`);
-    if (run.status === 'terminated' || run.status === 'failed') {
-      run.memory.records.clear();
-      try {
-        run.finalize();
-        const records: string[] = [];
-        for (let i = 0; i < run.memory.records.length; i++)
-          records.push(formatRecord(run.memory.records.get(i)));
-        io.out(`finalize | ${records.join(', ') || '-'}\n`);
-      } catch (e) {
-        if (!(e instanceof EngineError)) throw e;
-        io.err(`error: finalize: ${e.message}\n`);
+export const execCommand = defineCommand({
+  name: 'exec',
+  summary: 'run an OpenVM guest ELF: a JSON summary, or a line per instruction with accesses and records',
+  operands: ['PROGRAM.elf'],
+  options,
+  exitCodes: [EXIT.ok, EXIT.usage, EXIT.invalidInput, EXIT.runFailed, EXIT.stepLimit, EXIT.guestExit],
+  run({ values: opts, operands: [file] }, io) {
+    checkAtOptions(opts.at, opts.dump);
+    const bytes = readFileOrReport(io, file);
+    if (bytes === undefined) return EXIT.usage;
+    let input: GuestInput | undefined;
+    try {
+      input = opts.input === undefined ? undefined : readInput(opts.input, io);
+    } catch (e) {
+      if (e instanceof EngineError) {
+        io.err(`error: --input: ${e.message}\n`);
+        return EXIT.invalidInput;
       }
+      io.err(`error: cannot read input ${opts.input}: ${(e as Error).message}\n`);
+      return EXIT.usage;
     }
-  } else {
-    run.run(opts.maxSteps);
-    const summary = summarizeRun(run);
-    io.out(
-      `${JSON.stringify(observer === undefined ? summary : { ...summary, alloc: observer.summary() })}\n`,
-    );
-  }
-  const m = run.machine;
-  if (m.status === 'failed' && m.error !== null) io.err(`error: ${m.error.message}\n`);
-  if (m.status === 'paused')
-    io.err(`note: paused after ${m.instret} instructions (the step limit); raise --max-steps to go on\n`);
-  return exitCodeFor(run);
-};
+    let program: GuestProgram;
+    try {
+      program = loadGuestProgram(bytes);
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      io.err(`error: ${file}: ${e.message}\n`);
+      return EXIT.invalidInput;
+    }
+    // Needs checked up front: an extension memscope does not implement is named before the run starts.
+    for (const e of program.decoded.extensions)
+      if (!e.implemented)
+        io.err(
+          `note: ${file} uses the ${e.extension} extension (${e.count} words, first ${e.firstName} at pc 0x${e.firstPc.toString(16)}), which memscope does not implement: the run stops if one executes\n`,
+        );
+    if (opts.segments || opts.profile !== undefined) return meteredExec(program, input, opts, io);
+    const maxSteps = opts['max-steps'];
+    if (opts.at !== undefined)
+      return guestStateAt(
+        bytes,
+        input,
+        { mode: opts.mode, maxSteps, alloc: opts.alloc },
+        opts.at,
+        opts.dump,
+        io,
+      );
+    const run = new GuestRun(program, { mode: opts.mode, input, keepRecords: opts.format === 'trace' });
+    let observer: AllocObserver | AllocInterposer | undefined;
+    try {
+      if (opts.alloc === 'observe') observer = new AllocObserver(run.machine);
+      else if (opts.alloc === 'orthotope') observer = new AllocInterposer(run.machine);
+    } catch (e) {
+      if (!(e instanceof EngineError)) throw e;
+      io.err(`error: ${file}: --alloc ${opts.alloc}: ${e.message}\n`);
+      return EXIT.invalidInput;
+    }
+    if (opts.format === 'trace') {
+      const progress = new ProgressLine(io, 'exec --format trace');
+      for (let n = 0; n < maxSteps && (run.status === 'ready' || run.status === 'paused'); n++) {
+        io.out(`${formatTraceLine(traceStep(run))}\n`);
+        progress.step(run.machine.instret);
+      }
+      progress.done();
+      if (run.status === 'terminated' || run.status === 'failed') {
+        run.memory.records.clear();
+        try {
+          run.finalize();
+          const records: string[] = [];
+          for (let i = 0; i < run.memory.records.length; i++)
+            records.push(formatRecord(run.memory.records.get(i)));
+          io.out(`finalize | ${records.join(', ') || '-'}\n`);
+        } catch (e) {
+          if (!(e instanceof EngineError)) throw e;
+          io.err(`error: finalize: ${e.message}\n`);
+        }
+      }
+    } else {
+      run.run(maxSteps);
+      const summary = summarizeRun(run);
+      io.out(
+        `${JSON.stringify(observer === undefined ? summary : { ...summary, alloc: observer.summary() })}\n`,
+      );
+    }
+    const m = run.machine;
+    if (m.status === 'failed' && m.error !== null) io.err(`error: ${m.error.message}\n`);
+    if (m.status === 'paused')
+      io.err(`note: paused after ${m.instret} instructions (the step limit); raise --max-steps to go on\n`);
+    return exitCodeFor(run);
+  },
+});

@@ -8,11 +8,14 @@ export interface CliIO {
   /** Writes to stderr exactly these characters (no newline added). */
   err(text: string): void;
   readFile(path: string): Uint8Array;
+  /** Present only when stderr is a terminal: replaces the progress line with `line` ('' erases it). */
+  progress?: (line: string) => void;
+  /** Milliseconds, for progress rates (performance.now when absent). */
+  now?: () => number;
 }
 
-export type CliCommand = (args: string[], io: CliIO) => number | Promise<number>;
-
-/** Reads a command's input file; on failure reports `error: cannot read PATH: why` and returns undefined (exit 1). */
+/** Reads a command's input file; on failure reports `error: cannot read PATH: why` and returns undefined
+ *  (the caller exits with EXIT.usage). */
 export function readFileOrReport(io: CliIO, path: string): Uint8Array | undefined {
   try {
     return io.readFile(path);
@@ -49,15 +52,24 @@ export function processIO(): CliIO & { flush(): void } {
       process.stderr.write(text);
     },
     readFile: (path) => readFileSync(path),
+    progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r\x1b[K${line}`) : undefined,
     flush,
   };
 }
 
-/** Captures everything, for tests. */
-export function captureIO(files: Record<string, Uint8Array | string> = {}): CliIO & { stdout: string; stderr: string } {
+/** Captures everything, for tests; `terminal` makes stderr behave as a terminal whose clock advances
+ *  `msPerRead` at every reading (progress lines are appended to `progressLines`). */
+export function captureIO(
+  files: Record<string, Uint8Array | string> = {},
+  terminal?: { msPerRead: number },
+): CliIO & { stdout: string; stderr: string; progressLines: string[] } {
+  let clock = 0;
   const io = {
     stdout: '',
     stderr: '',
+    progressLines: [] as string[],
+    progress: terminal === undefined ? undefined : (line: string) => void io.progressLines.push(line),
+    now: terminal === undefined ? undefined : () => (clock += terminal.msPerRead),
     out(text: string) {
       io.stdout += text;
     },

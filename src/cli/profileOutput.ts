@@ -1,13 +1,9 @@
 // `exec … --profile FILE [--profile-measure instructions|cells|adapter-rows]`: writes the metered run's cost
 // per call stack as folded stacks (costProfile.ts; speedscope, flamegraph.pl and inferno read the format).
 import { writeFileSync } from 'node:fs';
-import { type CostMeasure, COST_MEASURES, foldedStacks } from '../engine/metering/costProfile';
+import { type CostMeasure, foldedStacks } from '../engine/metering/costProfile';
 import type { MeteredRun } from '../engine/metering/meteredRun';
 import type { CliIO } from './io';
-
-export function parseMeasure(value: string): CostMeasure | undefined {
-  return (COST_MEASURES as readonly string[]).includes(value) ? (value as CostMeasure) : undefined;
-}
 
 /** Writes the file; false (after reporting why) when it cannot be written. */
 export function writeProfile(run: MeteredRun, measure: CostMeasure, file: string, io: CliIO): boolean {

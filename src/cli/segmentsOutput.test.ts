@@ -4,8 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasSharedGuests } from '../engine/guest/fixtures.testutil';
-import { skipWithoutShared } from '../engine/metering/report.testutil';
+import { needs, sharedFile } from '../engine/guest/fixtures.testutil';
 import { captureIO } from './io';
 import { runCli } from './main';
 
@@ -96,7 +95,7 @@ describe('memscope exec --segments / --profile', () => {
     expect(r.stderr).toMatch(/cannot write/);
   });
 
-  it.skipIf(skipWithoutShared(hasSharedGuests))('fibonacci with --max-segment-length 1048476: 873,000 then the rest', async () => {
+  it.runIf(needs(sharedFile('guests/openvm-v1.7/fibonacci.elf')))('fibonacci with --max-segment-length 1048476: 873,000 then the rest', async () => {
     const r = await run(['exec', join(SHARED, 'fibonacci.elf'), '--input', join(SHARED, 'fibonacci.input.json'), '--segments', '--max-segment-length', '1048476']);
     expect(r.code).toBe(0);
     const { segments } = JSON.parse(r.stdout) as { segments: Segment[] };

@@ -13,14 +13,20 @@ import { runMtrace } from '../engine/scripts/mtraceRunner';
 import { AllocMachine } from '../engine/timeline/allocMachine';
 import { GuestMachine } from '../engine/timeline/guestMachine';
 import { MtraceMachine } from '../engine/timeline/mtraceMachine';
-import { EXAMPLES, filesIn, haveExampleElfs, readBytes, referenceStates, SHARED_GUESTS } from '../engine/timeline/reference.testutil';
+import { EXAMPLES, needs, SHARED_GUESTS, sharedGuests } from '../engine/guest/fixtures.testutil';
+import { readBytes, referenceStates } from '../engine/timeline/reference.testutil';
 import { captureIO } from './io';
 import { runCli } from './main';
 
 async function cli(args: string[], files: Record<string, string> = {}) {
   const io = captureIO(files);
   const code = await runCli(args, io);
-  return { code, stdout: io.stdout, stderr: io.stderr, json: io.stdout === '' ? undefined : JSON.parse(io.stdout) };
+  return {
+    code,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    json: io.stdout === '' ? undefined : JSON.parse(io.stdout),
+  };
 }
 
 describe('run --at', () => {
@@ -33,13 +39,22 @@ describe('run --at', () => {
 
   it('prints the state at T, equal to a fresh run stopped at T', async () => {
     const targets = [1, 2, 777, 1500, 3, 1999];
-    const ref = referenceStates(() => new MtraceMachine(parseMtrace(script)), targets, Number.MAX_SAFE_INTEGER);
+    const ref = referenceStates(
+      () => new MtraceMachine(parseMtrace(script)),
+      targets,
+      Number.MAX_SAFE_INTEGER,
+    );
     for (const t of targets) {
-      const r = await cli(['run', 's.mtrace', '--at', String(t), '--dump', '2:0:64', '--dump', '4:0x10:8'], { 's.mtrace': script });
+      const r = await cli(['run', 's.mtrace', '--at', String(t), '--dump', '2:0:64', '--dump', '4:0x10:8'], {
+        's.mtrace': script,
+      });
       expect(r.code).toBe(0);
       expect(r.stdout.endsWith('}\n') && r.stdout.split('\n').length).toBe(2);
       const j = r.json;
-      expect({ step: j.step, hash: j.state_hash }).toEqual({ step: ref.get(t)?.step, hash: ref.get(t)?.hash });
+      expect({ step: j.step, hash: j.state_hash }).toEqual({
+        step: ref.get(t)?.step,
+        hash: ref.get(t)?.hash,
+      });
       const m = new MtraceMachine(parseMtrace(script));
       m.run(j.step);
       expect(j.dumps[0].values).toEqual(Array.from({ length: 64 }, (_, k) => m.memory.getCell(2, k)));
@@ -51,7 +66,7 @@ describe('run --at', () => {
 
   it('rejects T past the end, bad dumps and --summary with --at', async () => {
     const files = { 's.mtrace': 'read 2 0 4\n' };
-    expect((await cli(['run', 's.mtrace', '--at', '99'], files))).toMatchObject({ code: 1, stdout: '' });
+    expect(await cli(['run', 's.mtrace', '--at', '99'], files)).toMatchObject({ code: 1, stdout: '' });
     expect((await cli(['run', 's.mtrace', '--at', '1', '--dump', '2:0'], files)).code).toBe(1);
     expect((await cli(['run', 's.mtrace', '--at', '1', '--dump', '9:0:4'], files)).code).toBe(1);
     expect((await cli(['run', 's.mtrace', '--at', '1', '--summary'], files)).code).toBe(1);
@@ -74,7 +89,10 @@ describe('alloc --at', () => {
     for (const t of [5, 0, 3]) {
       const r = await cli(['alloc', file, '--at', String(t)]);
       expect(r.code).toBe(0);
-      expect({ step: r.json.step, hash: r.json.state_hash }).toEqual({ step: ref.get(t)?.step, hash: ref.get(t)?.hash });
+      expect({ step: r.json.step, hash: r.json.state_hash }).toEqual({
+        step: ref.get(t)?.step,
+        hash: ref.get(t)?.hash,
+      });
       expect(Array.isArray(r.json.events)).toBe(true);
     }
     expect((await cli(['alloc', file, '--at', '1', '--dump', '2:0:4'])).code).toBe(1);
@@ -83,24 +101,42 @@ describe('alloc --at', () => {
 
 describe('exec --at', () => {
   const fib = path.join(SHARED_GUESTS, 'fibonacci.elf');
-  const present = filesIn(SHARED_GUESTS, '.elf').includes('fibonacci.elf');
-  const cases: [string, string[], string | undefined][] = haveExampleElfs() ? [[path.join(EXAMPLES, 'matmul.elf'), [], undefined]] : [];
-  if (present) {
+  const cases: [string, string[], string | undefined][] = [[path.join(EXAMPLES, 'matmul.elf'), [], undefined]];
+  if (needs(sharedGuests())) {
     const input = path.join(SHARED_GUESTS, 'fibonacci.input.json');
     cases.push([fib, ['--input', input], new TextDecoder().decode(readBytes(input))]);
   }
   for (const [elf, extra, inputText] of cases) {
     it(`${path.basename(elf)}: pc, registers and dumps equal a fresh run stopped at T`, async () => {
       const program = loadGuestProgram(readBytes(elf));
-      const make = () => new GuestMachine(program, { mode: 'persistent', input: inputText === undefined ? undefined : parseInput(inputText), observeAllocator: false });
+      const make = () =>
+        new GuestMachine(program, {
+          mode: 'persistent',
+          input: inputText === undefined ? undefined : parseInput(inputText),
+          observeAllocator: false,
+        });
       const targets = [5000, 100, 60_000];
       const ref = referenceStates(make, targets, 100_000);
       for (const t of targets) {
-        const r = await cli(['exec', elf, ...extra, '--max-steps', '100000', '--at', String(t), '--dump', '1:0:128']);
+        const r = await cli([
+          'exec',
+          elf,
+          ...extra,
+          '--max-steps',
+          '100000',
+          '--at',
+          String(t),
+          '--dump',
+          '1:0:128',
+        ]);
         expect(r.stderr).toBe('');
         const m = make();
         m.run(r.json.step);
-        expect({ step: r.json.step, hash: r.json.state_hash, pc: r.json.pc }).toEqual({ step: ref.get(t)?.step, hash: ref.get(t)?.hash, pc: m.interpreter.pc });
+        expect({ step: r.json.step, hash: r.json.state_hash, pc: r.json.pc }).toEqual({
+          step: ref.get(t)?.step,
+          hash: ref.get(t)?.hash,
+          pc: m.interpreter.pc,
+        });
         expect(r.json.registers).toEqual(Array.from(m.run_.registers()));
         expect(r.json.dumps[0].values).toEqual(Array.from({ length: 128 }, (_, k) => m.memory.getCell(1, k)));
       }
@@ -108,24 +144,52 @@ describe('exec --at', () => {
   }
 
   const hashmap = path.join(EXAMPLES, 'hashmap.elf');
-  it.skipIf(!filesIn(EXAMPLES, '.elf').includes('hashmap.elf'))('--alloc orthotope: the served run at T, arena included, equals a fresh run', async () => {
-    const program = loadGuestProgram(readBytes(hashmap));
-    const make = () => new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
-    const base = (make().interposer as NonNullable<GuestMachine['interposer']>).base;
-    const targets = [90_000, 700, 40_000];
-    const ref = referenceStates(make, targets, Number.MAX_SAFE_INTEGER);
-    for (const t of targets) {
-      const r = await cli(['exec', hashmap, '--alloc', 'orthotope', '--at', String(t), '--dump', `2:${base}:256`]);
-      expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
-      const m = make();
-      m.run(r.json.step);
-      expect({ step: r.json.step, hash: r.json.state_hash, pc: r.json.pc }).toEqual({ step: ref.get(t)?.step, hash: ref.get(t)?.hash, pc: m.interpreter.pc });
-      expect(r.json.registers).toEqual(Array.from(m.run_.registers()));
-      expect(r.json.dumps[0].values).toEqual(Array.from({ length: 256 }, (_, k) => m.memory.getCell(2, base + k)));
-    }
-    // The dump is the model's arena: by T = 90000 its first block's header starts with orthotope's magic.
-    const served = await cli(['exec', hashmap, '--alloc', 'orthotope', '--at', '90000', '--dump', `2:${base}:4`]);
-    const v = served.json.dumps[0].values;
-    expect((v[0] | (v[1] << 8) | (v[2] << 16) | (v[3] << 24)) >>> 0).toBe(HEADER_MAGIC);
-  });
+  it(
+    '--alloc orthotope: the served run at T, arena included, equals a fresh run',
+    async () => {
+      const program = loadGuestProgram(readBytes(hashmap));
+      const make = () =>
+        new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
+      const base = (make().interposer as NonNullable<GuestMachine['interposer']>).base;
+      const targets = [90_000, 700, 40_000];
+      const ref = referenceStates(make, targets, Number.MAX_SAFE_INTEGER);
+      for (const t of targets) {
+        const r = await cli([
+          'exec',
+          hashmap,
+          '--alloc',
+          'orthotope',
+          '--at',
+          String(t),
+          '--dump',
+          `2:${base}:256`,
+        ]);
+        expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+        const m = make();
+        m.run(r.json.step);
+        expect({ step: r.json.step, hash: r.json.state_hash, pc: r.json.pc }).toEqual({
+          step: ref.get(t)?.step,
+          hash: ref.get(t)?.hash,
+          pc: m.interpreter.pc,
+        });
+        expect(r.json.registers).toEqual(Array.from(m.run_.registers()));
+        expect(r.json.dumps[0].values).toEqual(
+          Array.from({ length: 256 }, (_, k) => m.memory.getCell(2, base + k)),
+        );
+      }
+      // The dump is the model's arena: by T = 90000 its first block's header starts with orthotope's magic.
+      const served = await cli([
+        'exec',
+        hashmap,
+        '--alloc',
+        'orthotope',
+        '--at',
+        '90000',
+        '--dump',
+        `2:${base}:4`,
+      ]);
+      const v = served.json.dumps[0].values;
+      expect((v[0] | (v[1] << 8) | (v[2] << 16) | (v[3] << 24)) >>> 0).toBe(HEADER_MAGIC);
+    },
+  );
 });

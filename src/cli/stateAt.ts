@@ -13,14 +13,17 @@
 // access with timestamp exactly T (null when T is a tick or an instruction's non-access increment), its
 // RECORDs as in shared/spec/mtrace-format.md; `events`: .alloc only, the allocator events of directive T
 // (the .alloc timeline axis is the directive index); `state_hash` = Session.stateHash().
-// Exit codes: 0 printed; 1 a bad request (T past the end, a bad dump range); the caller's own codes for
-// unreadable or unusable input and for a run that ended with an error (the state still prints first).
+// Exit codes (exitCodes.ts): ok when printed; usage for a bad request (T past the end, a bad dump range);
+// invalidInput / runFailed for input the run rejects or a run that ended with an error (the state still
+// prints first).
 
 import { EngineError, type ErrorInfo } from '../engine/errors';
 import type { GuestInput } from '../engine/guest/input';
 import type { MemoryMode } from '../engine/memory/config';
 import { Session } from '../engine/session';
+import { EXIT } from './exitCodes';
 import type { CliIO } from './io';
+import { integer, repeated, UsageError } from './options';
 
 export interface DumpRange {
   as: number;
@@ -29,16 +32,25 @@ export interface DumpRange {
 }
 
 /** AS:ADDR:LEN with decimal or 0x-hex numbers. */
-export function parseDump(text: string): DumpRange | string {
+export function parseDump(text: string): DumpRange | { error: string } {
   const parts = text.split(':');
   const nums = parts.map((p) => (/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(p) ? Number(p) : NaN));
   if (parts.length !== 3 || nums.some((n) => !Number.isSafeInteger(n)) || nums[2] < 1)
-    return `bad --dump \`${text}\` (expected AS:ADDR:LEN, e.g. 2:0x1000:64)`;
+    return { error: 'expected AS:ADDR:LEN, e.g. 2:0x1000:64' };
   return { as: nums[0], addr: nums[1], len: nums[2] };
 }
 
-export function parseAt(text: string): number | string {
-  return /^[0-9]+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : `bad --at \`${text}\` (a timestamp)`;
+/** `--at T [--dump AS:ADDR:LEN]...`, spread into the option table of `run`, `alloc` and `exec`. */
+export const atOption = {
+  at: integer('T', 'print the state at timestamp T (reached by seeking the recorded run) instead', 0),
+};
+export const dumpOption = {
+  dump: repeated('AS:ADDR:LEN', 'with --at: dump these cells with their block metadata', parseDump),
+};
+
+/** `--dump` is meaningful only with `--at`. */
+export function checkAtOptions(at: number | undefined, dumps: readonly DumpRange[]): void {
+  if (at === undefined && dumps.length > 0) throw new UsageError('--dump needs --at T');
 }
 
 const list = (a: ArrayLike<number>, from = 0, to = a.length) => {
@@ -69,7 +81,8 @@ function accessJson(session: Session, at: number): string {
   for (let i = a.recordStart[k]; i < a.recordEnd[k]; i++) {
     const ds = r.dataStart[i];
     let s = `{"kind":"${r.merge[i] ? 'merge' : 'split'}","as":${r.addressSpace[i]},"ptr":${r.pointer[i]},"size":${r.blockSize[i]},"lowest":${r.lowestBlockSize[i]},"type_size":${r.typeSize[i]},"t":${r.timestamp[i]},"data":${list(r.data, ds, ds + r.blockSize[i])}`;
-    if (r.merge[i]) s += `,"prev_ts":${list(r.prevTs, r.prevTsStart[i], r.prevTsStart[i] + r.blockSize[i] / r.lowestBlockSize[i])}`;
+    if (r.merge[i])
+      s += `,"prev_ts":${list(r.prevTs, r.prevTsStart[i], r.prevTsStart[i] + r.blockSize[i] / r.lowestBlockSize[i])}`;
     records.push(s + '}');
   }
   return `{"t":${at},"op":"${a.write[k] ? 'write' : 'read'}","as":${a.addressSpace[k]},"ptr":${a.pointer[k]},"size":${a.size[k]},"t_prev":${a.tPrev[k]},"records":[${records.join(',')}]}`;
@@ -81,7 +94,9 @@ function eventsJson(session: Session, at: number): string {
   const rows: string[] = [];
   for (let i = 0; i < e.count; i++) {
     if (e.step[i] !== at) continue;
-    rows.push(`{"kind":${e.kind[i]},"op":${e.op[i]},"thread":${e.thread[i]},"cls":${e.cls[i]},"offset":${e.offset[i]},"size":${e.size[i]},"count":${e.countField[i]},"code":${e.code[i]}}`);
+    rows.push(
+      `{"kind":${e.kind[i]},"op":${e.op[i]},"thread":${e.thread[i]},"cls":${e.cls[i]},"offset":${e.offset[i]},"size":${e.size[i]},"count":${e.countField[i]},"code":${e.code[i]}}`,
+    );
   }
   return `[${rows.join(',')}]`;
 }
@@ -119,52 +134,36 @@ export function printStateAt(
   } catch (e) {
     if (!(e instanceof EngineError) || e.kind !== 'request') throw e;
     io.err(`error: ${e.message}\n`);
-    return 1;
+    return EXIT.usage;
   }
   const error = session.error();
-  return error === null ? 0 : onRunError(error);
+  return error === null ? EXIT.ok : onRunError(error);
 }
 
-export interface AtOptions {
-  at?: number;
-  dumps: DumpRange[];
-  /** The arguments that are not --at/--dump options. */
-  rest: string[];
-}
-
-/** Takes `--at T` and `--dump AS:ADDR:LEN` (repeatable) out of `args`; a string is a usage error. */
-export function parseAtOptions(args: readonly string[]): AtOptions | string {
-  const out: AtOptions = { dumps: [], rest: [] };
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a !== '--at' && a !== '--dump') {
-      out.rest.push(a);
-      continue;
-    }
-    const value = args[++i];
-    if (value === undefined) return `option \`${a}\` needs a value`;
-    const parsed = a === '--at' ? parseAt(value) : parseDump(value);
-    if (typeof parsed === 'string') return parsed;
-    if (typeof parsed === 'number') out.at = parsed;
-    else out.dumps.push(parsed);
-  }
-  if (out.at === undefined && out.dumps.length > 0) return '--dump needs --at T';
-  return out;
-}
-
-/** `run`/`alloc` with --at: exit 2 when the script cannot be opened or has an invalid line (after printing). */
-export function scriptStateAt(kind: 'mtrace' | 'alloc', bytes: Uint8Array, at: number, dumps: readonly DumpRange[], io: CliIO): number {
+/** `run`/`alloc` with --at: invalid input when the script cannot be opened (an invalid allocator config:
+ *  no allocator, no state) or has an invalid line (after printing the state inside its valid prefix). */
+export function scriptStateAt(
+  kind: 'mtrace' | 'alloc',
+  bytes: Uint8Array,
+  at: number,
+  dumps: readonly DumpRange[],
+  io: CliIO,
+): number {
   let session: Session;
   try {
     session = Session.open(kind, bytes);
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
-    io.err(e.location.line === undefined ? `error: ${e.message}\n` : `error: line ${e.location.line}: ${e.message}\n`);
-    return e.kind === 'allocator' ? 1 : 2; // no allocator, no state to print
+    io.err(
+      e.location.line === undefined
+        ? `error: ${e.message}\n`
+        : `error: line ${e.location.line}: ${e.message}\n`,
+    );
+    return EXIT.invalidInput;
   }
   return printStateAt(session, at, dumps, io, (error) => {
     io.err(`error: line ${error.location.line ?? 0}: ${error.message}\n`);
-    return 2;
+    return EXIT.invalidInput;
   });
 }
 
@@ -174,7 +173,7 @@ export interface GuestAtOptions {
   alloc?: 'observe' | 'orthotope';
 }
 
-/** `exec` with --at (the ELF and input already checked by the caller): exit 3 when the run failed. */
+/** `exec` with --at (the ELF and input already checked by the caller): run failed when the guest failed. */
 export function guestStateAt(
   bytes: Uint8Array,
   input: GuestInput | undefined,
@@ -185,14 +184,19 @@ export function guestStateAt(
 ): number {
   let session: Session;
   try {
-    session = Session.open('guest', bytes, { parsedInput: input, mode: opts.mode, maxSteps: opts.maxSteps, allocator: opts.alloc ?? 'none' });
+    session = Session.open('guest', bytes, {
+      parsedInput: input,
+      mode: opts.mode,
+      maxSteps: opts.maxSteps,
+      allocator: opts.alloc ?? 'none',
+    });
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
     io.err(`error: ${e.message}\n`);
-    return e.kind === 'elf' ? 2 : 1;
+    return e.kind === 'request' ? EXIT.usage : EXIT.invalidInput;
   }
   return printStateAt(session, at, dumps, io, (error) => {
     io.err(`error: ${error.message}\n`);
-    return 3;
+    return EXIT.runFailed;
   });
 }

@@ -82,8 +82,10 @@ export class Session {
 
   info(): SessionInfo {
     const tl = this.timeline;
+    const r = this.run_;
     return {
       kind: this.kind,
+      extensions: r.kind === 'guest' ? r.machine.program.decoded.extensions.map((e) => ({ ...e })) : [],
       head: { step: tl.head, timestamp: tl.headTimestamp },
       end: tl.end === null ? null : { ...tl.end },
       error: this.error(),

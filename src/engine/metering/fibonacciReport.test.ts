@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hasSharedGuests, SHARED_GUESTS } from '../guest/fixtures.testutil';
+import { needs, SHARED_GUESTS, sharedFile } from '../guest/fixtures.testutil';
 import { loadGuestProgram } from '../guest/guestProgram';
 import { parseInput } from '../guest/input';
 import { AirInventory } from './airs';
 import { MeteredRun, type MeteringResult } from './meteredRun';
-import { hasReport, reportAirRows, reportInteractions, skipWithoutShared } from './report.testutil';
+import { REPORT, reportAirRows, reportInteractions } from './report.testutil';
 
 const REPORT_SEGMENT_LIMIT = 1_048_476;
 
@@ -23,7 +23,7 @@ const KNOWN_DIFFERENCES: Record<string, [number, number, string]> = {
   '1:Poseidon2PeripheryAir<BabyBearParameters>, 1>': [512, 256, '30 touched chunks here: 30 leaf + 228 compression inputs = 258 > 256'],
 };
 
-describe.skipIf(skipWithoutShared(hasSharedGuests && hasReport))('fibonacci (n = 100000) against OpenVM v1.7.0 report', () => {
+describe.runIf(needs(sharedFile('guests/openvm-v1.7/fibonacci.elf'), REPORT))('fibonacci (n = 100000) against OpenVM v1.7.0 report', () => {
   let run: MeteredRun;
   let result: MeteringResult;
   beforeAll(() => {
@@ -88,7 +88,7 @@ describe.skipIf(skipWithoutShared(hasSharedGuests && hasReport))('fibonacci (n =
   });
 });
 
-describe.skipIf(skipWithoutShared(hasReport))('AIR widths against every report', () => {
+describe.runIf(needs(REPORT))('AIR widths against every report', () => {
   it('main_cols / perm_cols / prep_cols of each catalogued AIR equal the published ones', () => {
     const inv = new AirInventory();
     let checked = 0;

@@ -1,13 +1,12 @@
 // Test-only: reads OpenVM's v1.7.0 benchmark report (../shared/spec/openvm-v1.7-report/NAME.md): the
 // per-segment AIR table of the app proof (`NAME_program` group) and the interaction table.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT } from '../guest/fixtures.testutil';
+import { SHARED, sharedFile } from '../guest/fixtures.testutil';
 
-export const REPORT_DIR = path.resolve(REPO_ROOT, '../shared/spec/openvm-v1.7-report');
-export const hasReport = existsSync(REPORT_DIR);
-/** Missing fixtures fail under CI instead of skipping. */
-export const skipWithoutShared = (present: boolean) => !present && process.env.CI !== 'true';
+export const REPORT_DIR = path.join(SHARED, 'spec/openvm-v1.7-report');
+/** The `needs` item for tests that read the report. */
+export const REPORT = sharedFile('spec/openvm-v1.7-report/fibonacci.md');
 
 export interface ReportAirRow {
   airId: number;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Interpreter } from '../guest/executor';
-import { hasSharedGuests, SHARED_GUESTS } from '../guest/fixtures.testutil';
+import { needs, SHARED_GUESTS, sharedFile } from '../guest/fixtures.testutil';
 import { type GuestProgram, loadGuestProgram } from '../guest/guestProgram';
 import { GuestRun } from '../guest/guestRun';
 import { HintStreams } from '../guest/hintStreams';
@@ -14,7 +14,6 @@ import { defaultMemoryConfig } from '../memory/config';
 import { RecordLog } from '../memory/recordLog';
 import { TracingMemory } from '../memory/tracingMemory';
 import { MeteredRun, type MeteringResult } from './meteredRun';
-import { skipWithoutShared } from './report.testutil';
 import { startSegmentMemory } from './segmentMemory';
 
 describe('segment hand-over (startSegmentMemory)', () => {
@@ -83,7 +82,7 @@ function referenceSegments(program: GuestProgram, input: GuestInput, bounds: [nu
   return out;
 }
 
-describe.skipIf(skipWithoutShared(hasSharedGuests))('one-pass segmented preflight of fibonacci (n = 3000), many small segments', () => {
+describe.runIf(needs(sharedFile('guests/openvm-v1.7/fibonacci.elf')))('one-pass segmented preflight of fibonacci (n = 3000), many small segments', () => {
   const program = () => loadGuestProgram(new Uint8Array(readFileSync(path.join(SHARED_GUESTS, 'fibonacci.elf'))));
   const input = parseInput('0x01b80b000000000000');
   const cases = [
@@ -148,7 +147,7 @@ describe.skipIf(skipWithoutShared(hasSharedGuests))('one-pass segmented prefligh
   }
 });
 
-describe.skipIf(skipWithoutShared(hasSharedGuests))('operand-dependent rows', () => {
+describe.runIf(needs(sharedFile('guests/openvm-v1.7/base64_json.elf')))('operand-dependent rows', () => {
   it('Rv32HintStoreAir rows = the words HINT_STOREW / HINT_BUFFER really write (base64_json, 6248 input bytes)', () => {
     const program = loadGuestProgram(new Uint8Array(readFileSync(path.join(SHARED_GUESTS, 'base64_json.elf'))));
     const input = parseInput(readFileSync(path.join(SHARED_GUESTS, 'base64_json.input.json'), 'utf8'));

@@ -12,7 +12,7 @@ import { REG_NAMES } from '../guest/disassembler';
 import type { Session } from '../session';
 import { allocatorHistory } from './allocatorHistory';
 import { explainRecord } from './explainRecord';
-import type { BlockView, Frame, FrameRequest, GuestProgramView, LaneView, ScriptProgramView, StepView } from './frameTypes';
+import type { BlockView, Frame, FrameRequest, GuestProgramView, LaneView, ProgramStatic, ScriptProgramView, StepView } from './frameTypes';
 import { memoryOverview } from './memoryOverview';
 import { transferable } from './transferable';
 import type { MemoryRangeView } from '../timeline/memoryView';
@@ -137,14 +137,23 @@ export class FrameBuilder {
         publicValues: transferable(run.publicValues()),
         exitCode: o.machine.interpreter.exitCode,
         hint: { inputRemaining: run.streams.inputRemaining, hintRemaining: run.streams.hintRemaining },
-        symbols: program.symbols.symbols.filter((s) => s.type === 2 && s.name !== '').map((s) => ({ name: s.displayName, address: s.address })),
       };
     }
     if (o.kind === 'mtrace' || o.kind === 'alloc') {
       const lastLine = pos.step > 0 ? this.lineOfStep(pos.step - 1) : null;
-      return { kind: 'script', text: this.text ?? '', lastLine, nextLine: pos.line };
+      return { kind: 'script', lastLine, nextLine: pos.line };
     }
     return null;
+  }
+
+  /** The session's unchanging program data (symbols or script text): built once, at open. */
+  programStatic(): ProgramStatic | null {
+    const o = this.session.opened;
+    if (o.kind === 'guest') {
+      const symbols = o.machine.program.symbols.symbols.filter((s) => s.type === 2 && s.name !== '').map((s) => ({ name: s.displayName, address: s.address }));
+      return { kind: 'guest', symbols };
+    }
+    return { kind: 'script', text: this.text ?? '' };
   }
 
   private lineOfStep(step: number): number | null {

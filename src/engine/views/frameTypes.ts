@@ -67,16 +67,20 @@ export interface GuestProgramView {
   publicValues: Uint8Array;
   exitCode: number | null;
   hint: { inputRemaining: number; hintRemaining: number };
-  symbols: { name: string; address: number }[];
 }
 
 export interface ScriptProgramView {
   kind: 'script';
-  text: string;
   /** The line of the directive that ran last (highlighted), and of the next. */
   lastLine: number | null;
   nextLine: number | null;
 }
+
+/**
+ * What never changes in a session: sent once when it opens (FrameBuilder.programStatic), not with every
+ * frame. Guests: the function symbols; scripts (.mtrace, .alloc): the script text.
+ */
+export type ProgramStatic = { kind: 'guest'; symbols: { name: string; address: number }[] } | { kind: 'script'; text: string };
 
 export interface LaneView {
   addressSpace: number;

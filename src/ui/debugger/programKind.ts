@@ -1,7 +1,8 @@
-// Which kind of run a file is: an ELF by its magic, scripts by extension; a .json is guest input.
+// Which kind of file a file is: an ELF by its magic, scripts by extension; a .json (or .hex) is guest
+// input; a .toml is a guest's VM config (openvm.toml).
 import type { SessionKind } from '../../engine/timeline/sessionTypes';
 
-export type FileRole = { role: 'program'; kind: SessionKind } | { role: 'input' } | { role: 'unknown'; why: string };
+export type FileRole = { role: 'program'; kind: SessionKind } | { role: 'input' } | { role: 'config' } | { role: 'unknown'; why: string };
 
 export function fileRole(name: string, bytes: Uint8Array): FileRole {
   if (bytes.length >= 4 && bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46) return { role: 'program', kind: 'guest' };
@@ -10,5 +11,6 @@ export function fileRole(name: string, bytes: Uint8Array): FileRole {
   if (lower.endsWith('.mtrace')) return { role: 'program', kind: 'mtrace' };
   if (lower.endsWith('.alloc')) return { role: 'program', kind: 'alloc' };
   if (lower.endsWith('.json') || lower.endsWith('.hex')) return { role: 'input' };
-  return { role: 'unknown', why: `${name}: not an ELF, a .mtrace, an .alloc or an input .json` };
+  if (lower.endsWith('.toml')) return { role: 'config' };
+  return { role: 'unknown', why: `${name}: not an ELF, a .mtrace, an .alloc, an input .json or an openvm.toml` };
 }

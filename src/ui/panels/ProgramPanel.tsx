@@ -1,7 +1,7 @@
 // The program: for guests, the disassembly around pc (symbols, a breakpoint gutter), console output, public
 // values and the input/hint stream position; for scripts, the script text with the line just run, the
 // next line and a breakpoint gutter.
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Breakpoint } from '../../engine/timeline/sessionTypes';
 import type { GuestProgramView, ScriptProgramView } from '../../engine/views/frameTypes';
 
@@ -9,6 +9,8 @@ const hex = (v: number) => '0x' + v.toString(16);
 
 export interface ProgramPanelProps {
   program: GuestProgramView | ScriptProgramView;
+  /** Scripts: the script's text (sent once, at open). */
+  text: string;
   breakpoints: Breakpoint[];
   onToggleBreakpoint(bp: Breakpoint): void;
 }
@@ -26,11 +28,11 @@ function hasBp(list: Breakpoint[], bp: Breakpoint): boolean {
   return list.some((b) => JSON.stringify(b) === JSON.stringify(bp));
 }
 
-export function ProgramPanel({ program, breakpoints, onToggleBreakpoint }: ProgramPanelProps) {
+export function ProgramPanel({ program, text, breakpoints, onToggleBreakpoint }: ProgramPanelProps) {
   return (
     <section className="panel program" aria-label="Program">
       <h2>Program</h2>
-      {program.kind === 'guest' ? <GuestProgram program={program} breakpoints={breakpoints} onToggle={onToggleBreakpoint} /> : <ScriptProgram program={program} breakpoints={breakpoints} onToggle={onToggleBreakpoint} />}
+      {program.kind === 'guest' ? <GuestProgram program={program} breakpoints={breakpoints} onToggle={onToggleBreakpoint} /> : <ScriptProgram program={program} text={text} breakpoints={breakpoints} onToggle={onToggleBreakpoint} />}
     </section>
   );
 }
@@ -81,10 +83,13 @@ function GuestProgram({ program, breakpoints, onToggle }: { program: GuestProgra
   );
 }
 
-function ScriptProgram({ program, breakpoints, onToggle }: { program: ScriptProgramView; breakpoints: Breakpoint[]; onToggle(bp: Breakpoint): void }) {
+function ScriptProgram({ program, text: source, breakpoints, onToggle }: { program: ScriptProgramView; text: string; breakpoints: Breakpoint[]; onToggle(bp: Breakpoint): void }) {
   const listRef = useScrollToCurrent(program.lastLine);
-  const lines = program.text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
+  const lines = useMemo(() => {
+    const all = source.split('\n');
+    if (all.at(-1) === '') all.pop();
+    return all;
+  }, [source]);
   return (
     <ol className="script-text" data-testid="script" ref={listRef}>
       {lines.map((text, i) => {

@@ -1,0 +1,44 @@
+// The progress of a long engine run (recording a freshly opened run, or Run): a bar, the step reached,
+// instructions per second, the action queued for when the recording ends, and Cancel (what was recorded
+// is kept). Only this component reads the progress, so progress messages re-render nothing else.
+import { useDebugger } from '../debugger/useDebugger';
+import { shortcutFor } from '../shortcuts';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+function rateText(rate: number): string {
+  if (rate >= 1e6) return `${(rate / 1e6).toFixed(1)} M instr/s`;
+  if (rate >= 1e3) return `${(rate / 1e3).toFixed(0)} k instr/s`;
+  return `${Math.round(rate)} instr/s`;
+}
+
+export function RunProgress() {
+  const progress = useDebugger((s) => s.progress);
+  const queued = useDebugger((s) => s.queued);
+  const cancel = useDebugger((s) => s.cancel);
+  if (!progress) return null;
+  const recording = progress.what === 'recording';
+  return (
+    <div className="run-progress" role="status" aria-label={recording ? 'Recording progress' : 'Run progress'} data-testid="run-progress" data-step={progress.step}>
+      <span className="run-progress-label">{recording ? 'Recording the run' : 'Running'}</span>
+      {/* The end of a run is unknown until it is reached: the bar moves, the numbers say how far. */}
+      <progress aria-label={recording ? 'steps recorded' : 'steps run'} className="run-progress-bar" />
+      <span className="run-progress-steps" data-testid="progress-steps">
+        step {fmt(progress.step)}
+      </span>
+      <span className="run-progress-rate muted" data-testid="progress-rate">
+        {progress.rate > 0 ? rateText(progress.rate) : '…'}
+      </span>
+      {queued !== undefined && (
+        <span className="run-progress-queued" data-testid="queued-action">
+          then {shortcutFor(queued).label}
+        </span>
+      )}
+      {recording && (
+        <button type="button" onClick={() => void cancel()} title="Stop recording; what was recorded is kept (Run records the rest)">
+          Cancel
+        </button>
+      )}
+    </div>
+  );
+}
