@@ -9,6 +9,7 @@ import { loadGuestProgram } from '../src/engine/guest/guestProgram';
 import { GuestRun } from '../src/engine/guest/guestRun';
 import { parseInput } from '../src/engine/guest/input';
 import type { BenchGroup } from './groups';
+import { measureMetered } from './meteredGuest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, '../shared/guests/openvm-v1.7');
@@ -45,4 +46,6 @@ export const guestBench: BenchGroup = (report) => {
   report('guest_fibonacci_instructions', plain.instructions);
   const observed = measure(true);
   report('guest_instr_per_sec_alloc_observe', Math.round(observed.instructions / (observed.best / 1000)));
+  const metered = measureMetered(program);
+  report('guest_metered_instr_per_sec', Math.round(metered.instructions / (metered.best / 1000)));
 };

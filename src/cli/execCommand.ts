@@ -18,6 +18,7 @@ import { EXIT } from './exitCodes';
 import { type CliIO, readFileOrReport } from './io';
 import { choice, integer, text } from './options';
 import { ProgressLine } from './progress';
+import { meteredExec, meteringOptions } from './segmentsOutput';
 import { atOption, checkAtOptions, dumpOption, guestStateAt } from './stateAt';
 
 export const DEFAULT_MAX_STEPS = 100_000_000;
@@ -41,6 +42,7 @@ const options = {
   format: choice(['summary', 'trace'], 'one JSON summary line, or one line per instruction', 'summary'),
   ...atOption,
   ...dumpOption,
+  ...meteringOptions, // --segments, --profile…: segmentsOutput.ts
 };
 
 /** --input: a hex string (tried first, as the OpenVM CLI does), else a file holding JSON or hex. */
@@ -103,6 +105,7 @@ export const execCommand = defineCommand({
         io.err(
           `note: ${file} uses the ${e.extension} extension (${e.count} words, first ${e.firstName} at pc 0x${e.firstPc.toString(16)}), which memscope does not implement: the run stops if one executes\n`,
         );
+    if (opts.segments || opts.profile !== undefined) return meteredExec(program, input, opts, io);
     const maxSteps = opts['max-steps'];
     if (opts.at !== undefined)
       return guestStateAt(
