@@ -45,6 +45,8 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
       return;
     }
     if (!ctx.isCurrent(generation)) return;
+    // For benchmarks and the DevTools performance panel: how long the recording took, seen from the page.
+    performance.measure('memscope:recording', { start: started.at, end: env.now() });
     const { pendingT, queued, progress } = get();
     const cancelled = stop === 'pause';
     set({ pendingT: undefined, recording: false, progress: undefined, queued: undefined });
