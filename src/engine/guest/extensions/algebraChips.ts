@@ -19,14 +19,8 @@ import { EngineError } from '../../errors';
 import type { TracingMemory } from '../../memory/tracingMemory';
 import type { HintStreams } from '../hintStreams';
 import { chipLimbs, type VmConfig } from '../vmConfig';
-import {
-  eqModRead,
-  eqModWrite,
-  type PrecompileSite,
-  type VecHeapShape,
-  vecHeapRead,
-  vecHeapWrite,
-} from './algebraAdapters';
+import { eqModRead, eqModWrite } from './algebraAdapters';
+import { type PrecompileSite, type VecHeapShape, vecHeapRead, vecHeapWrite } from './heapAdapter';
 import {
   type AlgebraInstruction,
   algebraDisassembly,
