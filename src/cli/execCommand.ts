@@ -12,6 +12,8 @@ import { loadGuestProgram, type GuestProgram } from '../engine/guest/guestProgra
 import { GuestRun } from '../engine/guest/guestRun';
 import { parseInput, type GuestInput } from '../engine/guest/input';
 import { summarizeRun } from '../engine/guest/runSummary';
+import { defaultVmConfig, parseOpenVmToml, type VmConfig } from '../engine/guest/vmConfig';
+import { describeMissing, missingSettings } from '../engine/guest/extensions/configCheck';
 import { formatRecord, formatTraceLine, traceStep } from '../engine/guest/traceStep';
 import { defineCommand } from './command';
 import { EXIT } from './exitCodes';
@@ -28,7 +30,11 @@ const options = {
     'FILE|HEX',
     'the guest\'s input: a hex string or a file in OpenVM\'s CLI format (hex or {"input": [...]})',
   ),
-  mode: choice(['persistent', 'volatile'], 'memory mode', 'persistent'),
+  mode: choice(['persistent', 'volatile'], 'memory mode (default: from --config, else persistent)'),
+  config: text(
+    'FILE',
+    "the guest's openvm.toml: its extensions, moduli and curves (algebra, ECC, pairing) and system settings",
+  ),
   'max-steps': integer(
     'N',
     'stop after N instructions (exit code 4 if the guest has not terminated)',
@@ -91,6 +97,21 @@ export const execCommand = defineCommand({
       io.err(`error: cannot read input ${opts.input}: ${(e as Error).message}\n`);
       return EXIT.usage;
     }
+    let vmConfig: VmConfig | undefined;
+    let toml: { text: string; name: string } | undefined;
+    if (opts.config !== undefined) {
+      const tomlBytes = readFileOrReport(io, opts.config);
+      if (tomlBytes === undefined) return EXIT.usage;
+      toml = { text: new TextDecoder().decode(tomlBytes), name: opts.config };
+      try {
+        vmConfig = parseOpenVmToml(toml.text, toml.name);
+      } catch (e) {
+        if (!(e instanceof EngineError)) throw e;
+        io.err(`error: --config: ${e.message}\n`);
+        return EXIT.invalidInput;
+      }
+      for (const w of vmConfig.warnings) io.err(`warning: --config: ${w}\n`);
+    }
     let program: GuestProgram;
     try {
       program = loadGuestProgram(bytes);
@@ -105,18 +126,29 @@ export const execCommand = defineCommand({
         io.err(
           `note: ${file} uses the ${e.extension} extension (${e.count} words, first ${e.firstName} at pc 0x${e.firstPc.toString(16)}), which memscope does not implement: the run stops if one executes\n`,
         );
+    const missing = missingSettings(program.decoded, vmConfig ?? defaultVmConfig());
+    if (missing.length > 0) {
+      const source = opts.config ?? 'the defaults (no --config: RV32I, RV32M, IO)';
+      io.err(`warning: ${file} needs settings missing from ${source} (OpenVM would refuse to load it):\n`);
+      for (const line of describeMissing(missing)) io.err(`  ${line}\n`);
+    }
     if (opts.segments || opts.profile !== undefined) return meteredExec(program, input, opts, io);
     const maxSteps = opts['max-steps'];
     if (opts.at !== undefined)
       return guestStateAt(
         bytes,
         input,
-        { mode: opts.mode, maxSteps, alloc: opts.alloc },
+        { mode: opts.mode, maxSteps, alloc: opts.alloc, openvmToml: toml },
         opts.at,
         opts.dump,
         io,
       );
-    const run = new GuestRun(program, { mode: opts.mode, input, keepRecords: opts.format === 'trace' });
+    const run = new GuestRun(program, {
+      mode: opts.mode,
+      vmConfig,
+      input,
+      keepRecords: opts.format === 'trace',
+    });
     let observer: AllocObserver | AllocInterposer | undefined;
     try {
       if (opts.alloc === 'observe') observer = new AllocObserver(run.machine);

@@ -11,6 +11,7 @@
 
 import { foreignInstruction, type ForeignInstruction, opExtension } from './opcodes';
 import * as O from './opcodes';
+import { decodeAlgebraWord } from './extensions/algebraDecode';
 
 export interface DecodedInstruction {
   op: number;
@@ -120,8 +121,13 @@ export function decodeWord(w: number): DecodedInstruction {
       return funct3 === 1 && rd === 0 && rs1 === 0 ? make(O.OP_NOP) : make(O.OP_TERMINATE, 2);
     case 0x0b:
       return decodeCustom0(w, funct3, rd, rs1, rs2);
-    case 0x2b: // custom-1: algebra / ecc / pairing extensions
-      return foreignInstruction(w) !== undefined ? make(O.OP_UNSUPPORTED) : ILLEGAL;
+    case 0x2b: {
+      // custom-1: the algebra / ECC / pairing transpilers (extensions/algebraDecode.ts); the word itself is
+      // the immediate, decoded again (cached) against the VmConfig when executed.
+      const d = decodeAlgebraWord(w);
+      if (d === undefined || 'illegal' in d) return ILLEGAL;
+      return d.ok.op === 'NOP' ? make(O.OP_NOP) : make(O.OP_ALGEBRA, w | 0);
+    }
     default:
       return ILLEGAL;
   }
@@ -178,6 +184,10 @@ export function illegalReason(w: number): string {
     return `custom-0 funct3 100 with funct7 ${w >>> 25}: neither keccak256 (0) nor sha256 (1)`;
   if (opcode === 0x0b && ((w >>> 12) & 7) === 5)
     return `Int256 funct7 ${w >>> 25} is not an Int256Funct7 (0..10); OpenVM's transpiler panics (unimplemented!)`;
+  if (opcode === 0x2b) {
+    const d = decodeAlgebraWord(w);
+    if (d !== undefined && 'illegal' in d) return d.illegal;
+  }
   if ((w & 3) !== 3) return 'a compressed (RVC) or non-instruction word; OpenVM guests are RV32IM without C';
   return 'no RV32IM or OpenVM IO instruction has this encoding';
 }
@@ -205,7 +215,11 @@ export function decodeProgram(words: Uint32Array, pcBase: number): DecodedProgra
       foreign.set(k, f);
       noteUse(f.extension, false, k, f.name);
     } else if (d.op === O.OP_ILLEGAL) illegal.set(k, illegalReason(w));
-    else if (d.op >= O.OP_FIRST_PRECOMPILE) noteUse(opExtension(d.op) as string, true, k, O.OP_NAMES[d.op].toLowerCase());
+    else if (d.op === O.OP_ALGEBRA) {
+      const f = foreignInstruction(w) as ForeignInstruction;
+      noteUse(f.extension, true, k, f.name);
+    } else if (d.op >= O.OP_FIRST_PRECOMPILE)
+      noteUse(opExtension(d.op) as string, true, k, O.OP_NAMES[d.op].toLowerCase());
   }
   return { pcBase, words, code, imm, foreign, illegal, extensions: [...uses.values()] };
 }

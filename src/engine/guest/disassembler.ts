@@ -155,7 +155,12 @@ export function disassembleWord(w: number, pc: number, options: DisassemblerOpti
       if (f3 === 6) {
         // beq256 (B-type): OpenVM's transpiler emits BEQ256 for every funct3-110 word.
         const target = (pc + immB(w)) >>> 0;
-        return { mnemonic: 'beq256', operands: `${rs1}, ${rs2}, ${targetText(target, options.symbols)}`, target, extension: 'BigInt (Int256)' };
+        return {
+          mnemonic: 'beq256',
+          operands: `${rs1}, ${rs2}, ${targetText(target, options.symbols)}`,
+          target,
+          extension: 'BigInt (Int256)',
+        };
       }
       return disassembleCustom0(w, f3, rd, rs1, rs2);
     case 0x2b: {

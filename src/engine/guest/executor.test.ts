@@ -146,10 +146,10 @@ describe('OpenVM access sequences', () => {
     expect(out.machine.error?.message).toMatch(/^PcOutOfBounds: pc 0x200840 is outside the program/);
   });
 
-  it('other extensions stop the run naming the extension; ecall terminates with exit code 2', () => {
+  it('an algebra word without its setting stops naming the setting; ecall terminates with exit code 2', () => {
     const modular = 0x0000002b | (1 << 25);
     expect(runWords([modular]).machine.error?.message).toMatch(
-      /unsupported instruction submod<0> .* needs the Algebra \(modular arithmetic\) extension/,
+      /submod\[mod0\] at pc 0x[0-9a-f]+: \[app_vm_config\.modular\] supported_moduli is not configured/,
     );
     const ecall = runWords([A.ecall()]);
     expect(ecall.machine.status).toBe('terminated');

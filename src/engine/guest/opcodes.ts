@@ -92,8 +92,11 @@ export const OP_BLT256 = 72;
 export const OP_BGE256 = 73;
 export const OP_BLTU256 = 74;
 export const OP_BGEU256 = 75;
+// Algebra, ECC and pairing (custom-1, opcode 0x2b): one interpreter opcode whose imm is the word; the chip,
+// modulus/curve index and operands come from extensions/algebraDecode.ts and the VmConfig at execution.
+export const OP_ALGEBRA = 76;
 
-export const OP_COUNT = 76;
+export const OP_COUNT = 77;
 
 /** The first precompile opcode: op >= OP_FIRST_PRECOMPILE (and < OP_COUNT) is executed in extensions/. */
 export const OP_FIRST_PRECOMPILE = OP_KECCAK256;
@@ -107,7 +110,7 @@ export const OP_NAMES: readonly string[] = [
   'STOREW', 'BEQ', 'BNE', 'BLT', 'BGE', 'BLTU', 'BGEU', 'JAL', 'JALR', 'LUI', 'AUIPC', 'HINT_STOREW',
   'HINT_BUFFER', 'REVEAL', 'HINT_INPUT', 'PRINT_STR', 'HINT_RANDOM', 'HINT_LOAD_BY_KEY', 'HOOK',
   'KECCAK256', 'SHA256', 'ADD256', 'SUB256', 'XOR256', 'OR256', 'AND256', 'SLL256', 'SRL256', 'SRA256',
-  'SLT256', 'SLTU256', 'MUL256', 'BEQ256', 'BNE256', 'BLT256', 'BGE256', 'BLTU256', 'BGEU256',
+  'SLT256', 'SLTU256', 'MUL256', 'BEQ256', 'BNE256', 'BLT256', 'BGE256', 'BLTU256', 'BGEU256', 'ALGEBRA',
 ];
 
 /**
@@ -128,7 +131,7 @@ export const OP_CHIP: readonly string[] = [
   'Rv32HintStore', 'Rv32HintStore', 'Rv32LoadStore', 'Phantom', 'Phantom', 'Phantom', 'Phantom', 'Hook',
   'KeccakVm', 'Sha256Vm', ...Array<string>(5).fill('Rv32BaseAlu256'), ...Array<string>(3).fill('Rv32Shift256'),
   'Rv32LessThan256', 'Rv32LessThan256', 'Rv32Multiplication256', 'Rv32BranchEqual256', 'Rv32BranchEqual256',
-  ...Array<string>(4).fill('Rv32BranchLessThan256'),
+  ...Array<string>(4).fill('Rv32BranchLessThan256'), 'Algebra',
 ];
 
 /** The OpenVM extension that provides an opcode's chip (for the program's list of needed extensions). */

@@ -18,6 +18,14 @@ export interface SessionOptions {
   mode?: MemoryMode;
   /** The run stops with status 'limit' after this many steps (default: 100,000,000 for guests). */
   maxSteps?: number;
+  /**
+   * Guest runs: the text of the openvm.toml the guest was built with (guest/vmConfig.ts): which algebra /
+   * ECC / pairing moduli and curves exist, and the system settings (continuation_enabled -> the default
+   * mode). Without it, RV32IM + IO defaults.
+   */
+  openvmToml?: string;
+  /** The openvm.toml's file name, for error messages. */
+  openvmTomlName?: string;
   /** Guest input in the OpenVM CLI format: one hex string or a JSON document `{"input": [...]}`. */
   input?: string;
   /** Guest input as byte vectors (each one input vector, as a `0x01...` hex string would give). */

@@ -19,14 +19,8 @@ import { EngineError } from '../../errors';
 import type { TracingMemory } from '../../memory/tracingMemory';
 import type { HintStreams } from '../hintStreams';
 import { chipLimbs, type VmConfig } from '../vmConfig';
-import {
-  eqModRead,
-  eqModWrite,
-  type PrecompileSite,
-  type VecHeapShape,
-  vecHeapRead,
-  vecHeapWrite,
-} from './algebraAdapters';
+import { eqModRead, eqModWrite } from './algebraAdapters';
+import { type PrecompileSite, type VecHeapShape, vecHeapRead, vecHeapWrite } from './heapAdapter';
 import {
   type AlgebraInstruction,
   algebraDisassembly,
@@ -80,10 +74,13 @@ export class AlgebraChips {
     return ins;
   }
 
-  /** Executes one algebra / ECC / pairing word at pc (phantoms: the hint only; the caller adds their +1). */
-  execute(word: number, mem: TracingMemory, pc: number): void {
-    const ins = this.instruction(word, pc);
-    if (ins.op === 'NOP') return;
+  /**
+   * Executes one algebra / ECC / pairing word at pc. Returns true for a PHANTOM hint, whose single timestamp
+   * step the caller adds (the hint itself touches no traced memory).
+   */
+  execute(word: number, mem: TracingMemory, pc: number): boolean {
+    const ins = this.instruction(word >>> 0, pc);
+    if (ins.op === 'NOP') return true;
     const missing = missingSetting(ins, this.config);
     const name = algebraDisassembly(ins, this.config).mnemonic;
     if (missing !== null)
@@ -95,6 +92,7 @@ export class AlgebraChips {
       if (ins.phantom) this.phantom(ins, mem, site);
       else if (ins.op === 'IS_EQ' || ins.op === 'SETUP_ISEQ') this.isEqual(ins, mem, site);
       else this.fieldExpression(ins, mem, site);
+      return ins.phantom;
     } catch (e) {
       // A kernel's panic (zero divisor, no square root) located at its instruction.
       if (e instanceof KernelError)

@@ -22,7 +22,7 @@ import { bls12_381 } from '@noble/curves/bls12-381.js';
 import { bn254 } from '@noble/curves/bn254.js';
 import { EngineError } from '../../errors';
 import type { TracingMemory } from '../../memory/tracingMemory';
-import type { PrecompileSite } from './algebraAdapters';
+import type { PrecompileSite } from './heapAdapter';
 import type { AlgebraInstruction } from './algebraDecode';
 import { fromLeBytes, toLeBytes } from './fieldKernels';
 
