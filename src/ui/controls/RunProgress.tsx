@@ -37,6 +37,7 @@ export function RunProgress() {
       </span>
       <span className="run-progress-steps" data-testid="progress-steps">
         step {fmt(progress.step)}
+        <span className="muted"> of at most {fmt(maxSteps)}</span>
       </span>
       <span className="run-progress-rate muted" data-testid="progress-rate">
         {progress.rate > 0 ? rateText(progress.rate) : '…'}
