@@ -8,7 +8,9 @@ import { Controls } from './controls/Controls';
 import { HelpOverlay } from './controls/HelpOverlay';
 import { ErrorBanner, Notice } from './controls/StatusBanners';
 import { Toolbar } from './debugger/Toolbar';
+import type { DebuggerState } from './debugger/storeTypes';
 import { debuggerStore, useDebugger } from './debugger/useDebugger';
+import { useShallow } from 'zustand/react/shallow';
 import { DropZone } from './layout/DropZone';
 import { Splitter } from './layout/Splitter';
 import { AdapterRecordsPanel } from './panels/AdapterRecordsPanel';
@@ -72,20 +74,29 @@ function LessonsDrawer() {
   );
 }
 
-function Panels({ frame }: { frame: Frame }) {
+/** Everything the panels show, read as one snapshot so that the panels render it deferred (see App). */
+function panelsView(s: DebuggerState) {
+  return {
+    frame: s.frame,
+    program: s.program,
+    selection: s.selection,
+    pinned: s.pinned,
+    breakpoints: s.breakpoints,
+    registersHidden: s.hidden.includes('Registers'),
+    lesson: s.lesson,
+    quiz: s.quiz,
+    busy: s.status !== 'ready',
+    showCost: s.showCost,
+    cost: s.cost,
+    costLoading: s.costLoading,
+  };
+}
+type PanelsView = ReturnType<typeof panelsView> & { frame: Frame };
+
+function Panels({ view }: { view: PanelsView }) {
   const [leftWidth, setLeftWidth] = useState(380);
   const [rightWidth, setRightWidth] = useState(340);
-  const selection = useDebugger((s) => s.selection);
-  const pinned = useDebugger((s) => s.pinned);
-  const breakpoints = useDebugger((s) => s.breakpoints);
-  const registersHidden = useDebugger((s) => s.hidden.includes('Registers'));
-  const lesson = useDebugger((s) => s.lesson);
-  const quiz = useDebugger((s) => s.quiz);
-  const busy = useDebugger((s) => s.status !== 'ready');
-  const showCost = useDebugger((s) => s.showCost);
-  const cost = useDebugger((s) => s.cost);
-  const costLoading = useDebugger((s) => s.costLoading);
-  const programStatic = useDebugger((s) => s.program);
+  const { frame, selection, pinned, breakpoints, registersHidden, lesson, quiz, busy, showCost, cost, costLoading, program: programStatic } = view;
   const { toggleBreakpoint, select, focusLane, seek, control, lessonGo, computeCost } = debuggerStore.getState();
 
   const isAlloc = frame.kind === 'alloc';
@@ -174,17 +185,19 @@ function TimelineDock({ frame }: { frame: Frame }) {
 }
 
 export function App() {
-  const liveFrame = useDebugger((s) => s.frame);
+  const live = useDebugger(useShallow(panelsView));
   const openFiles = useDebugger((s) => s.openFiles);
-  // The control bar shows the newest position at once; the panels render it in an interruptible
-  // background render (React's deferred value), so a big frame never blocks the main thread for long.
-  // `settled` says when every panel shows the newest frame (tests and the status line rely on it).
-  const frame = useDeferredValue(liveFrame);
-  const settled = frame === liveFrame;
+  // The control bar shows the newest position at once; the panels render what they show (the frame, the
+  // selection, breakpoints, ...) as one deferred snapshot: an interruptible background render, so neither
+  // a big frame nor a change of selection or status ever renders the panels synchronously.
+  // `settled` says when every panel shows the newest state (tests and the status line rely on it).
+  const view = useDeferredValue(live);
+  const settled = view === live;
   useEffect(() => {
     void debuggerStore.getState().init();
   }, []);
   useShortcuts();
+  const frame = view.frame;
   return (
     <DropZone onFiles={(files) => void openFiles(files)}>
       <div className="app" data-settled={settled}>
@@ -194,7 +207,7 @@ export function App() {
         <Notice />
         <HelpLayer />
         <LessonsDrawer />
-        {frame && <Panels frame={frame} />}
+        {frame && <Panels view={{ ...view, frame }} />}
         {frame && <TimelineDock frame={frame} />}
       </div>
     </DropZone>

@@ -2,6 +2,7 @@
 // options, and the recording of a freshly opened run to its end (with progress, Cancel, and the action the
 // user asked for meanwhile, carried out once it is recorded). A program that fails to open leaves the
 // current session as it was, with the error shown beside it.
+import { formatNumber } from '../panels/timeline/format';
 import type { SessionOptions } from '../../engine/timeline/sessionTypes';
 import type { Position } from '../../engine/timeline/sessionTypes';
 import type { ControlOp } from '../../worker/protocol';
@@ -29,7 +30,7 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
   };
 
   /** Records the whole run once (checkpoints + samples) so the scrubber spans it, then goes to the start. */
-  const record = async (generation: number) => {
+  const record = async (generation: number, openedView: string) => {
     const started = { step: 0, at: env.now() };
     set({ status: 'running', recording: true, progress: { what: 'recording', step: 0, rate: 0, startedAt: started.at } });
     let stop: string;
@@ -51,12 +52,19 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
     const cancelled = stop === 'pause';
     set({ pendingT: undefined, recording: false, progress: undefined, queued: undefined });
     if (cancelled)
-      set({ notice: `Recording cancelled at step ${(progress?.step ?? 0).toLocaleString('en-US')}: the timeline spans what was recorded; Run or Run to end records the rest.` });
+      set({ notice: `Recording cancelled at step ${formatNumber(progress?.step ?? 0)}: the timeline spans what was recorded; Run or Run to end records the rest.` });
     if (get().showCost && !get().cost) void get().computeCost();
     // Back to the start (or the timestamp the URL asked for, if it was recorded).
     const control: ControlOp = pendingT === undefined ? { op: 'reset' } : { op: 'seek', timestamp: pendingT };
     try {
-      ctx.apply(await client.request('control', { control, view: ctx.viewRequest() }));
+      const view = ctx.viewRequest();
+      const back = await client.request('control', { control, view });
+      // Back where it was opened, seen the same way: everything but the recording's info and the
+      // allocator's history over the run is what the page shows already. Keeping those parts (the same
+      // objects) lets the panels skip a full re-render.
+      const shown = get().frame;
+      const same = shown !== undefined && shown.position.step === back.position.step && JSON.stringify(view) === openedView;
+      ctx.apply(same ? { ...shown, position: back.position, info: back.info, allocator: back.allocator } : back);
     } catch (e) {
       if (control.op === 'reset') return ctx.fail(e);
       ctx.apply(await client.request('control', { control: { op: 'reset' }, view: ctx.viewRequest() }));
@@ -94,7 +102,7 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
     if (!ctx.isCurrent(generation)) return;
     set({ loaded: next, program: opened.program ?? undefined, lesson: undefined, lessonEntry: undefined, quiz: null, cost: undefined, densities: undefined, lastStop: undefined });
     ctx.apply(opened.frame);
-    await record(generation);
+    await record(generation, JSON.stringify(view));
   };
 
   return {
