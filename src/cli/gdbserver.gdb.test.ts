@@ -3,46 +3,19 @@
 // its writes, reverse-continue back to the previous write, reverse-step, and `monitor block` on the
 // variable's address. gdb reads the DWARF itself; the server only serves registers, memory and time.
 // Missing gdb-multiarch fails under CI=true (never a silent pass) and skips with a message otherwise.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GdbTarget } from '../engine/gdb/gdbTarget';
-import { EXAMPLES, hasTool, REPO_ROOT } from '../engine/guest/fixtures.testutil';
+import { EXAMPLES, hasTool } from '../engine/guest/fixtures.testutil';
 import { Session } from '../engine/session';
 import { GdbServer } from './gdbserver';
+import { gdb } from './gdb.testutil';
 
 const GDB = 'gdb-multiarch';
 const hasGdb = hasTool(GDB);
 const mustRun = hasGdb || process.env.CI === 'true';
 const ELF = path.join(EXAMPLES, 'debug_loop.elf');
-
-/** Runs gdb with these commands (async: the server answers from this same process). */
-function gdb(port: number, commands: string[]): Promise<string> {
-  const args = [
-    '-batch',
-    '-nx',
-    path.relative(REPO_ROOT, ELF),
-    '-ex',
-    'set pagination off',
-    '-ex',
-    'set confirm off',
-  ];
-  args.push('-ex', `target remote 127.0.0.1:${port}`);
-  for (const c of commands) args.push('-ex', c);
-  return new Promise((resolve, reject) => {
-    const child = spawn(GDB, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
-    child.on('error', reject);
-    child.on('close', () => {
-      clearTimeout(timer);
-      resolve(out);
-    });
-  });
-}
 
 describe.runIf(mustRun)(`${GDB} drives memscope gdbserver`, () => {
   let server: GdbServer;
@@ -61,23 +34,27 @@ describe.runIf(mustRun)(`${GDB} drives memscope gdbserver`, () => {
     expect(hasGdb, `${GDB} is missing (apt-get install gdb-multiarch)`).toBe(true));
 
   it('break, next, print, watch, continue, reverse-continue, reverse-step, monitor block', async () => {
-    const out = await gdb(port, [
-      'break main',
-      'continue',
-      'next',
-      'next',
-      'print values[2]',
-      'watch sum',
-      'continue',
-      'continue',
-      'print values[0]',
-      'reverse-continue',
-      'print sum',
-      'reverse-step',
-      'eval "monitor block 0x%x", &sum',
-      'monitor timestamp',
-      'detach',
-    ]);
+    const out = await gdb(
+      port,
+      [
+        'break main',
+        'continue',
+        'next',
+        'next',
+        'print values[2]',
+        'watch sum',
+        'continue',
+        'continue',
+        'print values[0]',
+        'reverse-continue',
+        'print sum',
+        'reverse-step',
+        'eval "monitor block 0x%x", &sum',
+        'monitor timestamp',
+        'detach',
+      ],
+      ELF,
+    );
     const at = (re: RegExp) => {
       const m = re.exec(out);
       expect(m, `${re} in gdb's output:\n${out}\nserver log:\n${log.join('\n')}`).not.toBeNull();

@@ -56,7 +56,8 @@ export interface Position {
   status: PositionStatus;
 }
 
-export type Breakpoint = { pc: number } | { symbol: string } | { line: number };
+/** Guests: a pc, a symbol, or a source line (DWARF; the file by its path or last components); scripts: a line. */
+export type Breakpoint = { pc: number } | { symbol: string } | { line: number } | { file: string; line: number };
 
 export interface Watchpoint {
   addressSpace: number;

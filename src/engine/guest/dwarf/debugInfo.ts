@@ -10,6 +10,7 @@ import { EngineError } from '../../errors';
 import { demangle } from '../demangle';
 import type { GuestProgram } from '../guestProgram';
 import type { ElfSection } from '../sections';
+import { CallFrameInfo } from './callFrameInfo';
 import { type CompileUnit, readInfoUnits, type Scope } from './infoUnits';
 import { type LineUnit, readLineUnits } from './lineProgram';
 import { type LineEntry, LineTable } from './lineTable';
@@ -34,6 +35,8 @@ export class DebugInfo {
     readonly lines: LineTable,
     readonly scopes: readonly Scope[],
     readonly units: readonly CompileUnit[],
+    /** .debug_frame's rules, for walking the return-address chain (empty without the section). */
+    readonly callFrames: CallFrameInfo,
     /** What could not be read, one message per problem (section, offset, what); empty when all is well. */
     readonly problems: readonly string[],
   ) {
@@ -122,6 +125,40 @@ export class DebugInfo {
     return frames;
   }
 
+  /** The [start, end) of the function (not inlined) whose code contains pc, or null. */
+  functionRangeAt(pc: number): [number, number] | null {
+    const root = this.rootAt(pc);
+    if (root < 0) return null;
+    return this.scopes[root].ranges.find(([lo, hi]) => lo <= pc && pc < hi) ?? null;
+  }
+
+  /**
+   * How many inlined calls begin exactly at pc (innermost first in scopesAt): a debugger stopping there
+   * first shows the outermost one's call site (gdb's stop at an inlined call), 0 elsewhere.
+   */
+  inlineEntriesAt(pc: number): number {
+    const chain = this.scopesAt(pc);
+    let n = 0;
+    while (
+      n < chain.length &&
+      this.scopes[chain[n]].kind === 'inlined' &&
+      this.scopes[chain[n]].ranges.some(([lo]) => lo === pc)
+    )
+      n++;
+    return n;
+  }
+
+  /** The source line a debugger shows at pc: the call site when pc begins inlined calls, else the row's. */
+  presentedLine(pc: number): { file: string | null; line: number } | null {
+    const n = this.inlineEntriesAt(pc);
+    if (n > 0) {
+      const outer = this.scopes[this.scopesAt(pc)[n - 1]];
+      return { file: outer.callFile, line: outer.callLine };
+    }
+    const e = this.lines.at(pc);
+    return e === null ? null : { file: e.file, line: e.line };
+  }
+
   /** The innermost function name at pc (an inlined one if pc is in inlined code), or null. */
   functionAt(pc: number): string | null {
     const chain = this.scopesAt(pc);
@@ -163,7 +200,13 @@ export function readDebugInfo(bytes: Uint8Array, sections: readonly ElfSection[]
   } catch (e) {
     problems.push(problem(e));
   }
+  let callFrames = new CallFrameInfo(undefined);
+  try {
+    callFrames = new CallFrameInfo(s.frame);
+  } catch (e) {
+    problems.push(problem(e));
+  }
   const compDirs = new Map<number, string>();
   for (const u of units) if (u.stmtList !== null) compDirs.set(u.stmtList, u.compDir);
-  return new DebugInfo(new LineTable(lineUnits, compDirs), scopes, units, problems);
+  return new DebugInfo(new LineTable(lineUnits, compDirs), scopes, units, callFrames, problems);
 }

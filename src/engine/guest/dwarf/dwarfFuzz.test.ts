@@ -75,7 +75,14 @@ describe('broken DWARF sections', () => {
         for (const p of info.problems)
           expect(p, `mutation ${i}`).toMatch(/^\.debug_\w+(: | at offset 0x[0-9a-f]+: )/);
         if (info.problems.length > 0) withProblems++;
-        for (let k = 0; k < elf.instructions.length; k += 7) info.framesAt(elf.pcBase + 4 * k);
+        for (let k = 0; k < elf.instructions.length; k += 7) {
+          info.framesAt(elf.pcBase + 4 * k);
+          try {
+            info.callFrames.rowAt(elf.pcBase + 4 * k);
+          } catch (e) {
+            expect(e, `mutation ${i}`).toBeInstanceOf(EngineError);
+          }
+        }
         const { sections } = dwarfSections(bytes, elf.sections);
         for (const strict of [() => readLineUnits(sections), () => readInfoUnits(sections, new Map())]) {
           try {

@@ -14,6 +14,7 @@ export interface LineEntry {
   line: number;
   column: number;
   isStmt: boolean;
+  prologueEnd: boolean;
 }
 
 export class LineTable {
@@ -50,6 +51,7 @@ export class LineTable {
           line: row.line,
           column: row.column,
           isStmt: row.isStmt,
+          prologueEnd: row.prologueEnd,
         });
       }
     }
@@ -60,6 +62,29 @@ export class LineTable {
 
   /** The row covering `pc`, or null when no line program describes it. */
   at(pc: number): LineEntry | null {
+    const i = this.indexAt(pc);
+    return i < 0 ? null : this.entries[i];
+  }
+
+  /**
+   * Where code after a function's prologue starts (where gdb puts `break FUNCTION` and where stepping into
+   * it stops): the first prologue_end row in [start, end), else the first statement row of another line
+   * than the function's first row, else start.
+   */
+  afterPrologue(start: number, end: number): number {
+    let i = this.indexAt(start);
+    if (i < 0) return start;
+    const first = this.entries[i];
+    let other = -1;
+    for (; i < this.entries.length && this.entries[i].address < end; i++) {
+      const e = this.entries[i];
+      if (e.prologueEnd) return e.address;
+      if (other < 0 && e.isStmt && e.line !== 0 && e.line !== first.line) other = e.address;
+    }
+    return other >= 0 ? other : start;
+  }
+
+  private indexAt(pc: number): number {
     const s = this.starts;
     let lo = 0;
     let hi = s.length;
@@ -69,7 +94,7 @@ export class LineTable {
       else hi = mid;
     }
     const e = this.entries[lo - 1];
-    return e !== undefined && pc < e.end ? e : null;
+    return e !== undefined && pc < e.end ? lo - 1 : -1;
   }
 
   /**

@@ -14,6 +14,7 @@ export interface DwarfSections {
   addr?: Uint8Array;
   ranges?: Uint8Array;
   rnglists?: Uint8Array;
+  frame?: Uint8Array;
 }
 
 const NAMES: Record<string, keyof DwarfSections> = {
@@ -26,6 +27,7 @@ const NAMES: Record<string, keyof DwarfSections> = {
   '.debug_addr': 'addr',
   '.debug_ranges': 'ranges',
   '.debug_rnglists': 'rnglists',
+  '.debug_frame': 'frame',
 };
 const SHT_NOBITS = 8;
 
