@@ -132,7 +132,13 @@ export const execCommand = defineCommand({
       io.err(`warning: ${file} needs settings missing from ${source} (OpenVM would refuse to load it):\n`);
       for (const line of describeMissing(missing)) io.err(`  ${line}\n`);
     }
-    if (opts.segments || opts.profile !== undefined) return meteredExec(program, input, opts, io);
+    if (opts.segments || opts.profile !== undefined)
+      return meteredExec(
+        program,
+        input,
+        { ...opts, mode: opts.mode ?? vmConfig?.system.mode ?? 'persistent' },
+        io,
+      );
     const maxSteps = opts['max-steps'];
     if (opts.at !== undefined)
       return guestStateAt(
