@@ -92,6 +92,7 @@ export class FrameBuilder {
       keep.push(i);
     }
     const mode = this.mode() ?? 'persistent';
+    const guest = this.session.opened.kind === 'guest';
     const a = w.accesses;
     for (let i = 0; i < a.count; i++) {
       if (a.step[i] !== last) continue;
@@ -102,7 +103,7 @@ export class FrameBuilder {
     for (const i of keep) {
       const rec = records[i];
       const accessIndex = w.records.access[i];
-      const acc = accessIndex >= 0 ? { op: a.write[accessIndex] ? ('write' as const) : ('read' as const), addressSpace: a.addressSpace[accessIndex], pointer: a.pointer[accessIndex], size: a.size[accessIndex], timestamp: a.timestamp[accessIndex] } : undefined;
+      const acc = accessIndex >= 0 ? { op: a.write[accessIndex] ? ('write' as const) : ('read' as const), addressSpace: a.addressSpace[accessIndex], pointer: a.pointer[accessIndex], size: a.size[accessIndex], timestamp: a.timestamp[accessIndex], byPrecompile: guest && a.size[accessIndex] >= 16 } : undefined;
       if (acc === undefined) view.finalizeRecords++;
       view.records.push(rec);
       view.explanations.push(explainRecord(rec, acc, mode));
