@@ -21,6 +21,7 @@ import { RegistersPanel } from './panels/RegistersPanel';
 import { Timeline } from './panels/Timeline';
 import { actionForKey } from './shortcuts';
 import { CostPanel } from './lessons/CostPanel';
+import { CostByFunctionPanel } from './panels/CostByFunctionPanel';
 import { LessonsGallery } from './lessons/LessonsGallery';
 import { NarrationPanel } from './lessons/NarrationPanel';
 
@@ -85,6 +86,7 @@ function Panels({ frame }: { frame: Frame }) {
   const showCost = useDebugger((s) => s.showCost);
   const cost = useDebugger((s) => s.cost);
   const costLoading = useDebugger((s) => s.costLoading);
+  const showMeter = useDebugger((s) => s.showMeter);
   const programStatic = useDebugger((s) => s.program);
   const { toggleBreakpoint, select, focusLane, seek, control, lessonGo, computeCost } = debuggerStore.getState();
 
@@ -129,6 +131,7 @@ function Panels({ frame }: { frame: Frame }) {
           {frame.allocator?.kind === 'orthotope' && <Allocator view={frame.allocator.view} history={frame.allocator.history} />}
           {frame.allocator?.kind === 'observed' && <ObservedHeap view={frame.allocator.view} />}
           {showCost && <CostPanel cost={cost ?? null} loading={costLoading} onCompute={() => void computeCost()} />}
+          {showMeter && frame.kind === 'guest' && <CostByFunctionPanel />}
         </div>
       )}
     </main>
