@@ -12,6 +12,7 @@ import type { Position } from '../engine/timeline/sessionTypes';
 import { FrameBuilder } from '../engine/views/frameBuilder';
 import { transferable } from '../engine/views/transferable';
 import { costComparison } from '../engine/lessons/costComparison';
+import { meterView } from '../engine/metering/meterView';
 import { predictNext } from '../engine/lessons/predict';
 import { openLessonSession } from './lessonRequests';
 import { type ControlOp, type EngineRequest, type EngineResponse, PROTOCOL_VERSION, type RequestMap, type RequestType } from './protocol';
@@ -88,6 +89,7 @@ export class SessionHost {
     },
     predict: () => predictNext(this.need().session),
     cost: ({ kind, bytes, options, stepCap }) => costComparison(kind, bytes, options, stepCap),
+    meter: ({ bytes, input, maxSegmentLength }) => meterView(bytes, input, maxSegmentLength),
   };
 
   /** Answers one request (after those before it; `pause` at once). Resolves when the answer is posted. */

@@ -14,6 +14,7 @@ import { SeekCoalescer } from '../../worker/seekCoalescer';
 import { formatUrlState, type UrlState } from '../urlState';
 import { focusOf, laneRequest, lanesFor } from './defaultView';
 import { lessonSlice } from './lessonSlice';
+import { meterSlice } from './meterSlice';
 import { movementSlice } from './movementSlice';
 import { programSlice } from './programSlice';
 import type { StoreEnv } from './storeEnv';
@@ -103,6 +104,6 @@ export function createDebuggerStore(client: EngineClient, env: StoreEnv, setting
         fail,
       ),
     };
-    return { ...programSlice(ctx), ...movementSlice(ctx), ...viewSlice(ctx), ...lessonSlice(ctx) };
+    return { ...programSlice(ctx), ...movementSlice(ctx), ...viewSlice(ctx), ...lessonSlice(ctx), ...meterSlice(ctx) };
   });
 }
