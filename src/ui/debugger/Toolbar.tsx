@@ -53,7 +53,11 @@ export function Toolbar() {
         />
       </label>
       {guest && loaded?.config && (
-        <span className="config-file muted" data-testid="config-file" title={`${loaded.config.name} was opened with the guest and is kept with it (passed to the engine as the VM config)`}>
+        <span
+          className="config-file muted"
+          data-testid="config-file"
+          title={`${loaded.config.name} was opened with the guest and is kept with it (passed to the engine as the VM config)`}
+        >
           + {loaded.config.name}
         </span>
       )}

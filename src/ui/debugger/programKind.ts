@@ -2,15 +2,23 @@
 // input; a .toml is a guest's VM config (openvm.toml).
 import type { SessionKind } from '../../engine/timeline/sessionTypes';
 
-export type FileRole = { role: 'program'; kind: SessionKind } | { role: 'input' } | { role: 'config' } | { role: 'unknown'; why: string };
+export type FileRole =
+  | { role: 'program'; kind: SessionKind }
+  | { role: 'input' }
+  | { role: 'config' }
+  | { role: 'unknown'; why: string };
 
 export function fileRole(name: string, bytes: Uint8Array): FileRole {
-  if (bytes.length >= 4 && bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46) return { role: 'program', kind: 'guest' };
+  if (bytes.length >= 4 && bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46)
+    return { role: 'program', kind: 'guest' };
   const lower = name.toLowerCase();
   if (lower.endsWith('.elf')) return { role: 'program', kind: 'guest' };
   if (lower.endsWith('.mtrace')) return { role: 'program', kind: 'mtrace' };
   if (lower.endsWith('.alloc')) return { role: 'program', kind: 'alloc' };
   if (lower.endsWith('.json') || lower.endsWith('.hex')) return { role: 'input' };
   if (lower.endsWith('.toml')) return { role: 'config' };
-  return { role: 'unknown', why: `${name}: not an ELF, a .mtrace, an .alloc, an input .json or an openvm.toml` };
+  return {
+    role: 'unknown',
+    why: `${name}: not an ELF, a .mtrace, an .alloc, an input .json or an openvm.toml`,
+  };
 }
