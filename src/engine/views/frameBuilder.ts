@@ -139,6 +139,7 @@ export class FrameBuilder {
         exitCode: o.machine.interpreter.exitCode,
         hint: { inputRemaining: run.streams.inputRemaining, hintRemaining: run.streams.hintRemaining },
         symbols: program.symbols.symbols.filter((s) => s.type === 2 && s.name !== '').map((s) => ({ name: s.displayName, address: s.address })),
+        extensions: program.decoded.extensions.map((e) => ({ ...e })),
       };
     }
     if (o.kind === 'mtrace' || o.kind === 'alloc') {

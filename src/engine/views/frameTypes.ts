@@ -3,6 +3,7 @@
 // to see (FrameRequest: lanes and their zoom, the selected cell) and gets exactly that back.
 
 import type { AllocatorView as OrthotopePanelView } from '../alloc/allocatorView';
+import type { ExtensionUse } from '../guest/decoder';
 import type { DisassemblyLine } from '../guest/disassembler';
 import type { AccessList } from '../timeline/blockHistory';
 import type { MemoryRangeView } from '../timeline/memoryView';
@@ -68,6 +69,8 @@ export interface GuestProgramView {
   exitCode: number | null;
   hint: { inputRemaining: number; hintRemaining: number };
   symbols: { name: string; address: number }[];
+  /** The OpenVM extensions beyond RV32IM + IO the program's code uses (implemented or not). */
+  extensions: ExtensionUse[];
 }
 
 export interface ScriptProgramView {

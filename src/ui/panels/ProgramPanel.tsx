@@ -42,6 +42,18 @@ function GuestProgram({ program, breakpoints, onToggle }: { program: GuestProgra
   return (
     <>
       <div className="where muted">{program.where ? `in ${program.where}` : ''}</div>
+      {program.extensions.length > 0 && (
+        <div className="extensions muted" data-testid="extensions">
+          Extensions:{' '}
+          {program.extensions.map((e, i) => (
+            <span key={e.extension} className={e.implemented ? '' : 'missing'} title={`${e.count} instruction word${e.count === 1 ? '' : 's'}, first ${e.firstName} at ${hex(e.firstPc)}`}>
+              {i > 0 && ' · '}
+              {e.extension}
+              {e.implemented ? '' : ` (not implemented: the run stops at ${e.firstName} if it executes)`}
+            </span>
+          ))}
+        </div>
+      )}
       <ol className="disasm" data-testid="disassembly" ref={listRef}>
         {program.lines.map((l) => {
           const bp = { pc: l.pc };
