@@ -19,6 +19,7 @@ import { AllocatorPanel } from './panels/AllocatorPanel';
 import { BlockInspector } from './panels/BlockInspector';
 import { ObservedHeapPanel } from './panels/ObservedHeapPanel';
 import { ProgramPanel } from './panels/ProgramPanel';
+import type { ExtensionUse } from '../engine/guest/decoder';
 import { RegistersPanel } from './panels/RegistersPanel';
 import { Timeline } from './panels/Timeline';
 import { actionForKey } from './shortcuts';
@@ -29,6 +30,7 @@ import { NarrationPanel } from './lessons/NarrationPanel';
 
 // Memoized panels with stable props skip the renders of changes they do not show.
 const Program = memo(ProgramPanel);
+const NO_EXTENSIONS: ExtensionUse[] = [];
 const Registers = memo(RegistersPanel);
 const AddressSpaces = memo(AddressSpacesPanel);
 const AdapterRecords = memo(AdapterRecordsPanel);
@@ -139,6 +141,7 @@ function Panels({ view }: { view: PanelsView }) {
   const program = frame.program;
   const symbols = programStatic?.kind === 'guest' ? programStatic.symbols : undefined;
   const scriptText = programStatic?.kind === 'script' ? programStatic.text : '';
+  const extensions = programStatic?.kind === 'guest' ? programStatic.extensions : NO_EXTENSIONS;
   return (
     <main
       className="debugger"
@@ -162,6 +165,7 @@ function Panels({ view }: { view: PanelsView }) {
           <Program
             program={program}
             text={scriptText}
+            extensions={extensions}
             breakpoints={breakpoints}
             onToggleBreakpoint={toggleBreakpoint}
           />

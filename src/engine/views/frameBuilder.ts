@@ -189,7 +189,8 @@ export class FrameBuilder {
       const symbols = o.machine.program.symbols.symbols
         .filter((s) => s.type === 2 && s.name !== '')
         .map((s) => ({ name: s.displayName, address: s.address }));
-      return { kind: 'guest', symbols };
+      const extensions = o.machine.program.decoded.extensions.map((e) => ({ ...e }));
+      return { kind: 'guest', symbols, extensions };
     }
     return { kind: 'script', text: this.text ?? '' };
   }

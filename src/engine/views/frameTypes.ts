@@ -3,6 +3,7 @@
 // to see (FrameRequest: lanes and their zoom, the selected cell) and gets exactly that back.
 
 import type { AllocatorView as OrthotopePanelView } from '../alloc/allocatorView';
+import type { ExtensionUse } from '../guest/decoder';
 import type { DisassemblyLine } from '../guest/disassembler';
 import type { AccessList } from '../timeline/blockHistory';
 import type { MemoryRangeView } from '../timeline/memoryView';
@@ -80,7 +81,14 @@ export interface ScriptProgramView {
  * What never changes in a session: sent once when it opens (FrameBuilder.programStatic), not with every
  * frame. Guests: the function symbols; scripts (.mtrace, .alloc): the script text.
  */
-export type ProgramStatic = { kind: 'guest'; symbols: { name: string; address: number }[] } | { kind: 'script'; text: string };
+export type ProgramStatic =
+  | {
+      kind: 'guest';
+      symbols: { name: string; address: number }[];
+      /** The OpenVM extensions beyond RV32IM + IO the program's code uses (implemented or not). */
+      extensions: ExtensionUse[];
+    }
+  | { kind: 'script'; text: string };
 
 export interface LaneView {
   addressSpace: number;

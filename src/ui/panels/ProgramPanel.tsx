@@ -3,6 +3,7 @@
 // next line and a breakpoint gutter.
 import { useEffect, useMemo, useRef } from 'react';
 import type { Breakpoint } from '../../engine/timeline/sessionTypes';
+import type { ExtensionUse } from '../../engine/guest/decoder';
 import type { GuestProgramView, ScriptProgramView } from '../../engine/views/frameTypes';
 
 const hex = (v: number) => '0x' + v.toString(16);
@@ -11,6 +12,8 @@ export interface ProgramPanelProps {
   program: GuestProgramView | ScriptProgramView;
   /** Scripts: the script's text (sent once, at open). */
   text: string;
+  /** Guests: the extensions its code uses (sent once, at open). */
+  extensions: ExtensionUse[];
   breakpoints: Breakpoint[];
   onToggleBreakpoint(bp: Breakpoint): void;
 }
@@ -28,12 +31,12 @@ function hasBp(list: Breakpoint[], bp: Breakpoint): boolean {
   return list.some((b) => JSON.stringify(b) === JSON.stringify(bp));
 }
 
-export function ProgramPanel({ program, text, breakpoints, onToggleBreakpoint }: ProgramPanelProps) {
+export function ProgramPanel({ program, text, extensions, breakpoints, onToggleBreakpoint }: ProgramPanelProps) {
   return (
     <section className="panel program" aria-label="Program">
       <h2>Program</h2>
       {program.kind === 'guest' ? (
-        <GuestProgram program={program} breakpoints={breakpoints} onToggle={onToggleBreakpoint} />
+        <GuestProgram program={program} extensions={extensions} breakpoints={breakpoints} onToggle={onToggleBreakpoint} />
       ) : (
         <ScriptProgram
           program={program}
@@ -48,10 +51,12 @@ export function ProgramPanel({ program, text, breakpoints, onToggleBreakpoint }:
 
 function GuestProgram({
   program,
+  extensions,
   breakpoints,
   onToggle,
 }: {
   program: GuestProgramView;
+  extensions: ExtensionUse[];
   breakpoints: Breakpoint[];
   onToggle(bp: Breakpoint): void;
 }) {
@@ -61,6 +66,18 @@ function GuestProgram({
   return (
     <>
       <div className="where muted">{program.where ? `in ${program.where}` : ''}</div>
+      {extensions.length > 0 && (
+        <div className="extensions muted" data-testid="extensions">
+          Extensions:{' '}
+          {extensions.map((e, i) => (
+            <span key={e.extension} className={e.implemented ? '' : 'missing'} title={`${e.count} instruction word${e.count === 1 ? '' : 's'}, first ${e.firstName} at ${hex(e.firstPc)}`}>
+              {i > 0 && ' · '}
+              {e.extension}
+              {e.implemented ? '' : ` (not implemented: the run stops at ${e.firstName} if it executes)`}
+            </span>
+          ))}
+        </div>
+      )}
       <ol className="disasm" data-testid="disassembly" ref={listRef}>
         {program.lines.map((l) => {
           const bp = { pc: l.pc };
