@@ -243,16 +243,28 @@ function TimelineDock({ frame }: { frame: Frame }) {
   }, [densities, isAlloc]);
   const runEnd = frame.info.end;
   const runError = frame.info.error;
+  // OpenVM's segment cuts, once the run was metered (Cost by function) with the options of this session.
+  const meter = useDebugger((s) =>
+    s.meterFor === s.loaded && s.options.alloc !== 'orthotope' ? s.meter : undefined,
+  );
   const markers = useMemo(() => {
-    const m: { t: number; kind: 'error' | 'end'; label: string }[] = [];
+    const m: { t: number; kind: 'error' | 'end' | 'segment'; label: string }[] = [];
     if (runEnd)
       m.push({
         t: runEnd.timestamp,
         kind: runError ? 'error' : 'end',
         label: runError ? `error: ${runError.message}` : 'end of run',
       });
+    meter?.segmentTimestamps.forEach((t, k) => {
+      if (k > 0)
+        m.push({
+          t,
+          kind: 'segment',
+          label: `OpenVM segment ${k} starts (instruction ${meter.segments[k].instret_start.toLocaleString('en-US')})`,
+        });
+    });
     return m;
-  }, [runEnd, runError]);
+  }, [runEnd, runError, meter]);
   const window = useMemo(
     () => (densities ? { t0: densities.t0, t1: densities.t1, buckets: densities.buckets } : undefined),
     [densities],
