@@ -127,16 +127,9 @@ describe('orthotope interposition errors', () => {
 
   it('in a time-travel timeline, the error ends the run at its last whole step, which replays exactly', () => {
     const program = doubleFree();
-    const make = () =>
-      new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
+    const make = () => new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
     const machine = make();
-    const tl = new Timeline(machine, {
-      budgetBytes: 1 << 24,
-      baseInterval: 2,
-      sampleEvery: 2,
-      maxSteps: 1000,
-      scratchSlots: 4,
-    });
+    const tl = new Timeline(machine, { budgetBytes: 1 << 24, baseInterval: 2, sampleEvery: 2, maxSteps: 1000, scratchSlots: 4 });
     tl.forward(100);
     expect(tl.end).toMatchObject({ status: 'error', error: { kind: 'allocator' } });
     const end = (tl.end as { step: number }).step;

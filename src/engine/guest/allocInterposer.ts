@@ -22,13 +22,7 @@
 // those. Replaying below the furthest point meets calls already recorded; determinism makes them identical
 // (they are checked, not rewritten).
 
-import {
-  DEFAULT_CONFIG,
-  createAllocator,
-  type Allocator,
-  type AllocatorSnapshot,
-  type UserPtr,
-} from '../alloc';
+import { DEFAULT_CONFIG, createAllocator, type Allocator, type AllocatorSnapshot, type UserPtr } from '../alloc';
 import { formatErrorForLog } from '../alloc/errors';
 import { HEADER_FIELDS } from '../alloc/header';
 import { HEADER_SIZE } from '../alloc/sizeClasses';
