@@ -1,16 +1,14 @@
 // Differential test: every trace in shared/golden/orthotope (recorded from the real orthotope 0.1.7 crate)
 // gives byte-identical output through `memscope alloc`, run in-process; plus the command's own contract
 // (usage, unreadable files, malformed traces) and the shipped examples.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EXAMPLES, filesIn, needs, SHARED, sharedFile } from '../engine/guest/fixtures.testutil';
 import { captureIO } from './io';
 import { runCli } from './main';
 
-const GOLDEN = resolve(__dirname, '../../../shared/golden/orthotope');
-const EXAMPLES = resolve(__dirname, '../../public/examples');
-const present = existsSync(GOLDEN);
-if (!present) console.warn(`skipping golden orthotope tests: ${GOLDEN} is absent`);
+const GOLDEN = join(SHARED, 'golden/orthotope');
 
 async function run(args: string[], files: Record<string, string> = {}) {
   const io = captureIO(files);
@@ -18,12 +16,8 @@ async function run(args: string[], files: Record<string, string> = {}) {
   return { code, stdout: io.stdout, stderr: io.stderr };
 }
 
-describe.skipIf(!present)('golden orthotope 0.1.7 traces', () => {
-  const inputs = present
-    ? readdirSync(join(GOLDEN, 'inputs'))
-        .filter((f) => f.endsWith('.txt'))
-        .sort()
-    : [];
+describe.runIf(needs(sharedFile('golden/orthotope')))('golden orthotope 0.1.7 traces', () => {
+  const inputs = filesIn(join(GOLDEN, 'inputs'), '.txt');
 
   it('has the recorded cases', () => {
     expect(inputs.length).toBeGreaterThanOrEqual(16);
@@ -93,9 +87,7 @@ describe('memscope alloc', () => {
 });
 
 describe('public/examples/*.alloc', () => {
-  const examples = readdirSync(EXAMPLES)
-    .filter((f) => f.endsWith('.alloc'))
-    .sort();
+  const examples = filesIn(EXAMPLES, '.alloc');
 
   it('ships the benchmark-modelled workloads', () => {
     expect(examples).toEqual(

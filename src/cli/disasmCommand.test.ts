@@ -1,13 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EXAMPLES } from '../engine/guest/fixtures.testutil';
 import { captureIO } from './io';
 import { runCli } from './main';
-
-const EXAMPLES = join(resolve(__dirname, '../..'), 'public/examples');
-const haveExamples = existsSync(join(EXAMPLES, 'hello.elf'));
-if (!haveExamples)
-  console.warn('skipping disasm CLI tests: public/examples/*.elf absent (examples/guests/build.sh)');
 
 async function run(args: string[]) {
   const io = captureIO();
@@ -15,7 +10,7 @@ async function run(args: string[]) {
   return { code, stdout: io.stdout, stderr: io.stderr };
 }
 
-describe.skipIf(!haveExamples)('memscope disasm', () => {
+describe('memscope disasm', () => {
   it('prints labels, words and instructions with OpenVM names', async () => {
     const r = await run(['disasm', join(EXAMPLES, 'hello.elf')]);
     expect(r.code).toBe(0);

@@ -1,15 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EXAMPLES, needs, SHARED_GUESTS as SHARED, sharedGuests } from '../engine/guest/fixtures.testutil';
 import { captureIO } from './io';
 import { runCli } from './main';
-
-const ROOT = resolve(__dirname, '../..');
-const EXAMPLES = join(ROOT, 'public/examples');
-const SHARED = resolve(ROOT, '../shared/guests/openvm-v1.7');
-const haveExamples = existsSync(join(EXAMPLES, 'hello.elf'));
-if (!haveExamples)
-  console.warn('skipping exec/disasm CLI tests: public/examples/*.elf absent (examples/guests/build.sh)');
 
 async function run(args: string[], files: Record<string, Uint8Array | string> = {}) {
   const io = captureIO(files);
@@ -17,7 +10,7 @@ async function run(args: string[], files: Record<string, Uint8Array | string> = 
   return { code, stdout: io.stdout, stderr: io.stderr };
 }
 
-describe.skipIf(!haveExamples)('memscope exec', () => {
+describe('memscope exec', () => {
   it('summary: one JSON line with the end state, records and adapter rows', async () => {
     const r = await run(['exec', join(EXAMPLES, 'hello.elf')]);
     expect(r.code).toBe(0);
@@ -93,7 +86,7 @@ describe.skipIf(!haveExamples)('memscope exec', () => {
   });
 });
 
-describe.skipIf(!existsSync(join(SHARED, 'fibonacci.elf')))(
+describe.runIf(needs(sharedGuests()))(
   'memscope exec on the real fibonacci guest',
   () => {
     it('reaches the README end state', async () => {

@@ -21,6 +21,7 @@ import { EXIT } from './exitCodes';
 import { type CliIO, readFileOrReport } from './io';
 import { choice, integer, text } from './options';
 import { ProgressLine } from './progress';
+import { meteredExec, meteringOptions } from './segmentsOutput';
 import { atOption, checkAtOptions, dumpOption, guestStateAt } from './stateAt';
 
 export const DEFAULT_MAX_STEPS = 100_000_000;
@@ -45,10 +46,11 @@ const options = {
   format: choice(['summary', 'trace'], 'one JSON summary line, or one line per instruction', 'summary'),
   ...atOption,
   ...dumpOption,
+  ...meteringOptions, // --segments, --profile…: segmentsOutput.ts
 };
 
 /** --input: a hex string (tried first, as the OpenVM CLI does), else a file holding JSON or hex. */
-function readInput(value: string, io: CliIO): GuestInput {
+export function readInput(value: string, io: CliIO): GuestInput {
   if (/^(0x)?[0-9a-fA-F]+$/.test(value)) {
     try {
       return parseInput(value);
@@ -105,12 +107,25 @@ export const execCommand = defineCommand({
       io.err(`error: ${file}: ${e.message}\n`);
       return EXIT.invalidInput;
     }
+    // Needs checked up front: an extension memscope does not implement is named before the run starts.
+    for (const e of program.decoded.extensions)
+      if (!e.implemented)
+        io.err(
+          `note: ${file} uses the ${e.extension} extension (${e.count} words, first ${e.firstName} at pc 0x${e.firstPc.toString(16)}), which memscope does not implement: the run stops if one executes\n`,
+        );
     const missing = missingSettings(program.decoded, vmConfig ?? defaultVmConfig());
     if (missing.length > 0) {
       const source = opts.config ?? 'the defaults (no --config: RV32I, RV32M, IO)';
       io.err(`warning: ${file} needs settings missing from ${source} (OpenVM would refuse to load it):\n`);
       for (const line of describeMissing(missing)) io.err(`  ${line}\n`);
     }
+    if (opts.segments || opts.profile !== undefined)
+      return meteredExec(
+        program,
+        input,
+        { ...opts, mode: opts.mode ?? vmConfig?.system.mode ?? 'persistent' },
+        io,
+      );
     const maxSteps = opts['max-steps'];
     if (opts.at !== undefined)
       return guestStateAt(

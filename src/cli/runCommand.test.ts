@@ -1,14 +1,13 @@
 // Differential test: every script in shared/golden/openvm-memory (recorded from OpenVM v1.7's own
 // online.rs) gives byte-identical JSON Lines, summary, stderr and exit code.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { filesIn, needs, SHARED, sharedFile } from '../engine/guest/fixtures.testutil';
 import { captureIO } from './io';
 import { runCli } from './main';
 
-const GOLDEN = resolve(__dirname, '../../../shared/golden/openvm-memory');
-const present = existsSync(GOLDEN);
-if (!present) console.warn(`skipping golden memory tests: ${GOLDEN} is absent`);
+const GOLDEN = join(SHARED, 'golden/openvm-memory');
 
 async function run(args: string[]) {
   const io = captureIO();
@@ -16,10 +15,13 @@ async function run(args: string[]) {
   return { code, stdout: io.stdout, stderr: io.stderr };
 }
 
-describe.skipIf(!present)('golden OpenVM memory scripts', () => {
-  const dirs = present ? ['generated', 'handwritten', 'invalid'] : [];
+describe.runIf(needs(sharedFile('golden/openvm-memory')))('golden OpenVM memory scripts', () => {
+  const dirs = ['generated', 'handwritten', 'invalid'];
+  it('has the recorded cases', () => {
+    expect(dirs.map((d) => filesIn(join(GOLDEN, d), '.mtrace').length > 0)).toEqual([true, true, true]);
+  });
   for (const dir of dirs) {
-    const scripts = readdirSync(join(GOLDEN, dir)).filter((f) => f.endsWith('.mtrace'));
+    const scripts = filesIn(join(GOLDEN, dir), '.mtrace');
     for (const script of scripts) {
       const base = join(GOLDEN, dir, script.replace(/\.mtrace$/, ''));
       it(`${dir}/${script}`, async () => {

@@ -13,14 +13,8 @@ import { runMtrace } from '../engine/scripts/mtraceRunner';
 import { AllocMachine } from '../engine/timeline/allocMachine';
 import { GuestMachine } from '../engine/timeline/guestMachine';
 import { MtraceMachine } from '../engine/timeline/mtraceMachine';
-import {
-  EXAMPLES,
-  filesIn,
-  haveExampleElfs,
-  readBytes,
-  referenceStates,
-  SHARED_GUESTS,
-} from '../engine/timeline/reference.testutil';
+import { EXAMPLES, needs, SHARED_GUESTS, sharedGuests } from '../engine/guest/fixtures.testutil';
+import { readBytes, referenceStates } from '../engine/timeline/reference.testutil';
 import { captureIO } from './io';
 import { runCli } from './main';
 
@@ -107,11 +101,8 @@ describe('alloc --at', () => {
 
 describe('exec --at', () => {
   const fib = path.join(SHARED_GUESTS, 'fibonacci.elf');
-  const present = filesIn(SHARED_GUESTS, '.elf').includes('fibonacci.elf');
-  const cases: [string, string[], string | undefined][] = haveExampleElfs()
-    ? [[path.join(EXAMPLES, 'matmul.elf'), [], undefined]]
-    : [];
-  if (present) {
+  const cases: [string, string[], string | undefined][] = [[path.join(EXAMPLES, 'matmul.elf'), [], undefined]];
+  if (needs(sharedGuests())) {
     const input = path.join(SHARED_GUESTS, 'fibonacci.input.json');
     cases.push([fib, ['--input', input], new TextDecoder().decode(readBytes(input))]);
   }
@@ -153,7 +144,7 @@ describe('exec --at', () => {
   }
 
   const hashmap = path.join(EXAMPLES, 'hashmap.elf');
-  it.skipIf(!filesIn(EXAMPLES, '.elf').includes('hashmap.elf'))(
+  it(
     '--alloc orthotope: the served run at T, arena included, equals a fresh run',
     async () => {
       const program = loadGuestProgram(readBytes(hashmap));

@@ -8,7 +8,9 @@ import { Controls } from './controls/Controls';
 import { HelpOverlay } from './controls/HelpOverlay';
 import { ErrorBanner, Notice } from './controls/StatusBanners';
 import { Toolbar } from './debugger/Toolbar';
+import type { DebuggerState } from './debugger/storeTypes';
 import { debuggerStore, useDebugger } from './debugger/useDebugger';
+import { useShallow } from 'zustand/react/shallow';
 import { DropZone } from './layout/DropZone';
 import { Splitter } from './layout/Splitter';
 import { AdapterRecordsPanel } from './panels/AdapterRecordsPanel';
@@ -21,6 +23,7 @@ import { RegistersPanel } from './panels/RegistersPanel';
 import { Timeline } from './panels/Timeline';
 import { actionForKey } from './shortcuts';
 import { CostPanel } from './lessons/CostPanel';
+import { CostByFunctionPanel } from './panels/CostByFunctionPanel';
 import { LessonsGallery } from './lessons/LessonsGallery';
 import { NarrationPanel } from './lessons/NarrationPanel';
 
@@ -64,7 +67,12 @@ function LessonsDrawer() {
   if (!show) return null;
   return (
     <div className="lessons-drawer">
-      <LessonsGallery lessons={lessons} current={current} completed={completed} onOpen={(entry) => void openLesson(entry)} />
+      <LessonsGallery
+        lessons={lessons}
+        current={current}
+        completed={completed}
+        onOpen={(entry) => void openLesson(entry)}
+      />
       <button type="button" onClick={() => setShowLessons(false)}>
         Close lessons
       </button>
@@ -72,27 +80,59 @@ function LessonsDrawer() {
   );
 }
 
-function Panels({ frame }: { frame: Frame }) {
+/** Everything the panels show, read as one snapshot so that the panels render it deferred (see App). */
+function panelsView(s: DebuggerState) {
+  return {
+    frame: s.frame,
+    program: s.program,
+    selection: s.selection,
+    pinned: s.pinned,
+    breakpoints: s.breakpoints,
+    registersHidden: s.hidden.includes('Registers'),
+    lesson: s.lesson,
+    quiz: s.quiz,
+    busy: s.status !== 'ready',
+    showCost: s.showCost,
+    cost: s.cost,
+    costLoading: s.costLoading,
+    showMeter: s.showMeter,
+  };
+}
+type PanelsView = ReturnType<typeof panelsView> & { frame: Frame };
+
+function Panels({ view }: { view: PanelsView }) {
   const [leftWidth, setLeftWidth] = useState(380);
   const [rightWidth, setRightWidth] = useState(340);
-  const selection = useDebugger((s) => s.selection);
-  const pinned = useDebugger((s) => s.pinned);
-  const breakpoints = useDebugger((s) => s.breakpoints);
-  const registersHidden = useDebugger((s) => s.hidden.includes('Registers'));
-  const lesson = useDebugger((s) => s.lesson);
-  const quiz = useDebugger((s) => s.quiz);
-  const busy = useDebugger((s) => s.status !== 'ready');
-  const showCost = useDebugger((s) => s.showCost);
-  const cost = useDebugger((s) => s.cost);
-  const costLoading = useDebugger((s) => s.costLoading);
-  const programStatic = useDebugger((s) => s.program);
-  const { toggleBreakpoint, select, focusLane, seek, control, lessonGo, computeCost } = debuggerStore.getState();
+  const {
+    frame,
+    selection,
+    pinned,
+    breakpoints,
+    registersHidden,
+    lesson,
+    quiz,
+    busy,
+    showCost,
+    cost,
+    costLoading,
+    showMeter,
+    program: programStatic,
+  } = view;
+  const { toggleBreakpoint, select, focusLane, seek, control, lessonGo, computeCost } =
+    debuggerStore.getState();
 
   const isAlloc = frame.kind === 'alloc';
   const block = frame.block;
   const onWho = useCallback(
     (which: 'previous' | 'next') => {
-      if (block) void control({ op: 'runToAccess', addressSpace: block.addressSpace, addr: block.blockStart, len: block.blockSize, which });
+      if (block)
+        void control({
+          op: 'runToAccess',
+          addressSpace: block.addressSpace,
+          addr: block.blockStart,
+          len: block.blockSize,
+          which,
+        });
     },
     [block, control],
   );
@@ -103,32 +143,76 @@ function Panels({ frame }: { frame: Frame }) {
     <main
       className="debugger"
       style={{
-        gridTemplateColumns: isAlloc ? `${leftWidth}px 6px minmax(0, 1fr)` : `${leftWidth}px 6px minmax(0, 1fr) 6px ${rightWidth}px`,
+        gridTemplateColumns: isAlloc
+          ? `${leftWidth}px 6px minmax(0, 1fr)`
+          : `${leftWidth}px 6px minmax(0, 1fr) 6px ${rightWidth}px`,
       }}
     >
       <div className="column">
-        {lesson && <NarrationPanel lesson={lesson} step={frame.position.step} quiz={quiz} busy={busy} onGo={(step) => void lessonGo(step)} />}
-        {program && <Program program={program} text={scriptText} breakpoints={breakpoints} onToggleBreakpoint={toggleBreakpoint} />}
+        {lesson && (
+          <NarrationPanel
+            lesson={lesson}
+            step={frame.position.step}
+            quiz={quiz}
+            busy={busy}
+            onGo={(step) => void lessonGo(step)}
+          />
+        )}
+        {program && (
+          <Program
+            program={program}
+            text={scriptText}
+            breakpoints={breakpoints}
+            onToggleBreakpoint={toggleBreakpoint}
+          />
+        )}
         {program?.kind === 'guest' && !registersHidden && <Registers program={program} />}
       </div>
-      <Splitter label="Resize the program column" size={leftWidth} min={240} max={720} onResize={setLeftWidth} />
+      <Splitter
+        label="Resize the program column"
+        size={leftWidth}
+        min={240}
+        max={720}
+        onResize={setLeftWidth}
+      />
       <div className="column">
         {isAlloc && frame.allocator?.kind === 'orthotope' ? (
           <Allocator view={frame.allocator.view} history={frame.allocator.history} />
         ) : (
           <>
-            <AddressSpaces lanes={frame.lanes} accesses={frame.step?.accesses ?? NO_ACCESSES} selection={selection} pinned={pinned} symbols={symbols} onSelect={select} onFocus={focusLane} />
+            <AddressSpaces
+              lanes={frame.lanes}
+              accesses={frame.step?.accesses ?? NO_ACCESSES}
+              selection={selection}
+              pinned={pinned}
+              symbols={symbols}
+              onSelect={select}
+              onFocus={focusLane}
+            />
             <AdapterRecords step={frame.step} rows={frame.adapterRows} mode={frame.mode} />
           </>
         )}
       </div>
-      {!isAlloc && <Splitter label="Resize the inspector column" size={rightWidth} min={240} max={720} onResize={setRightWidth} />}
+      {!isAlloc && (
+        <Splitter
+          label="Resize the inspector column"
+          size={rightWidth}
+          min={240}
+          max={720}
+          onResize={setRightWidth}
+        />
+      )}
       {!isAlloc && (
         <div className="column">
           <Inspector block={frame.block} onJump={seek} onWho={onWho} />
-          {frame.allocator?.kind === 'orthotope' && <Allocator view={frame.allocator.view} history={frame.allocator.history} />}
+          {frame.allocator?.kind === 'orthotope' && (
+            <Allocator view={frame.allocator.view} history={frame.allocator.history} />
+          )}
           {frame.allocator?.kind === 'observed' && <ObservedHeap view={frame.allocator.view} />}
-          {showCost && <CostPanel cost={cost ?? null} loading={costLoading} onCompute={() => void computeCost()} />}
+          {showCost && (
+            <CostPanel cost={cost ?? null} loading={costLoading} onCompute={() => void computeCost()} />
+          )}
+          {showMeter && frame.kind === 'guest' && <CostByFunctionPanel />}
         </div>
       )}
     </main>
@@ -143,19 +227,32 @@ function TimelineDock({ frame }: { frame: Frame }) {
   const end = Math.max(frame.info.head.timestamp, frame.position.timestamp);
   const tracks = useMemo(() => {
     if (!densities) return [];
-    const names = isAlloc ? (['allocations', 'frees', 'errors'] as const) : (['accesses', 'splits', 'merges', 'allocations', 'frees', 'errors'] as const);
+    const names = isAlloc
+      ? (['allocations', 'frees', 'errors'] as const)
+      : (['accesses', 'splits', 'merges', 'allocations', 'frees', 'errors'] as const);
     return names
-      .filter((n) => isAlloc || n === 'accesses' || n === 'splits' || n === 'merges' || densities[n].some((x) => x > 0))
+      .filter(
+        (n) =>
+          isAlloc || n === 'accesses' || n === 'splits' || n === 'merges' || densities[n].some((x) => x > 0),
+      )
       .map((n) => ({ name: n, label: n, counts: densities[n] }));
   }, [densities, isAlloc]);
   const runEnd = frame.info.end;
   const runError = frame.info.error;
   const markers = useMemo(() => {
     const m: { t: number; kind: 'error' | 'end'; label: string }[] = [];
-    if (runEnd) m.push({ t: runEnd.timestamp, kind: runError ? 'error' : 'end', label: runError ? `error: ${runError.message}` : 'end of run' });
+    if (runEnd)
+      m.push({
+        t: runEnd.timestamp,
+        kind: runError ? 'error' : 'end',
+        label: runError ? `error: ${runError.message}` : 'end of run',
+      });
     return m;
   }, [runEnd, runError]);
-  const window = useMemo(() => (densities ? { t0: densities.t0, t1: densities.t1, buckets: densities.buckets } : undefined), [densities]);
+  const window = useMemo(
+    () => (densities ? { t0: densities.t0, t1: densities.t1, buckets: densities.buckets } : undefined),
+    [densities],
+  );
   return (
     <footer className="timeline-dock">
       <Timeline
@@ -174,17 +271,19 @@ function TimelineDock({ frame }: { frame: Frame }) {
 }
 
 export function App() {
-  const liveFrame = useDebugger((s) => s.frame);
+  const live = useDebugger(useShallow(panelsView));
   const openFiles = useDebugger((s) => s.openFiles);
-  // The control bar shows the newest position at once; the panels render it in an interruptible
-  // background render (React's deferred value), so a big frame never blocks the main thread for long.
-  // `settled` says when every panel shows the newest frame (tests and the status line rely on it).
-  const frame = useDeferredValue(liveFrame);
-  const settled = frame === liveFrame;
+  // The control bar shows the newest position at once; the panels render what they show (the frame, the
+  // selection, breakpoints, ...) as one deferred snapshot: an interruptible background render, so neither
+  // a big frame nor a change of selection or status ever renders the panels synchronously.
+  // `settled` says when every panel shows the newest state (tests and the status line rely on it).
+  const view = useDeferredValue(live);
+  const settled = view === live;
   useEffect(() => {
     void debuggerStore.getState().init();
   }, []);
   useShortcuts();
+  const frame = view.frame;
   return (
     <DropZone onFiles={(files) => void openFiles(files)}>
       <div className="app" data-settled={settled}>
@@ -194,7 +293,7 @@ export function App() {
         <Notice />
         <HelpLayer />
         <LessonsDrawer />
-        {frame && <Panels frame={frame} />}
+        {frame && <Panels view={{ ...view, frame }} />}
         {frame && <TimelineDock frame={frame} />}
       </div>
     </DropZone>

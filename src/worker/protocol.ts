@@ -6,6 +6,7 @@
 
 import type { ErrorInfo } from '../engine/errors';
 import type { CostComparison } from '../engine/lessons/costComparison';
+import type { MeterView } from '../engine/metering/meterView';
 import type { Lesson } from '../engine/lessons/lessonTypes';
 import type { PredictionQuiz } from '../engine/lessons/predict';
 import type { MtraceRunView } from '../engine/scripts/mtraceView';
@@ -59,6 +60,8 @@ export interface RequestMap {
   predict: { params: Record<string, never>; result: PredictionQuiz | null };
   /** A program's adapter cost in both memory modes (fresh runs to the end or the step cap, not the session). */
   cost: { params: { kind: 'mtrace' | 'guest'; bytes: Uint8Array; options: SessionOptions; stepCap?: number }; result: CostComparison };
+  /** A guest run metered and segmented as OpenVM v1.7 does, with its cost per call stack (engine/metering). */
+  meter: { params: { bytes: Uint8Array; input?: string; maxSegmentLength?: number }; result: MeterView };
 }
 export type RequestType = keyof RequestMap;
 

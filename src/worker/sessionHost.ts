@@ -12,13 +12,26 @@ import type { Position } from '../engine/timeline/sessionTypes';
 import { FrameBuilder } from '../engine/views/frameBuilder';
 import { transferable } from '../engine/views/transferable';
 import { costComparison } from '../engine/lessons/costComparison';
+import { meterView } from '../engine/metering/meterView';
 import { predictNext } from '../engine/lessons/predict';
 import { openLessonSession } from './lessonRequests';
 import { type ControlOp, type EngineRequest, type EngineResponse, PROTOCOL_VERSION, type RequestMap, type RequestType } from './protocol';
 
 /** Steps per run chunk: about 50–100 ms of recording, so a pause is seen quickly and progress is smooth. */
 export const CHUNK_STEPS = 200_000;
-const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets queued messages (a `pause`) in between two chunks. A message on a fresh channel, not setTimeout(0):
+ * nested timers are clamped to 4 ms, which a 13-million-step recording (70 chunks) would pay every chunk.
+ */
+const yieldToEvents = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 
 interface RequestContext {
   id: number;
@@ -76,6 +89,7 @@ export class SessionHost {
     },
     predict: () => predictNext(this.need().session),
     cost: ({ kind, bytes, options, stepCap }) => costComparison(kind, bytes, options, stepCap),
+    meter: ({ bytes, input, maxSegmentLength }) => meterView(bytes, input, maxSegmentLength),
   };
 
   /** Answers one request (after those before it; `pause` at once). Resolves when the answer is posted. */

@@ -2,6 +2,7 @@
 // none), driven straight through the allocator API as the harness drives the crate: `allocate_with_cache`
 // for allocations and `deallocate_with_size_checked` with the exact size for every free. Plus a seeded
 // random churn for property tests. Deterministic: same arguments, same calls.
+import { Random } from '../random';
 import { type Allocator, type UserPtr } from './allocator';
 
 /** The request sizes of `mixed_size_churn`, allocated in this order and freed in reverse. */
@@ -44,17 +45,6 @@ export function longLivedHandoff(a: Allocator, handoffs: number, producer = 0, c
   return handoffs * 2;
 }
 
-/** Small deterministic PRNG (mulberry32) so workloads need no global randomness. */
-export function mulberry32(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface RandomChurnOptions {
   readonly seed: number;
   readonly ops: number;
@@ -71,7 +61,8 @@ export function randomChurn(
   a: Allocator,
   o: RandomChurnOptions,
 ): { live: Map<UserPtr, number>; failedAllocs: number } {
-  const rand = mulberry32(o.seed);
+  const rng = new Random(o.seed);
+  const rand = () => rng.float();
   const live = new Map<UserPtr, number>();
   const order: UserPtr[] = [];
   let failedAllocs = 0;

@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AllocInterposer } from './allocInterposer';
 import { AllocObserver } from './allocObserver';
-import { EXAMPLES, SHARED_GUESTS } from './fixtures.testutil';
+import { EXAMPLES, needs, SHARED_GUESTS, sharedFile } from './fixtures.testutil';
 import { heapStart, loadGuestProgram } from './guestProgram';
 import { GuestRun } from './guestRun';
 import { parseInput } from './input';
@@ -60,7 +60,7 @@ function checkAccounting(r: ReturnType<typeof both>) {
   expect(served.memory.timestamp).toBe(plain.memory.timestamp - guestTimestamps + servedTimestamps);
 }
 
-describe.skipIf(!existsSync(path.join(EXAMPLES, 'hashmap.elf')))(
+describe(
   'orthotope interposition (C malloc & co)',
   () => {
     it('hashmap: same result, arena at the heap start, headers in guest memory, exact timestamp accounting', () => {
@@ -81,7 +81,7 @@ describe.skipIf(!existsSync(path.join(EXAMPLES, 'hashmap.elf')))(
   },
 );
 
-describe.skipIf(!existsSync(path.join(SHARED_GUESTS, 'base64_json.elf')))(
+describe.runIf(needs(sharedFile('guests/openvm-v1.7/base64_json.elf')))(
   'orthotope interposition (Rust __rust_alloc & co)',
   () => {
     it('base64_json: same exit, same calls, exact accounting', () => {
@@ -127,9 +127,16 @@ describe('orthotope interposition errors', () => {
 
   it('in a time-travel timeline, the error ends the run at its last whole step, which replays exactly', () => {
     const program = doubleFree();
-    const make = () => new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
+    const make = () =>
+      new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
     const machine = make();
-    const tl = new Timeline(machine, { budgetBytes: 1 << 24, baseInterval: 2, sampleEvery: 2, maxSteps: 1000, scratchSlots: 4 });
+    const tl = new Timeline(machine, {
+      budgetBytes: 1 << 24,
+      baseInterval: 2,
+      sampleEvery: 2,
+      maxSteps: 1000,
+      scratchSlots: 4,
+    });
     tl.forward(100);
     expect(tl.end).toMatchObject({ status: 'error', error: { kind: 'allocator' } });
     const end = (tl.end as { step: number }).step;

@@ -11,6 +11,8 @@
 //     a byte store is a read-modify-write of its aligned word, as STOREB does) — see GuestArenaBytes;
 //   * zeroing (calloc, __rust_alloc_zeroed, and a folded alloc|alloc_zeroed address, which cannot be told
 //     apart) writes, traced, only the payload words that are not already zero;
+//   * the arguments decode as in observe mode (allocCalls.ts, the one home of the functions, registers and
+//     decoding): calloc's size is count x size modulo 2^32, as the guest's own 32-bit calloc computes it;
 //   * realloc copies min(old, new) bytes into the new block with traced word writes (untraced reads);
 //   * the result is written to a0 with one traced W(1, 40) (+1); free/dealloc instead add +1 (like a NOP).
 // So a served call costs 1 instruction and (1 + model writes + zeroing/copy writes) timestamps, and the
@@ -22,23 +24,33 @@
 // those. Replaying below the furthest point meets calls already recorded; determinism makes them identical
 // (they are checked, not rewritten).
 
-import { DEFAULT_CONFIG, createAllocator, type Allocator, type AllocatorSnapshot, type UserPtr } from '../alloc';
+import {
+  DEFAULT_CONFIG,
+  createAllocator,
+  type Allocator,
+  type AllocatorSnapshot,
+  type UserPtr,
+} from '../alloc';
 import { formatErrorForLog } from '../alloc/errors';
 import { HEADER_FIELDS } from '../alloc/header';
 import { HEADER_SIZE } from '../alloc/sizeClasses';
 import { EngineError } from '../errors';
 import {
+  ALLOC_REGS,
   allocatorEntryPoints,
+  isFree,
+  readAllocArgs,
+  readRegister,
   summarizeAllocCalls,
+  zeroesBlock,
   type AllocCall,
   type AllocCallSummary,
   type AllocFunction,
-} from './allocObserver';
+} from './allocCalls';
 import type { Interpreter } from './executor';
 import { GuestArenaBytes } from './guestArenaBytes';
 import { heapStart } from './guestProgram';
 
-const A0 = 10;
 const MEMORY_TOP = 2 ** 29;
 const ALIGNMENT = 64;
 const THREAD = 0;
@@ -118,10 +130,6 @@ export class AllocInterposer {
     return { ...summarizeAllocCalls(this.calls), arenaBase: this.arena.base, arenaWrites: this.arena.writes };
   }
 
-  private reg(r: number): number {
-    return this.machine.memory.peekWord(1, 4 * r);
-  }
-
   private fail(message: string): never {
     throw new EngineError('allocator', message, {
       pc: this.machine.pc,
@@ -162,13 +170,12 @@ export class AllocInterposer {
 
   private serve(names: AllocFunction[]): boolean {
     const m = this.machine;
-    const [a0, a1, a2, a3] = [this.reg(10), this.reg(11), this.reg(12), this.reg(13)];
-    const ra = this.reg(1);
+    const kind = names[0];
+    const args = readAllocArgs(m.memory, kind);
+    const ra = readRegister(m.memory, ALLOC_REGS.ra);
     const call: AllocCall = {
       function: names.join('|'),
-      size: 0,
-      align: 0,
-      ptr: 0,
+      ...args,
       result: null,
       callerPc: (ra - 4) >>> 0,
       entryInstret: m.instret,
@@ -177,45 +184,35 @@ export class AllocInterposer {
       exitTimestamp: null,
       depth: 0,
     };
-    const zeroing = names.includes('__rust_alloc_zeroed') || names[0] === 'calloc';
+    const { size, align, ptr } = args;
     let result: number | null = null;
-    switch (names[0]) {
+    switch (kind) {
       case '__rust_alloc':
       case '__rust_alloc_zeroed':
       case 'malloc':
-      case 'calloc': {
-        const size = names[0] === 'calloc' ? a0 * a1 : a0;
-        if (size > 0xffffffff) {
-          result = 0;
-          break;
-        }
-        [call.size, call.align] = [size, names[0].startsWith('__rust') ? a1 : 0];
-        result = this.alloc(size, call.align);
-        if (result !== 0 && zeroing) this.zero(result, size);
+      case 'calloc':
+        result = this.alloc(size, align);
+        if (result !== 0 && zeroesBlock(names)) this.zero(result, size);
         break;
-      }
       case '__rust_dealloc':
-        [call.ptr, call.size, call.align] = [a0, a1, a2];
-        this.free(a0, a1);
+        this.free(ptr, size);
         break;
       case 'free':
-        call.ptr = a0;
-        this.free(a0, null);
+        this.free(ptr, null);
         break;
       case '__rust_realloc':
       case 'realloc': {
-        const rust = names[0] === '__rust_realloc';
-        const [ptr, newSize, align] = rust ? [a0, a3, a2] : [a0, a1, 0];
-        [call.ptr, call.size, call.align] = [ptr, newSize, align];
-        if (ptr === 0) result = this.alloc(newSize, align);
-        else if (newSize === 0 && !rust) {
+        const rust = kind === '__rust_realloc';
+        if (ptr === 0) result = this.alloc(size, align);
+        else if (size === 0 && !rust) {
           this.free(ptr, null);
           result = 0;
         } else {
-          const oldSize = rust ? a1 : this.requested(ptr);
-          result = this.alloc(newSize, align);
+          // __rust_realloc(ptr, old_size, align, new_size): old_size is a1; C realloc: the block's header
+          const oldSize = rust ? readRegister(m.memory, ALLOC_REGS.a1) : this.requested(ptr);
+          result = this.alloc(size, align);
           if (result !== 0) {
-            this.copy(result, ptr, Math.min(oldSize, newSize));
+            this.copy(result, ptr, Math.min(oldSize, size));
             this.free(ptr, rust ? oldSize : null);
           }
         }
@@ -223,13 +220,13 @@ export class AllocInterposer {
       }
     }
     if (result === null) m.memory.incrementTimestamp();
-    else m.memory.writeWord(1, 4 * A0, result);
+    else m.memory.writeWord(1, 4 * ALLOC_REGS.a0, result);
     call.result = result ?? 0;
     m.instret += 1;
     m.pc = ra;
     call.exitInstret = m.instret;
     call.exitTimestamp = m.memory.timestamp;
-    this.record(call, names[0] === '__rust_dealloc' || names[0] === 'free');
+    this.record(call, isFree(kind));
     return true;
   }
 

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AllocObserver } from './allocObserver';
-import { EXAMPLES, hasSharedGuests, SHARED_GUESTS } from './fixtures.testutil';
+import { EXAMPLES, needs, SHARED_GUESTS, sharedGuests } from './fixtures.testutil';
 import { heapStart, loadGuestProgram } from './guestProgram';
 import { GuestRun } from './guestRun';
 import { parseInput } from './input';
@@ -20,7 +20,7 @@ function observed(file: string, inputFile?: string) {
 
 const hashmap = path.join(EXAMPLES, 'hashmap.elf');
 
-describe.skipIf(!existsSync(hashmap))('allocator observe mode (C malloc/calloc/free)', () => {
+describe('allocator observe mode (C malloc/calloc/free)', () => {
   it('sees every call of the hashmap example, and changes nothing in the run', () => {
     const { program, plain, run, observer } = observed(hashmap);
     // Observing must not change accesses or timestamps.
@@ -49,7 +49,7 @@ describe.skipIf(!existsSync(hashmap))('allocator observe mode (C malloc/calloc/f
   });
 });
 
-describe.skipIf(!hasSharedGuests)('allocator observe mode (Rust __rust_alloc & co)', () => {
+describe.runIf(needs(sharedGuests()))('allocator observe mode (Rust __rust_alloc & co)', () => {
   it('fibonacci: calls seen, run unchanged', () => {
     const { plain, run, observer } = observed(
       path.join(SHARED_GUESTS, 'fibonacci.elf'),

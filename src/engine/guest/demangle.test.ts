@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demangle } from './demangle';
 import { loadElf } from './elf';
-import { allGuestElfs, hasTool, REPO_ROOT } from './fixtures.testutil';
+import { allGuestElfs, cxxfilt, llvmCxxfilt, needs, REPO_ROOT, sharedGuests } from './fixtures.testutil';
 import { readSymbols } from './symbols';
 
 const testdata = (f: string) =>
@@ -38,17 +38,14 @@ describe('documented examples', () => {
   });
 });
 
-const cxxfilt = hasTool('c++filt');
-const llvmCxxfilt = hasTool('llvm-cxxfilt');
-if (!cxxfilt || !llvmCxxfilt)
-  console.warn('note: c++filt / llvm-cxxfilt not installed; skipping the differential demangling tests');
 
-describe.skipIf(!cxxfilt)('agrees with GNU c++filt', () => {
+describe.runIf(needs(cxxfilt()))('agrees with GNU c++filt', () => {
   it('C++ names compiled by clang (testdata/cxx-symbols.txt)', () => {
     const names = testdata('cxx-symbols.txt');
     expect(names.map(demangle)).toEqual(filter('c++filt', names));
   });
-  it('every Rust legacy symbol of the guest ELFs (hash dropped, as rustc-demangle {:#})', () => {
+  // the Rust guests are the real ones of ../shared (the examples are C)
+  it.runIf(needs(sharedGuests()))('every Rust legacy symbol of the guest ELFs (hash dropped, as rustc-demangle {:#})', () => {
     const names = new Set<string>();
     for (const [, file] of allGuestElfs()) {
       const bytes = new Uint8Array(readFileSync(file));
@@ -66,7 +63,7 @@ describe.skipIf(!cxxfilt)('agrees with GNU c++filt', () => {
   });
 });
 
-describe.skipIf(!llvmCxxfilt)('agrees with llvm-cxxfilt on Rust v0 names', () => {
+describe.runIf(needs(llvmCxxfilt()))('agrees with llvm-cxxfilt on Rust v0 names', () => {
   it('testdata/rust-v0-symbols.txt', () => {
     const names = testdata('rust-v0-symbols.txt');
     expect(names.map(demangle)).toEqual(filter('llvm-cxxfilt', names));

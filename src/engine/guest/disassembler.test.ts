@@ -9,15 +9,9 @@ import * as A from './asm.testutil';
 import { disassembleWord, formatDisassembly } from './disassembler';
 import { loadElf } from './elf';
 import { buildElf, wordsToBytes } from './elfWriter.testutil';
-import { allGuestElfs, hasTool } from './fixtures.testutil';
+import { allGuestElfs, needs, OBJDUMP, objdump, sharedGuests } from './fixtures.testutil';
 import { readSymbols } from './symbols';
 
-const OBJDUMP = 'riscv64-unknown-elf-objdump';
-const haveObjdump = hasTool(OBJDUMP);
-if (!haveObjdump)
-  console.warn(
-    `note: ${OBJDUMP} not installed; skipping the objdump agreement tests (apt-get install binutils-riscv64-unknown-elf)`,
-  );
 
 const BRANCHES = new Set([
   'beq',
@@ -77,7 +71,9 @@ function objdumpInsns(file: string, noAliases: boolean): Map<number, { word: num
   return map;
 }
 
-describe.skipIf(!haveObjdump)('disassembler agrees with riscv64-unknown-elf-objdump', () => {
+describe.runIf(needs(objdump()))('disassembler agrees with riscv64-unknown-elf-objdump', () => {
+  // the real guests come from ../shared: without it this suite would compare only the examples
+  needs(sharedGuests());
   const elfs = allGuestElfs();
   it('has fixtures to compare', () => {
     expect(elfs.length).toBeGreaterThan(0);

@@ -7,8 +7,8 @@
 // algebra, ECC, pairing) print by name with the extension noted. Anything else is `.4byte 0x...`.
 // `aliases: false` prints canonical instructions only (objdump -M no-aliases).
 
-import { immB, immI, immJ, immS } from './decoder';
-import { foreignInstruction } from './opcodes';
+import { decodeWord, immB, immI, immJ, immS } from './decoder';
+import { foreignInstruction, OP_UNSUPPORTED } from './opcodes';
 import type { SymbolTable } from './symbols';
 import type { VmConfig } from './vmConfig';
 import { algebraDisassembly, decodeAlgebraWord } from './extensions/algebraDecode';
@@ -281,7 +281,11 @@ export function disassembleRange(
     const w = words[k];
     const d = disassembleWord(w, pc, { aliases, symbols, vmConfig });
     const line: DisassemblyLine = { pc, word: w, text: formatDisassembly(d) };
-    if (d.extension !== undefined) line.comment = `needs the ${d.extension} extension`;
+    if (d.extension !== undefined)
+      line.comment =
+        decodeWord(w).op === OP_UNSUPPORTED
+          ? `needs the ${d.extension} extension (not implemented in memscope)`
+          : `${d.extension} precompile`;
     const hit = symbols?.lookup(pc);
     if (hit !== undefined && hit.offset === 0) line.label = hit.symbol.displayName;
     const opcode = w & 0x7f;

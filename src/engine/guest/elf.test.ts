@@ -3,7 +3,7 @@ import { EngineError } from '../errors';
 import { addi, terminate } from './asm.testutil';
 import { loadElf, PF_R, PF_W, PF_X } from './elf';
 import { buildElf, patch, wordsToBytes } from './elfWriter.testutil';
-import { hasSharedGuests, sharedElf } from './fixtures.testutil';
+import { needs, sharedElf, sharedGuests } from './fixtures.testutil';
 import { readSymbols } from './symbols';
 
 const TEXT = wordsToBytes([addi(10, 0, 5), terminate(0)]);
@@ -113,7 +113,7 @@ const PUBLISHED: Record<string, [number, number]> = {
   'base64_json.elf': [0x209fdc, 22278],
 };
 
-describe.skipIf(!hasSharedGuests)('the real OpenVM guests load as the spec describes', () => {
+describe.runIf(needs(sharedGuests()))('the real OpenVM guests load as the spec describes', () => {
   for (const [name, [entry, words]] of Object.entries(PUBLISHED)) {
     it(name, () => {
       const elf = loadElf(sharedElf(name));
@@ -124,5 +124,3 @@ describe.skipIf(!hasSharedGuests)('the real OpenVM guests load as the spec descr
     });
   }
 });
-if (!hasSharedGuests)
-  console.warn('note: ../shared/guests/openvm-v1.7 not found; skipping the real-guest ELF tests');

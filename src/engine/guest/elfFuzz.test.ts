@@ -91,7 +91,8 @@ describe('fuzzed ELFs never escape as a non-EngineError', () => {
         program = loadGuestProgram(bytes);
         loaded++;
       } catch (e) {
-        if (!(e instanceof EngineError)) throw new Error(`mutation ${i} of ${src.label}: ${String(e)}`, { cause: e });
+        if (!(e instanceof EngineError))
+          throw new Error(`mutation ${i} of ${src.label}: ${String(e)}`, { cause: e });
         rejected++;
         rejectedKinds.add(e.message.replace(/[0-9].*$/, ''));
         continue;

@@ -54,6 +54,8 @@ export class Interpreter {
   /** Console output of printstr. */
   console = '';
   onPrint: ((text: string) => void) | null = null;
+  /** Optional observer (metering): called with the instruction index before each instruction executes. */
+  onStep: ((idx: number) => void) | null = null;
   /**
    * Called after each precompile instruction with its opcode and the rows its chip's AIR gained (an
    * observer's hook for per-AIR heights; RV32IM instructions are one row each, keyed by O.OP_CHIP).
@@ -210,6 +212,7 @@ export class Interpreter {
     const imms = this.imm;
     const base = this.program.decoded.pcBase;
     const textBytes = code.length * 4;
+    const onStep = this.onStep;
     let pc = this.pc;
     let steps = 0;
     try {
@@ -218,6 +221,7 @@ export class Interpreter {
         if (off < 0 || off >= textBytes || (off & 3) !== 0) this.fetchError(pc);
         const idx = off >>> 2;
         const c = code[idx];
+        if (onStep !== null && (c & 0xff) !== OP_HOOK) onStep(idx);
         const imm = imms[idx];
         const rd = (c >>> 8) & 0xff;
         const rs1 = (c >>> 16) & 0xff;

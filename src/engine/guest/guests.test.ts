@@ -1,10 +1,10 @@
 // End states of whole programs: the real OpenVM v1.7 benchmark guests (../shared/guests/openvm-v1.7, their
 // README's exit codes and public values, recomputed here where possible) and our example guests (expected
 // values recomputed in TypeScript from each example's algorithm).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, hasSharedGuests, SHARED_GUESTS } from './fixtures.testutil';
+import { EXAMPLES, needs, SHARED_GUESTS, sharedGuests } from './fixtures.testutil';
 import { loadGuestProgram } from './guestProgram';
 import { GuestRun } from './guestRun';
 import { parseInput, type GuestInput } from './input';
@@ -27,7 +27,7 @@ function fib(n: number, mod: bigint): bigint {
   return a;
 }
 
-describe.skipIf(!hasSharedGuests)('real OpenVM v1.7 guests reach their README end state', () => {
+describe.runIf(needs(sharedGuests()))('real OpenVM v1.7 guests reach their README end state', () => {
   it('fibonacci (n = 100000): exit 0, public values = fib(100000) mod 2^64, instruction count near the published one', () => {
     const run = runElf(
       path.join(SHARED_GUESTS, 'fibonacci.elf'),
@@ -67,13 +67,10 @@ describe.skipIf(!hasSharedGuests)('real OpenVM v1.7 guests reach their README en
     expect(runElf(path.join(SHARED_GUESTS, 'base64_json.elf'), parseInput(bad)).machine.exitCode).toBe(1);
   });
 });
-if (!hasSharedGuests)
-  console.warn('note: ../shared/guests/openvm-v1.7 not found; skipping the real-guest end-state tests');
 
 const example = (name: string) => path.join(EXAMPLES, `${name}.elf`);
-const hasExamples = existsSync(example('hello'));
 
-describe.skipIf(!hasExamples)('example guests (public/examples) end states, in both memory modes', () => {
+describe('example guests (public/examples) end states, in both memory modes', () => {
   for (const mode of ['persistent', 'volatile'] as const) {
     it(`hello (${mode})`, () => {
       const run = runElf(example('hello'), undefined, mode);
@@ -101,7 +98,7 @@ describe.skipIf(!hasExamples)('example guests (public/examples) end states, in b
   it('matmul: trace and hash of C = A x B', () => {
     const N = 24;
     let seed = 12345;
-    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0); // matmul.c's own LCG
     const A: number[][] = [];
     const B: number[][] = [];
     for (let i = 0; i < N; i++) {
@@ -137,8 +134,19 @@ describe.skipIf(!hasExamples)('example guests (public/examples) end states, in b
     expect(words(run.publicValues(), 3)).toEqual([2, 5, 1 + 2 + 3 + 4 + 255]);
     expect(runElf(example('sum_input')).machine.error?.message).toMatch(/^EndOfInputStream/);
   });
+
+  it('debug_loop (-O0, DWARF 5): sum of the squares of its array', () => {
+    const values = [3, 1, 4, 1, 5, 9, 2, 6];
+    const run = runElf(example('debug_loop'));
+    expect(run.machine.exitCode).toBe(0);
+    expect(words(run.publicValues(), 2)).toEqual([values.reduce((s, v) => s + v * v, 0), values.length]);
+  });
+
+  it('debug_calls (-O1, DWARF 4): heap list of triangular numbers walked and freed', () => {
+    let total = 0;
+    for (let n = 1; n <= 10; n++) total += (n * (n + 1)) / 2;
+    const run = runElf(example('debug_calls'));
+    expect(run.machine.exitCode).toBe(0);
+    expect(words(run.publicValues(), 3)).toEqual([total, 10, 0]);
+  });
 });
-if (!hasExamples)
-  console.warn(
-    'note: public/examples/*.elf not found (run examples/guests/build.sh); skipping the example tests',
-  );

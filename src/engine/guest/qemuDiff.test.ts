@@ -15,16 +15,11 @@ import { Random } from '../random';
 import * as A from './asm.testutil';
 import { PF_R, PF_W, PF_X } from './elf';
 import { buildElf, wordsToBytes } from './elfWriter.testutil';
-import { hasTool } from './fixtures.testutil';
+import { needs, qemu } from './fixtures.testutil';
 import { loadGuestProgram } from './guestProgram';
 import { GuestRun } from './guestRun';
 
 const QEMU = 'qemu-riscv32';
-const haveQemu = hasTool(QEMU);
-if (!haveQemu)
-  console.warn(
-    `note: ${QEMU} not installed; skipping the qemu differential test (apt-get install qemu-user)`,
-  );
 
 const TEXT = 0x200800;
 const DATA = 0x300000;
@@ -130,7 +125,7 @@ function edgeProgram(op: (rd: number, rs1: number, rs2: number) => number): numb
   return words;
 }
 
-describe.skipIf(!haveQemu)('memscope agrees with qemu-riscv32 on generated RV32IM programs', () => {
+describe.runIf(needs(qemu()))('memscope agrees with qemu-riscv32 on generated RV32IM programs', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'memscope-qemu-'));
   afterAll(() => process.env.KEEP_QEMU_DIR || rmSync(dir, { recursive: true, force: true }));
   let serial = 0;

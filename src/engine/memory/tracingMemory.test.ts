@@ -24,24 +24,43 @@ const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => f
 const fresh = (ibs: number) => new TracingMemory(defaultMemoryConfig(), ibs, new RecordLog(true));
 
 describe('worked example A (persistent, AS2, initial image a0..af)', () => {
-  const m = fresh(8);
-  range(0, 16).forEach((i) => m.setCell(2, i, 0xa0 + i));
+  // The steps of the example in order; each test starts from a fresh memory that has replayed the steps
+  // before its own (records taken), so every step is checked on its own and in any order.
+  const steps: ((m: TracingMemory) => number | void)[] = [
+    (m) => m.write(2, 0, 4, [1, 2, 3, 4]),
+    (m) => m.read(2, 0, 8),
+    (m) => m.read(2, 4, 4),
+    (m) => m.write(2, 0, 16, range(0x50, 16)),
+  ];
+  const after = (n: number) => {
+    const m = fresh(8);
+    range(0, 16).forEach((i) => m.setCell(2, i, 0xa0 + i));
+    for (const step of steps.slice(0, n)) {
+      step(m);
+      take(m);
+    }
+    return m;
+  };
   it('A1: write 4 at 0 splits the first-touched chunk at t 0', () => {
-    expect(m.write(2, 0, 4, [1, 2, 3, 4])).toBe(0);
+    const m = after(0);
+    expect(steps[0](m)).toBe(0);
     expect(Array.from(m.values.subarray(0, 4))).toEqual(range(0xa0, 4));
     expect(take(m)).toEqual([['split', 2, 0, 8, 4, 0, range(0xa0, 8)]]);
   });
   it('A2: read 8 at 0 merges with prev_ts [1, 0]', () => {
-    expect(m.read(2, 0, 8)).toBe(1);
+    const m = after(1);
+    expect(steps[1](m)).toBe(1);
     expect(take(m)).toEqual([['merge', 2, 0, 8, 4, 1, bytes(1, 2, 3, 4, 0xa4, 0xa5, 0xa6, 0xa7), [1, 0]]]);
     expect(m.records.timestampAndMask.length).toBeGreaterThan(0);
   });
   it('A3: read 4 at 4 splits the 8-block at its timestamp 2', () => {
-    expect(m.read(2, 4, 4)).toBe(2);
+    const m = after(2);
+    expect(steps[2](m)).toBe(2);
     expect(take(m)).toEqual([['split', 2, 0, 8, 4, 2, bytes(1, 2, 3, 4, 0xa4, 0xa5, 0xa6, 0xa7)]]);
   });
   it('A4: write 16 at 0 first-touches chunk 8 and merges [2, 3, 0, 0]', () => {
-    expect(m.write(2, 0, 16, range(0x50, 16))).toBe(3);
+    const m = after(3);
+    expect(steps[3](m)).toBe(3);
     expect(take(m)).toEqual([
       ['split', 2, 8, 8, 4, 0, range(0xa8, 8)],
       ['merge', 2, 0, 16, 4, 3, [1, 2, 3, 4, ...range(0xa4, 12)], [2, 3, 0, 0]],
@@ -49,6 +68,7 @@ describe('worked example A (persistent, AS2, initial image a0..af)', () => {
     expect(m.timestamp).toBe(5);
   });
   it('A-finalize: split 16 -> 4 and two chunk merges; rows <8> 10, <16> 2 in all', () => {
+    const m = after(4);
     const touched = m.finalize(true);
     expect(take(m)).toEqual([
       ['split', 2, 0, 16, 4, 4, range(0x50, 16)],

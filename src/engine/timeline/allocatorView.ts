@@ -8,6 +8,7 @@ import type { Allocator } from '../alloc/allocator';
 import { type FragmentationReport } from '../alloc/fragmentation';
 import { inspectAllocator } from '../alloc/inspector';
 import { allocatorStats, type AllocatorStats, threadCacheStats, type ThreadCacheStats } from '../alloc/stats';
+import { allocKind, LiveHeap } from '../guest/allocCalls';
 import type { GuestAllocCalls } from './guestAllocCalls';
 
 export interface OrthotopeView {
@@ -48,29 +49,15 @@ export function orthotopeView(allocator: Allocator): OrthotopeView {
 }
 
 export function observedHeapView(c: GuestAllocCalls): ObservedHeapView {
-  const live = new Map<number, number>();
-  let liveBytes = 0;
-  let peak = 0;
-  let requested = 0;
+  const heap = new LiveHeap();
   let open = 0;
   for (let i = 0; i < c.count; i++) {
     const exit = c.exitOf(i);
     if (exit < 0) open++;
     if (c.depth[i] > 0) continue;
-    const label = c.labels[c.fn[i]];
-    const freeing = label.includes('dealloc') || label === 'free';
-    if ((freeing || label.includes('realloc')) && live.has(c.ptr[i])) {
-      liveBytes -= live.get(c.ptr[i]) as number;
-      live.delete(c.ptr[i]);
-    }
-    const result = exit < 0 ? 0 : c.result[exit];
-    if (!freeing && result > 0) {
-      requested += c.size[i];
-      live.set(result, c.size[i]);
-      liveBytes += c.size[i];
-      peak = Math.max(peak, liveBytes);
-    }
+    heap.call(allocKind(c.labels[c.fn[i]]), { size: c.size[i], align: c.align[i], ptr: c.ptr[i] }, exit < 0 ? null : c.result[exit]);
   }
+  const { live, liveBytes, peakLiveBytes: peak, bytesRequested: requested } = heap;
   const pointers = [...live.keys()].sort((a, b) => a - b);
   return {
     kind: 'observed',

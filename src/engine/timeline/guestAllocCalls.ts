@@ -14,12 +14,18 @@
 
 import { EngineError } from '../errors';
 import type { Interpreter } from '../guest/executor';
-import { allocatorEntryPoints, type AllocFunction } from '../guest/allocObserver';
+import {
+  ALLOC_REGS,
+  allocatorEntryPoints,
+  allocKind,
+  isFree,
+  readAllocArgs,
+  readRegister,
+  type AllocFunction,
+} from '../guest/allocCalls';
 import type { Hasher } from './hasher';
 
-const RA = 1;
-const SP = 2;
-const A0 = 10;
+const { ra: RA, sp: SP, a0: A0 } = ALLOC_REGS;
 
 interface OpenCall {
   readonly index: number;
@@ -85,26 +91,18 @@ export class GuestAllocCalls {
   }
 
   private reg(r: number): number {
-    return this.machine.memory.peekWord(1, 4 * r);
+    return readRegister(this.machine.memory, r);
   }
 
   private diverged(what: string): never {
     throw new EngineError('internal', `replay diverged from the recording (${what} of allocator call ${this.count})`);
   }
 
-  /** Argument decoding as guest/allocObserver.ts does it. */
+  /** Argument decoding: guest/allocCalls.ts, as in observe and orthotope modes. */
   private enter(names: AllocFunction[], label: number): void {
     const m = this.machine;
-    const [a0, a1, a2, a3] = [this.reg(A0), this.reg(A0 + 1), this.reg(A0 + 2), this.reg(A0 + 3)];
     const kind = names[0];
-    let [size, align, ptr] = [0, 0, 0];
-    if (kind === '__rust_alloc' || kind === '__rust_alloc_zeroed') [size, align] = [a0, a1];
-    else if (kind === '__rust_dealloc') [ptr, size, align] = [a0, a1, a2];
-    else if (kind === '__rust_realloc') [ptr, align, size] = [a0, a2, a3];
-    else if (kind === 'malloc') size = a0;
-    else if (kind === 'calloc') size = Math.imul(a0, a1) >>> 0;
-    else if (kind === 'realloc') [ptr, size] = [a0, a1];
-    else ptr = a0;
+    const { size, align, ptr } = readAllocArgs(m.memory, kind);
     const i = this.count++;
     if (i < this.entryRows) {
       if (this.entryStep[i] !== m.instret || this.fn[i] !== label || this.size[i] !== size) this.diverged('entry');
@@ -128,7 +126,7 @@ export class GuestAllocCalls {
       this.entryRows = n;
     }
     if (this.open.length === 0) {
-      if (kind === '__rust_dealloc' || kind === 'free') this.frees++;
+      if (isFree(kind)) this.frees++;
       else this.allocations++;
     }
     this.open.push({ index: i, ra: this.reg(RA), sp: this.reg(SP) });
@@ -147,9 +145,8 @@ export class GuestAllocCalls {
     this.result = grow(this.result, n, (k) => new Float64Array(k));
     this.exitStep = grow(this.exitStep, n, (k) => new Float64Array(k));
     this.exitTimestamp = grow(this.exitTimestamp, n, (k) => new Uint32Array(k));
-    const label = this.labels[this.fn[call.index]];
     this.exitCall[e] = call.index;
-    this.result[e] = label.includes('dealloc') || label === 'free' ? 0 : this.reg(A0);
+    this.result[e] = isFree(allocKind(this.labels[this.fn[call.index]])) ? 0 : this.reg(A0);
     this.exitStep[e] = m.instret;
     this.exitTimestamp[e] = m.memory.timestamp;
     this.exitRow[call.index] = e;

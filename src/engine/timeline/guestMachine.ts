@@ -8,17 +8,23 @@
 // predecessor); a failed instruction leaves partial effects, so its end is reported `partial` and the
 // timeline restores the last whole step; breakpoint hooks installed by the timeline never redirect.
 
+import type { VmConfig } from '../guest/vmConfig';
 import type { AllocatorState } from '../alloc/allocatorState';
 import { EngineError, toErrorInfo } from '../errors';
 import { AllocInterposer, type InterposerSnapshot } from '../guest/allocInterposer';
 import type { Interpreter, MachineStatus } from '../guest/executor';
 import type { GuestProgram } from '../guest/guestProgram';
-import type { VmConfig } from '../guest/vmConfig';
 import { GuestRun } from '../guest/guestRun';
 import type { HintStreamsSnapshot } from '../guest/hintStreams';
 import type { GuestInput } from '../guest/input';
 import type { MemoryMode } from '../memory/config';
-import { captureMemory, forEachSnapshotPage, type MemorySnapshot, restoreMemory, snapshotTableBytes } from '../memory/memorySnapshot';
+import {
+  captureMemory,
+  forEachSnapshotPage,
+  type MemorySnapshot,
+  restoreMemory,
+  snapshotTableBytes,
+} from '../memory/memorySnapshot';
 import type { TracingMemory } from '../memory/tracingMemory';
 import { hashAllocator } from './allocatorHash';
 import { type AllocCallsSnapshot, GuestAllocCalls } from './guestAllocCalls';
@@ -70,7 +76,12 @@ export class GuestMachine implements Machine<GuestState> {
     readonly program: GuestProgram,
     options: GuestMachineOptions,
   ) {
-    this.run_ = new GuestRun(program, { mode: options.mode, vmConfig: options.vmConfig, input: options.input, keepRecords: false });
+    this.run_ = new GuestRun(program, {
+      mode: options.mode,
+      vmConfig: options.vmConfig,
+      input: options.input,
+      keepRecords: false,
+    });
     this.interpreter = this.run_.machine;
     this.memory = this.run_.memory;
     // Throws EngineError('allocator') when there is no room for the arena above the heap start.

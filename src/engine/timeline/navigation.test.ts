@@ -12,11 +12,11 @@ import { Session } from '../session';
 import { orthotopeView } from './allocatorView';
 import { GuestMachine } from './guestMachine';
 import { stepTimestamps } from './mtraceMachine';
-import { EXAMPLES, hashOf, haveExampleElfs, readBytes } from './reference.testutil';
+import { EXAMPLES } from '../guest/fixtures.testutil';
+import { hashOf, readBytes } from './reference.testutil';
 import { Random } from '../random';
 
 const hashmap = path.join(EXAMPLES, 'hashmap.elf');
-const elfs = haveExampleElfs();
 const CAP = 150_000;
 
 /** A fresh hashmap machine stepped one instruction at a time, with a per-step probe. */
@@ -38,7 +38,7 @@ function guestSession(): Session {
   return s;
 }
 
-describe.skipIf(!elfs)('round trips: step, step back, seek, seekStep', () => {
+describe('round trips: step, step back, seek, seekStep', () => {
   it('a random walk over a guest run reproduces the fresh-run state at every stop', () => {
     const s = guestSession();
     const rng = new Random(42);
@@ -75,8 +75,7 @@ describe.skipIf(!elfs)('round trips: step, step back, seek, seekStep', () => {
   });
 });
 
-describe.skipIf(!elfs)('guest breakpoints, step over, watchpoints', () => {
-  if (!elfs) return;
+describe('guest breakpoints, step over, watchpoints', () => {
   const program = loadGuestProgram(readBytes(hashmap));
   const malloc = program.symbols.get('malloc')?.address as number;
   const freeFn = program.symbols.get('free')?.address as number;
@@ -144,8 +143,7 @@ describe.skipIf(!elfs)('guest breakpoints, step over, watchpoints', () => {
   });
 });
 
-describe.skipIf(!elfs)('guest served by orthotope: the allocator travels with the run', () => {
-  if (!elfs) return;
+describe('guest served by orthotope: the allocator travels with the run', () => {
   const program = loadGuestProgram(readBytes(hashmap));
   const fresh = () => new GuestMachine(program, { mode: 'persistent', observeAllocator: false, orthotope: true });
   const ref = fresh();

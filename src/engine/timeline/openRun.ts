@@ -5,8 +5,8 @@
 // still opens: its valid prefix runs and the run ends with that line's error.
 
 import { EngineError } from '../errors';
-import { loadGuestProgram } from '../guest/guestProgram';
 import { parseOpenVmToml } from '../guest/vmConfig';
+import { loadGuestProgram } from '../guest/guestProgram';
 import { emptyInput, type GuestInput, parseInput } from '../guest/input';
 import { decodeScriptText } from '../scripts/decodeText';
 import { parseAllocTrace } from '../scripts/allocTrace';
@@ -31,13 +31,15 @@ function bad(message: string): EngineError {
 
 function positiveInteger(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value <= 0) throw bad(`${name} must be a positive integer, got ${value}`);
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw bad(`${name} must be a positive integer, got ${value}`);
   return value;
 }
 
 function text(bytes: Uint8Array): string {
   const decoded = decodeScriptText(bytes);
-  if ('error' in decoded) throw new EngineError('script', decoded.error.message, { line: decoded.error.line });
+  if ('error' in decoded)
+    throw new EngineError('script', decoded.error.message, { line: decoded.error.line });
   return decoded.text;
 }
 
@@ -56,13 +58,18 @@ function timelineOptions(kind: SessionKind, options: SessionOptions): TimelineOp
   const defaultInterval = kind === 'guest' ? 8192 : kind === 'mtrace' ? 4096 : 1024;
   const interval = positiveInteger(options.checkpointInterval, 'checkpointInterval', defaultInterval);
   const budget = options.memoryBudgetBytes ?? DEFAULT_BUDGET_BYTES;
-  if (!Number.isFinite(budget) || budget < 0) throw bad(`memoryBudgetBytes must be a non-negative number, got ${budget}`);
+  if (!Number.isFinite(budget) || budget < 0)
+    throw bad(`memoryBudgetBytes must be a non-negative number, got ${budget}`);
   const every = Math.min(sampleEvery, 2 ** Math.floor(Math.log2(interval)));
   return {
     budgetBytes: budget,
     baseInterval: Math.ceil(interval / every) * every,
     sampleEvery: every,
-    maxSteps: positiveInteger(options.maxSteps, 'maxSteps', kind === 'guest' ? DEFAULT_GUEST_MAX_STEPS : Number.MAX_SAFE_INTEGER),
+    maxSteps: positiveInteger(
+      options.maxSteps,
+      'maxSteps',
+      kind === 'guest' ? DEFAULT_GUEST_MAX_STEPS : Number.MAX_SAFE_INTEGER,
+    ),
     scratchSlots: 24,
   };
 }
@@ -70,14 +77,19 @@ function timelineOptions(kind: SessionKind, options: SessionOptions): TimelineOp
 export function openRun(kind: SessionKind, bytes: Uint8Array, options: SessionOptions = {}): OpenedRun {
   if (!(bytes instanceof Uint8Array)) throw bad('the program or script must be a Uint8Array');
   const tlOptions = timelineOptions(kind, options);
-  if (kind === 'mtrace') return { kind, machine: new MtraceMachine(parseMtrace(text(bytes))), options: tlOptions };
-  if (kind === 'alloc') return { kind, machine: new AllocMachine(parseAllocTrace(text(bytes))), options: tlOptions };
+  if (kind === 'mtrace')
+    return { kind, machine: new MtraceMachine(parseMtrace(text(bytes))), options: tlOptions };
+  if (kind === 'alloc')
+    return { kind, machine: new AllocMachine(parseAllocTrace(text(bytes))), options: tlOptions };
   if (kind !== 'guest') throw bad(`unknown session kind \`${String(kind)}\` (guest, mtrace or alloc)`);
   const allocator = options.allocator ?? 'none';
   if (allocator !== 'none' && allocator !== 'observe' && allocator !== 'orthotope')
     throw bad(`unknown allocator interposition \`${String(allocator)}\``);
   // The guest's openvm.toml (text): extensions, moduli, curves; its continuation_enabled picks the mode.
-  const vmConfig = options.openvmToml === undefined ? undefined : parseOpenVmToml(options.openvmToml, options.openvmTomlName);
+  const vmConfig =
+    options.openvmToml === undefined
+      ? undefined
+      : parseOpenVmToml(options.openvmToml, options.openvmTomlName);
   const mode = options.mode ?? vmConfig?.system.mode ?? 'persistent';
   if (mode !== 'persistent' && mode !== 'volatile') throw bad(`unknown memory mode \`${String(mode)}\``);
   const input = guestInput(options);

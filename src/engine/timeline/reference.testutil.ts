@@ -1,17 +1,12 @@
 // Test-only: the reference the seek tests compare against — fresh runs that simply stop at T, never
 // captured or restored. A `lead` machine goes one step at a time to find, for each target timestamp T
 // (ascending), the last step whose state has timestamp <= T; a `lag` machine then runs there in one bulk
-// run() and its full-state hash is taken. Also where the fixtures live (../shared resolved from the repo).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// run() and its full-state hash is taken. Where the fixtures live, and the gate for tests that need them:
+// ../guest/fixtures.testutil.ts.
+import { readFileSync } from 'node:fs';
+import { Random } from '../random';
 import { Hasher } from './hasher';
 import type { Machine, MachineState } from './machine';
-
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const SHARED = path.resolve(REPO_ROOT, '../shared');
-export const SHARED_GUESTS = path.join(SHARED, 'guests/openvm-v1.7');
-export const EXAMPLES = path.join(REPO_ROOT, 'public/examples');
 
 export interface RefState {
   step: number;
@@ -50,34 +45,10 @@ export function referenceStates(make: () => Machine<MachineState>, targets: read
 
 /** A seeded shuffle of `count` timestamps in [0, last]. */
 export function randomTimestamps(seed: number, count: number, last: number): number[] {
-  let s = seed >>> 0;
-  const next = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return Array.from({ length: count }, () => Math.floor(next() * (last + 1)));
-}
-
-/** True if every example ELF the tests use is built (examples/guests/build.sh); warns once if not. */
-export function haveExampleElfs(): boolean {
-  const ok = ['hello', 'hashmap', 'matmul', 'sum_input'].every((n) => existsSync(path.join(EXAMPLES, `${n}.elf`)));
-  if (!ok) console.warn(`note: example ELFs missing in ${EXAMPLES} (run examples/guests/build.sh); skipping their time-travel tests`);
-  return ok;
-}
-
-/** True if ../shared holds the real guests; warns if not. */
-export function haveSharedGuests(): boolean {
-  const ok = existsSync(path.join(SHARED_GUESTS, 'fibonacci.elf'));
-  if (!ok) console.warn(`note: ${SHARED_GUESTS} not found; skipping the time-travel tests on the real OpenVM guests`);
-  return ok;
+  const rng = new Random(seed);
+  return Array.from({ length: count }, () => rng.below(last + 1));
 }
 
 export function readBytes(file: string): Uint8Array {
   return new Uint8Array(readFileSync(file));
-}
-
-export function filesIn(dir: string, ext: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(ext)).sort() : [];
 }

@@ -8,9 +8,8 @@ import { parseMtrace } from '../scripts/mtraceParser';
 import { Session } from '../session';
 import { GuestMachine } from './guestMachine';
 import { MtraceMachine } from './mtraceMachine';
-import { EXAMPLES, hashOf, haveExampleElfs, readBytes } from './reference.testutil';
-
-const elfs = haveExampleElfs();
+import { EXAMPLES } from '../guest/fixtures.testutil';
+import { hashOf, readBytes } from './reference.testutil';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -26,7 +25,7 @@ function engineError(fn: () => unknown, kind: string, message?: RegExp): void {
   if (message !== undefined) expect((caught as EngineError).message).toMatch(message);
 }
 
-describe.skipIf(!elfs)('open rejects unusable input', () => {
+describe('open rejects unusable input', () => {
   it('bad ELF, text that is not UTF-8, bad guest input, bad options, a rejected allocator config', () => {
     engineError(() => Session.open('guest', new Uint8Array([1, 2, 3])), 'elf');
     engineError(() => Session.open('mtrace', new Uint8Array([0x72, 0x0a, 0xff])), 'script', /UTF-8/);
@@ -41,7 +40,7 @@ describe.skipIf(!elfs)('open rejects unusable input', () => {
 
 describe('bad requests leave the position where it was', () => {
   const script = 'write 2 0 4 1 2 3 4\nread 2 0 8\ntick 10\nread 4 0 4\nfinalize\n';
-  it.skipIf(!elfs)('seek past the end, bad numbers, bad ranges, unknown symbols', () => {
+  it('seek past the end, bad numbers, bad ranges, unknown symbols', () => {
     const s = Session.open('mtrace', enc(script));
     s.run();
     s.seekStep(2);
@@ -95,7 +94,7 @@ describe('runs that fail', () => {
     expect(s.step(5).status).toBe('error');
   });
 
-  it.skipIf(!elfs)('a guest that traps ends at its last whole instruction (sum_input without input)', () => {
+  it('a guest that traps ends at its last whole instruction (sum_input without input)', () => {
     const bytes = readBytes(path.join(EXAMPLES, 'sum_input.elf'));
     const s = Session.open('guest', bytes, { checkpointInterval: 64 });
     const stop = s.run();
@@ -112,7 +111,7 @@ describe('runs that fail', () => {
     expect(s.stateHash()).toBe(endHash);
   });
 
-  it.skipIf(!elfs)('the step limit ends a run with status limit', () => {
+  it('the step limit ends a run with status limit', () => {
     const s = Session.open('guest', readBytes(path.join(EXAMPLES, 'matmul.elf')), { maxSteps: 1000 });
     expect(s.run().position).toMatchObject({ step: 1000, status: 'limit' });
     engineError(() => s.seekStep(1001), 'request');

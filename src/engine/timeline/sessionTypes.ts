@@ -4,6 +4,7 @@
 // .alloc runs use the directive index (timestamp = step). One step = one instruction / directive.
 
 import type { ErrorInfo } from '../errors';
+import type { ExtensionUse } from '../guest/decoder';
 import type { GuestInput } from '../guest/input';
 import type { MemoryMode } from '../memory/config';
 import type { CheckpointStats } from './checkpointStore';
@@ -55,7 +56,8 @@ export interface Position {
   status: PositionStatus;
 }
 
-export type Breakpoint = { pc: number } | { symbol: string } | { line: number };
+/** Guests: a pc, a symbol, or a source line (DWARF; the file by its path or last components); scripts: a line. */
+export type Breakpoint = { pc: number } | { symbol: string } | { line: number } | { file: string; line: number };
 
 export interface Watchpoint {
   addressSpace: number;
@@ -90,6 +92,11 @@ export interface MemoryStats extends CheckpointStats {
 
 export interface SessionInfo {
   kind: SessionKind;
+  /**
+   * Guest runs: the OpenVM extensions (beyond RV32IM + IO) the program's code uses, found by scanning its
+   * decoded text; `implemented: false` ones stop the run at their first executed word. Empty otherwise.
+   */
+  extensions: ExtensionUse[];
   /** The furthest point recorded so far. */
   head: { step: number; timestamp: number };
   /** Known once the run has ended. */

@@ -11,7 +11,8 @@ import { parseAllocTrace } from '../scripts/allocTrace';
 import { Session } from '../session';
 import { AllocMachine } from '../timeline/allocMachine';
 import { GuestMachine } from '../timeline/guestMachine';
-import { EXAMPLES, haveExampleElfs, readBytes } from '../timeline/reference.testutil';
+import { EXAMPLES } from '../guest/fixtures.testutil';
+import { readBytes } from '../timeline/reference.testutil';
 import { AllocatorHistoryCache, type AllocatorHistory, allocatorHistory, MAX_HISTORY_POINTS, orthotopeOf } from './allocatorHistory';
 import { FrameBuilder } from './frameBuilder';
 
@@ -132,7 +133,7 @@ describe('allocator history of an .alloc session', () => {
   });
 });
 
-describe.skipIf(!haveExampleElfs())('allocator history of a guest served by orthotope', () => {
+describe('allocator history of a guest served by orthotope', () => {
   it('equals a fresh run of the guest at every point; timestamps on the axis', () => {
     const bytes = readBytes(path.join(EXAMPLES, 'hashmap.elf'));
     const s = Session.open('guest', bytes, { allocator: 'orthotope', checkpointInterval: 1024 });

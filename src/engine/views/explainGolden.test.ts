@@ -6,14 +6,14 @@
 // at t 0; volatile AS 1..3: merges from 1-cell blocks), then the access's merge, last; during finalize,
 // block splits down to min_block_size, chunk merges (persistent) and, in volatile AS 1..3, the splits of
 // each 4-cell piece into cells.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { filesIn, needs, SHARED, sharedFile } from '../guest/fixtures.testutil';
 import type { MtraceJsonRecord as GoldenRecord } from '../scripts/mtraceJson';
 import { describe, expect, it } from 'vitest';
 import { MERGE_AND_NOT_SPLIT_FLAG, type AdapterRecord } from '../memory/recordLog';
 import { explainRecord, type RecordCause } from './explainRecord';
 
-const HANDWRITTEN = resolve(__dirname, '../../../../shared/golden/openvm-memory/handwritten');
+const HANDWRITTEN = `${SHARED}/golden/openvm-memory/handwritten`;
 
 interface GoldenLine {
   op: 'read' | 'write' | 'finalize';
@@ -63,9 +63,9 @@ const FUNCTION: Record<RecordCause, string> = {
   'finalize-cell-split': 'handle_touched_blocks',
 };
 
-const scripts = existsSync(HANDWRITTEN) ? readdirSync(HANDWRITTEN).filter((f) => f.endsWith('.jsonl')) : [];
+const scripts = filesIn(HANDWRITTEN, '.jsonl');
 
-describe.skipIf(scripts.length === 0)('explanations of every record of the golden handwritten scripts', () => {
+describe.runIf(needs(sharedFile('golden/openvm-memory/handwritten')))('explanations of every record of the golden handwritten scripts', () => {
   const seen = new Set<RecordCause>();
   it.each(scripts)('%s', (file) => {
     const volatile = /^mode volatile/m.test(readFileSync(`${HANDWRITTEN}/${file.replace('.jsonl', '.mtrace')}`, 'utf8'));

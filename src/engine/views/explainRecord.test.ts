@@ -1,13 +1,12 @@
 // Every record of the golden handwritten scripts gets the right cause (issue 7's acceptance), checked
 // against an independent classification read off the OpenVM semantics of each record's position.
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { EXAMPLES, needs, SHARED, sharedFile } from '../guest/fixtures.testutil';
 import { viewMtraceRun } from '../scripts/mtraceView';
 import { explainRecord, type RecordCause } from './explainRecord';
 
-const HANDWRITTEN = resolve(__dirname, '../../../../shared/golden/openvm-memory/handwritten');
-const EXAMPLES = resolve(__dirname, '../../../public/examples');
+const HANDWRITTEN = `${SHARED}/golden/openvm-memory/handwritten`;
 
 function causes(path: string) {
   const view = viewMtraceRun(path, readFileSync(path));
@@ -19,7 +18,7 @@ function causes(path: string) {
   return seen;
 }
 
-describe.skipIf(!existsSync(HANDWRITTEN))('record explanations on the golden handwritten scripts', () => {
+describe.runIf(needs(sharedFile('golden/openvm-memory/handwritten')))('record explanations on the golden handwritten scripts', () => {
   it('01 first touch persistent: the initial-block split', () => {
     const c = causes(`${HANDWRITTEN}/01-first-touch-persistent.mtrace`);
     expect(Object.values(c).flat()).toContain('first-touch-split');

@@ -14,7 +14,7 @@ export function lessonSlice(ctx: StoreContext): LessonSlice {
     showCost: false,
 
     async openLesson(entry) {
-      const generation = await ctx.beginOpen();
+      const generation = ctx.beginOpen();
       set({ status: 'loading', quiz: null, cost: undefined, selection: undefined, focus: {}, pinned: [], breakpoints: [], watchpoints: [], showLessons: false });
       try {
         const source = await env.loadLessonBytes(entry.file);
@@ -22,7 +22,7 @@ export function lessonSlice(ctx: StoreContext): LessonSlice {
         const kind = entry.kind === 'guest' ? 'guest' : 'mtrace';
         const opened = await client.request('openLesson', { file: entry.file, source, program, view: ctx.viewRequest(kind) });
         if (!ctx.isCurrent(generation)) return;
-        set({ lesson: opened.lesson, lessonEntry: entry, program: opened.program ?? undefined, densities: undefined, loaded: { name: entry.file, kind, bytes: program ?? source, isExample: false } });
+        set({ lesson: opened.lesson, lessonEntry: entry, program: opened.program ?? undefined, densities: undefined, queued: undefined, loaded: { name: entry.file, kind, bytes: program ?? source, isExample: false } });
         ctx.apply(opened.frame);
         const t = get().pendingT;
         if (t !== undefined) {

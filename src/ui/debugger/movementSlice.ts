@@ -1,6 +1,6 @@
 // The movement slice: the controls (step, step back, step over, run, run to end, reset, pause, nudges) and
-// seeks. While a freshly opened run records, a forward action is queued and carried out once the run is
-// recorded (programSlice.ts), and Pause cancels the recording.
+// seeks. While a program opens and its run records, a forward action is queued and carried out once the
+// run is recorded (programSlice.ts), and Pause cancels the recording.
 import type { ControlAction } from '../shortcuts';
 import { progressOf } from './programSlice';
 import type { MovementSlice, StoreContext } from './storeTypes';
@@ -25,7 +25,9 @@ export function movementSlice(ctx: StoreContext): MovementSlice {
     async action(a) {
       const s = get();
       if (a === 'help') return set({ help: !s.help });
-      if (s.recording) {
+      // While a program opens and records, the forward actions wait for it (the click that started the
+      // opening, e.g. by leaving the Input box, is one of them).
+      if (s.recording || s.status === 'loading') {
         if (a === 'pause') return get().cancel();
         if (QUEUEABLE.includes(a)) set({ queued: a });
         return;

@@ -2,6 +2,7 @@
 // options, and the recording of a freshly opened run to its end (with progress, Cancel, and the action the
 // user asked for meanwhile, carried out once it is recorded). A program that fails to open leaves the
 // current session as it was, with the error shown beside it.
+import { formatNumber } from '../panels/timeline/format';
 import type { SessionOptions } from '../../engine/timeline/sessionTypes';
 import type { Position } from '../../engine/timeline/sessionTypes';
 import type { ControlOp } from '../../worker/protocol';
@@ -14,9 +15,19 @@ import type { Loaded, ProgramSlice, Progress, StoreContext } from './storeTypes'
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 /** The progress of a run that started at `started` (step and time). */
-export function progressOf(what: Progress['what'], started: { step: number; at: number }, position: Position, now: number): Progress {
+export function progressOf(
+  what: Progress['what'],
+  started: { step: number; at: number },
+  position: Position,
+  now: number,
+): Progress {
   const seconds = (now - started.at) / 1000;
-  return { what, step: position.step, rate: seconds > 0 ? (position.step - started.step) / seconds : 0, startedAt: started.at };
+  return {
+    what,
+    step: position.step,
+    rate: seconds > 0 ? (position.step - started.step) / seconds : 0,
+    startedAt: started.at,
+  };
 }
 
 export function programSlice(ctx: StoreContext): ProgramSlice {
@@ -26,19 +37,33 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
     const o = get().options;
     if (loaded.kind !== 'guest') return {};
     // The guest's openvm.toml (dropped with the ELF) configures its algebra / ECC / pairing chips.
-    const config = loaded.config ? { openvmToml: loaded.config.text, openvmTomlName: loaded.config.name } : {};
-    return { mode: o.mode, maxSteps: o.maxSteps, allocator: o.alloc === 'off' ? 'none' : o.alloc, ...(o.input ? { input: o.input } : {}), ...config };
+    const config = loaded.config
+      ? { openvmToml: loaded.config.text, openvmTomlName: loaded.config.name }
+      : {};
+    return {
+      mode: o.mode,
+      maxSteps: o.maxSteps,
+      allocator: o.alloc === 'off' ? 'none' : o.alloc,
+      ...(o.input ? { input: o.input } : {}),
+      ...config,
+    };
   };
 
   /** Records the whole run once (checkpoints + samples) so the scrubber spans it, then goes to the start. */
-  const record = async (generation: number) => {
+  const record = async (generation: number, openedView: string) => {
     const started = { step: 0, at: env.now() };
-    set({ status: 'running', recording: true, queued: undefined, progress: { what: 'recording', step: 0, rate: 0, startedAt: started.at } });
+    set({ status: 'running', recording: true, progress: { what: 'recording', step: 0, rate: 0, startedAt: started.at } });
     let stop: string;
     try {
-      const end = await client.request('run', { breakpoints: [], watchpoints: [], toEnd: true, view: ctx.viewRequest() }, {
-        onProgress: (position) => ctx.isCurrent(generation) && set({ progress: progressOf('recording', started, position, env.now()) }),
-      });
+      const end = await client.request(
+        'run',
+        { breakpoints: [], watchpoints: [], toEnd: true, view: ctx.viewRequest() },
+        {
+          onProgress: (position) =>
+            ctx.isCurrent(generation) &&
+            set({ progress: progressOf('recording', started, position, env.now()) }),
+        },
+      );
       stop = end.stop;
     } catch (e) {
       if (!ctx.isCurrent(generation)) return;
@@ -47,16 +72,25 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
       return;
     }
     if (!ctx.isCurrent(generation)) return;
+    // For benchmarks and the DevTools performance panel: how long the recording took, seen from the page.
+    performance.measure('memscope:recording', { start: started.at, end: env.now() });
     const { pendingT, queued, progress } = get();
     const cancelled = stop === 'pause';
     set({ pendingT: undefined, recording: false, progress: undefined, queued: undefined });
     if (cancelled)
-      set({ notice: `Recording cancelled at step ${(progress?.step ?? 0).toLocaleString('en-US')}: the timeline spans what was recorded; Run or Run to end records the rest.` });
+      set({ notice: `Recording cancelled at step ${formatNumber(progress?.step ?? 0)}: the timeline spans what was recorded; Run or Run to end records the rest.` });
     if (get().showCost && !get().cost) void get().computeCost();
     // Back to the start (or the timestamp the URL asked for, if it was recorded).
     const control: ControlOp = pendingT === undefined ? { op: 'reset' } : { op: 'seek', timestamp: pendingT };
     try {
-      ctx.apply(await client.request('control', { control, view: ctx.viewRequest() }));
+      const view = ctx.viewRequest();
+      const back = await client.request('control', { control, view });
+      // Back where it was opened, seen the same way: everything but the recording's info and the
+      // allocator's history over the run is what the page shows already. Keeping those parts (the same
+      // objects) lets the panels skip a full re-render.
+      const shown = get().frame;
+      const same = shown !== undefined && shown.position.step === back.position.step && JSON.stringify(view) === openedView;
+      ctx.apply(same ? { ...shown, position: back.position, info: back.info, allocator: back.allocator } : back);
     } catch (e) {
       if (control.op === 'reset') return ctx.fail(e);
       ctx.apply(await client.request('control', { control: { op: 'reset' }, view: ctx.viewRequest() }));
@@ -67,10 +101,10 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
 
   /** Opens `next` as the session; `keepView`: keep the selection, zoom and breakpoints (same program). */
   const openProgram = async (next: Loaded, keepView: boolean) => {
-    const generation = await ctx.beginOpen();
+    const generation = ctx.beginOpen();
     const hadFrame = get().frame !== undefined;
     const viewReset = keepView ? {} : { selection: undefined, focus: {}, pinned: [], breakpoints: [], watchpoints: [] };
-    set({ status: 'loading' });
+    set({ status: 'loading', queued: undefined });
     // The new program's view request: its lanes, and the selection it will have.
     const saved = { selection: get().selection, focus: get().focus, pinned: get().pinned };
     set(viewReset);
@@ -88,13 +122,22 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
     } catch (e) {
       if (!ctx.isCurrent(generation)) return;
       // The worker keeps the session it had: so does the page, with the error beside it.
-      set({ ...saved, status: hadFrame ? 'ready' : 'error', failure: asErrorInfo(e), failedFile: next.name });
+      set({ ...saved, status: hadFrame ? 'ready' : 'error', failure: asErrorInfo(e), failedFile: next.name, queued: undefined });
       return;
     }
     if (!ctx.isCurrent(generation)) return;
-    set({ loaded: next, program: opened.program ?? undefined, lesson: undefined, lessonEntry: undefined, quiz: null, cost: undefined, densities: undefined, lastStop: undefined });
+    set({
+      loaded: next,
+      program: opened.program ?? undefined,
+      lesson: undefined,
+      lessonEntry: undefined,
+      quiz: null,
+      cost: undefined,
+      densities: undefined,
+      lastStop: undefined,
+    });
     ctx.apply(opened.frame);
-    await record(generation);
+    await record(generation, JSON.stringify(view));
   };
 
   return {
@@ -110,7 +153,12 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         hidden: url.hidden ?? [],
         selection: url.sel,
         focus: url.sel ? { [url.sel.addressSpace]: url.sel.pointer } : {},
-        options: { ...get().options, mode: url.mode ?? 'persistent', alloc: url.alloc ?? 'off', input: url.input ?? '' },
+        options: {
+          ...get().options,
+          mode: url.mode ?? 'persistent',
+          alloc: url.alloc ?? 'off',
+          input: url.input ?? '',
+        },
         showCost: url.panels?.includes('cost') ?? false,
         showLessons: url.panels?.includes('lessons') ?? false,
         pendingT: url.t,
@@ -121,7 +169,9 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         set({ examples: index.examples, lessons });
         const lessonEntry = lessons.find((l) => l.id === url.lesson);
         if (lessonEntry) return await get().openLesson(lessonEntry);
-        const file = index.examples.some((e) => e.file === url.example) ? (url.example as string) : index.default;
+        const file = index.examples.some((e) => e.file === url.example)
+          ? (url.example as string)
+          : index.default;
         await get().openExample(file);
       } catch (e) {
         ctx.fail(e);
@@ -138,7 +188,10 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
       }
       const role = fileRole(file, bytes);
       if (role.role !== 'program') {
-        set({ failure: { kind: 'request', message: `${file} is not a program`, location: {} }, failedFile: file });
+        set({
+          failure: { kind: 'request', message: `${file} is not a program`, location: {} },
+          failedFile: file,
+        });
         return;
       }
       // Switching programs starts with a fresh view (the first load keeps the URL's selection).
@@ -147,18 +200,26 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
 
     async openFiles(files) {
       const dropped = classifyDropped(files);
-      const config = dropped.config ? { name: dropped.config.name, text: decode(dropped.config.bytes) } : undefined;
+      const config = dropped.config
+        ? { name: dropped.config.name, text: decode(dropped.config.bytes) }
+        : undefined;
       if (dropped.input) set({ options: { ...get().options, input: decode(dropped.input.bytes).trim() } });
       const loaded = get().loaded;
       if (dropped.program) {
         const { kind, name, bytes } = dropped.program;
-        await openProgram({ name, kind, bytes, isExample: false, ...(kind === 'guest' && config ? { config } : {}) }, false);
+        await openProgram(
+          { name, kind, bytes, isExample: false, ...(kind === 'guest' && config ? { config } : {}) },
+          false,
+        );
       } else if ((dropped.input || config) && loaded?.kind === 'guest' && !get().lesson) {
         // An input or a config for the guest that is open: run it again with them.
         await openProgram({ ...loaded, ...(config ? { config } : {}) }, true);
       }
       if (dropped.rejected.length > 0)
-        set({ failure: { kind: 'request', message: dropped.rejected.map((r) => r.why).join('; '), location: {} }, failedFile: dropped.rejected.map((r) => r.name).join(', ') });
+        set({
+          failure: { kind: 'request', message: dropped.rejected.map((r) => r.why).join('; '), location: {} },
+          failedFile: dropped.rejected.map((r) => r.name).join(', '),
+        });
     },
 
     async reopen() {
@@ -178,8 +239,18 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
     restored(frame, error) {
       if (frame) {
         ctx.apply(frame);
-        set({ notice: `The engine worker crashed and was restarted; the session was restored at step ${frame.position.step}.` });
-      } else set({ status: 'error', failure: { kind: 'internal', message: `the engine worker crashed and could not be restored: ${error?.message ?? 'unknown'}`, location: {} } });
+        set({
+          notice: `The engine worker crashed and was restarted; the session was restored at step ${frame.position.step}.`,
+        });
+      } else
+        set({
+          status: 'error',
+          failure: {
+            kind: 'internal',
+            message: `the engine worker crashed and could not be restored: ${error?.message ?? 'unknown'}`,
+            location: {},
+          },
+        });
     },
 
     dismissNotice() {

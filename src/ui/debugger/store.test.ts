@@ -51,6 +51,7 @@ describe('the debugger store over the in-process client', () => {
     expect(store.getState().queued).toBe('runToEnd');
     await opening;
     await until(store, (s) => s.status === 'ready' && s.queued === undefined, 'the queued action');
+    await new Promise((r) => setTimeout(r, 200)); // and nothing moves it afterwards
     const f = store.getState().frame!;
     expect(f.info.end).not.toBeNull();
     expect(f.position.step).toBe(f.info.end!.step);
@@ -64,7 +65,21 @@ describe('the debugger store over the in-process client', () => {
     await store.getState().action('step');
     await opening;
     await until(store, (s) => s.status === 'ready' && s.queued === undefined, 'the queued step');
+    await new Promise((r) => setTimeout(r, 200));
     expect(store.getState().frame?.position.step).toBe(1);
+  });
+
+  it('issue 13 defect 1: the click that re-opens the run (leaving the Input box) is carried out after recording', async () => {
+    const store = createDebuggerStore(new InProcessClient(), testEnv());
+    await store.getState().openFiles([open('sum_input.elf')]);
+    expect(store.getState().frame?.info.error?.message).toMatch(/EndOfInputStream/);
+    store.getState().setOptions({ input: '{"input": ["0x0101020304", "0x01ff"]}' }); // the blur
+    await store.getState().action('runToEnd'); // the click
+    await until(store, (s) => s.status === 'ready' && !s.recording && s.queued === undefined && s.frame?.position.step !== 0, 'the run to end');
+    await new Promise((r) => setTimeout(r, 200)); // nothing moves it back afterwards (the bug: a reset to the start)
+    const f = store.getState().frame!;
+    expect(f.position.status).toBe('done');
+    expect(f.position.step).toBe(f.info.end?.step);
   });
 
   it('issue 13 defect 2: recording reports steps and instructions per second; Cancel keeps what was recorded', async () => {

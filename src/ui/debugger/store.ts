@@ -14,6 +14,7 @@ import { SeekCoalescer } from '../../worker/seekCoalescer';
 import { formatUrlState, type UrlState } from '../urlState';
 import { focusOf, laneRequest, lanesFor } from './defaultView';
 import { lessonSlice } from './lessonSlice';
+import { meterSlice } from './meterSlice';
 import { movementSlice } from './movementSlice';
 import { programSlice } from './programSlice';
 import type { StoreEnv } from './storeEnv';
@@ -64,9 +65,10 @@ export function createDebuggerStore(client: EngineClient, env: StoreEnv, setting
         return view;
       },
       syncUrl: () => url.request(formatUrlState(urlStateOf(get()))),
-      async beginOpen() {
+      beginOpen() {
         const mine = ++generation;
-        if (get().recording || get().status === 'running') await client.request('pause', {}).catch(() => undefined);
+        // `pause` is answered at once; the opening's own requests queue behind the run, which stops within a chunk.
+        if (get().recording || get().status === 'running') void client.request('pause', {}).catch(() => undefined);
         return mine;
       },
       isCurrent: (g) => g === generation,
@@ -102,6 +104,6 @@ export function createDebuggerStore(client: EngineClient, env: StoreEnv, setting
         fail,
       ),
     };
-    return { ...programSlice(ctx), ...movementSlice(ctx), ...viewSlice(ctx), ...lessonSlice(ctx) };
+    return { ...programSlice(ctx), ...movementSlice(ctx), ...viewSlice(ctx), ...lessonSlice(ctx), ...meterSlice(ctx) };
   });
 }

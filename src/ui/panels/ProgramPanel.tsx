@@ -49,7 +49,7 @@ function GuestProgram({ program, breakpoints, onToggle }: { program: GuestProgra
           const bp = { pc: l.pc };
           const on = hasBp(breakpoints, bp);
           return (
-            <li key={l.pc} className={`${l.pc === program.pc ? 'current' : ''}`} data-pc={l.pc}>
+            <li key={l.pc} className={`${l.pc === program.pc ? 'current' : ''}`} data-pc={l.pc} title={`${hex(l.pc)}: ${l.text}${l.comment ? ` # ${l.comment}` : ''}`}>
               {l.label && <div className="label">{l.label}</div>}
               <button type="button" className={`gutter ${on ? 'bp-on' : ''}`} aria-label={`${on ? 'Remove' : 'Set'} breakpoint at ${hex(l.pc)}`} aria-pressed={on} onClick={() => onToggle(bp)}>
                 {on ? '●' : ''}

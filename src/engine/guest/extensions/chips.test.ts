@@ -29,7 +29,8 @@ const PC = 0x200800;
 function setup(regs: Record<number, number>, heap: Record<number, Uint8Array> = {}, t0 = 100) {
   const mem = new TracingMemory(defaultMemoryConfig(), 8, new RecordLog(true));
   for (const [ptr, v] of Object.entries(regs)) mem.pokeWord(1, Number(ptr), v);
-  for (const [ptr, bytes] of Object.entries(heap)) for (let i = 0; i < bytes.length; i++) mem.setCell(2, Number(ptr) + i, bytes[i]);
+  for (const [ptr, bytes] of Object.entries(heap))
+    for (let i = 0; i < bytes.length; i++) mem.setCell(2, Number(ptr) + i, bytes[i]);
   mem.timestamp = t0;
   const log: Acc[] = [];
   mem.onAccess = (as, ptr, size, w, t) => log.push({ as, ptr, size, w, t });
@@ -38,7 +39,8 @@ function setup(regs: Record<number, number>, heap: Record<number, Uint8Array> = 
 
 const R = (as: number, ptr: number, size: number, t: number): Acc => ({ as, ptr, size, w: false, t });
 const W = (as: number, ptr: number, size: number, t: number): Acc => ({ as, ptr, size, w: true, t });
-const cells = (mem: TracingMemory, ptr: number, n: number) => Uint8Array.from({ length: n }, (_, i) => mem.getCell(2, ptr + i));
+const cells = (mem: TracingMemory, ptr: number, n: number) =>
+  Uint8Array.from({ length: n }, (_, i) => mem.getCell(2, ptr + i));
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const msg = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 37 + 11) & 0xff);
 
@@ -104,7 +106,13 @@ describe('SHA256 (sha256_chip/trace.rs 155-245): a full hash with padding', () =
       const ex = new PrecompileExecutor();
       ex.execute(O.OP_SHA256, mem, PC, A0, A1, A2, 0);
       const reads = Array.from({ length: 4 * blocks }, (_, i) => R(2, 0x2000 + 16 * i, 16, 103 + i));
-      expect(log).toEqual([R(1, A0, 4, 100), R(1, A1, 4, 101), R(1, A2, 4, 102), ...reads, W(2, 0x1000, 32, 103 + 4 * blocks)]);
+      expect(log).toEqual([
+        R(1, A0, 4, 100),
+        R(1, A1, 4, 101),
+        R(1, A2, 4, 102),
+        ...reads,
+        W(2, 0x1000, 32, 103 + 4 * blocks),
+      ]);
       expect(mem.timestamp).toBe(104 + 4 * blocks);
       expect(hex(cells(mem, 0x1000, 32))).toBe(createHash('sha256').update(m.subarray(0, len)).digest('hex'));
       expect(ex.rows).toBe(17 * blocks);
@@ -166,9 +174,19 @@ describe('Int256 ALU chips (Rv32HeapAdapter<2, 32, 32>)', () => {
   ];
   for (const [op, ref] of cases)
     it(`${O.OP_NAMES[op]}: R(1,rs1) R(1,rs2) R(1,rd) R(2,x,32) R(2,y,32) W(2,z,32), value = BigInt`, () => {
-      const { mem, log } = setup({ [A0]: 0x3000, [A1]: 0x2000, [A2]: 0x2020 }, { 0x2000: le(a), 0x2020: le(b) });
+      const { mem, log } = setup(
+        { [A0]: 0x3000, [A1]: 0x2000, [A2]: 0x2020 },
+        { 0x2000: le(a), 0x2020: le(b) },
+      );
       expect(new PrecompileExecutor().execute(op, mem, PC, A0, A1, A2, 0)).toBe(PC + 4);
-      expect(log).toEqual([R(1, A1, 4, 100), R(1, A2, 4, 101), R(1, A0, 4, 102), R(2, 0x2000, 32, 103), R(2, 0x2020, 32, 104), W(2, 0x3000, 32, 105)]);
+      expect(log).toEqual([
+        R(1, A1, 4, 100),
+        R(1, A2, 4, 101),
+        R(1, A0, 4, 102),
+        R(2, 0x2000, 32, 103),
+        R(2, 0x2020, 32, 104),
+        W(2, 0x3000, 32, 105),
+      ]);
       expect(mem.timestamp).toBe(106);
       expect(big(cells(mem, 0x3000, 32))).toBe(((ref(a, b) % M) + M) % M);
     });
@@ -206,7 +224,12 @@ describe('Int256 branches (Rv32HeapBranchAdapter<2, 32>)', () => {
       for (const [x, y] of pairs) {
         const { mem, log } = setup({ [A1]: 0x2000, [A2]: 0x2040 }, { 0x2000: le(x), 0x2040: le(y) });
         const next = new PrecompileExecutor().execute(op, mem, PC, 0, A1, A2, -64);
-        expect(log).toEqual([R(1, A1, 4, 100), R(1, A2, 4, 101), R(2, 0x2000, 32, 102), R(2, 0x2040, 32, 103)]);
+        expect(log).toEqual([
+          R(1, A1, 4, 100),
+          R(1, A2, 4, 101),
+          R(2, 0x2000, 32, 102),
+          R(2, 0x2040, 32, 103),
+        ]);
         expect(mem.timestamp).toBe(104);
         expect(next, `${x} ${y}`).toBe(ref(x, y) ? PC - 64 : PC + 4);
       }

@@ -70,7 +70,12 @@ export function heapRead(mem: TracingMemory, ptr: number, size: number, out: Uin
 
 /** tracing_write::<size> of AS2: one traced write of data[at..at+size) at `ptr`. */
 export function heapWrite(mem: TracingMemory, ptr: number, size: number, data: Uint8Array, at = 0): void {
-  mem.write(RV32_MEMORY_AS, ptr, size, at === 0 && data.length === size ? data : data.subarray(at, at + size));
+  mem.write(
+    RV32_MEMORY_AS,
+    ptr,
+    size,
+    at === 0 && data.length === size ? data : data.subarray(at, at + size),
+  );
 }
 
 /** The const generics of an Rv32VecHeapAdapter (sizes in cells). */
@@ -111,14 +116,16 @@ export function vecHeapRead(
   for (let i = 0; i < shape.numReads; i++) {
     const ptr = i === 0 ? rs1Val : rs2Val;
     checkHeapPointer(site, operandName(i === 0 ? 'rs1' : 'rs2', i === 0 ? rs1Ptr : rs2Ptr), ptr, span);
-    for (let j = 0; j < shape.blocksPerRead; j++) heapRead(mem, ptr + j * shape.readSize, shape.readSize, inputs[i], j * shape.readSize);
+    for (let j = 0; j < shape.blocksPerRead; j++)
+      heapRead(mem, ptr + j * shape.readSize, shape.readSize, inputs[i], j * shape.readSize);
   }
   return { rs1Val, rs2Val, rdVal };
 }
 
 /** Rv32VecHeapAdapterExecutor::write: blocksPerWrite writes of writeSize cells from rdVal. */
 export function vecHeapWrite(mem: TracingMemory, shape: VecHeapShape, rdVal: number, data: Uint8Array): void {
-  for (let j = 0; j < shape.blocksPerWrite; j++) heapWrite(mem, rdVal + j * shape.writeSize, shape.writeSize, data, j * shape.writeSize);
+  for (let j = 0; j < shape.blocksPerWrite; j++)
+    heapWrite(mem, rdVal + j * shape.writeSize, shape.writeSize, data, j * shape.writeSize);
 }
 
 /** Rv32HeapBranchAdapterExecutor::read (NUM_READS = 2): R(1,rs1) R(1,rs2), R(2,rs1_val) R(2,rs2_val). */

@@ -73,7 +73,7 @@ export function shift256(op: ShiftOp, x: Uint8Array, y: Uint8Array, out: Uint8Ar
 export function lessThan256(signed: boolean, x: Uint8Array, y: Uint8Array): boolean {
   const xs = signed && x[31] >= 0x80;
   const ys = signed && y[31] >= 0x80;
-  for (let i = 31; i >= 0; i--) if (x[i] !== y[i]) return (x[i] < y[i]) !== (xs !== ys);
+  for (let i = 31; i >= 0; i--) if (x[i] !== y[i]) return x[i] < y[i] !== (xs !== ys);
   return false;
 }
 
@@ -94,7 +94,11 @@ export function equal256(x: Uint8Array, y: Uint8Array): boolean {
 }
 
 /** BranchEqualOpcode BEQ 0 / BNE 1; BranchLessThanOpcode BLT 0, BLTU 1, BGE 2, BGEU 3 (run_cmp). */
-export function branchTaken256(kind: 'beq' | 'bne' | 'blt' | 'bltu' | 'bge' | 'bgeu', x: Uint8Array, y: Uint8Array): boolean {
+export function branchTaken256(
+  kind: 'beq' | 'bne' | 'blt' | 'bltu' | 'bge' | 'bgeu',
+  x: Uint8Array,
+  y: Uint8Array,
+): boolean {
   switch (kind) {
     case 'beq':
       return equal256(x, y);

@@ -10,11 +10,23 @@
 // slt/sltu write a whole 32-byte result (the flag in byte 0, zeros elsewhere).
 
 import type { TracingMemory } from '../../memory/tracingMemory';
-import { heapBranchRead, type PrecompileSite, vecHeapRead, vecHeapWrite, type VecHeapShape } from './heapAdapter';
+import {
+  heapBranchRead,
+  type PrecompileSite,
+  vecHeapRead,
+  vecHeapWrite,
+  type VecHeapShape,
+} from './heapAdapter';
 import { alu256, type AluOp, branchTaken256, lessThan256, mul256, shift256, type ShiftOp } from './int256';
 
 export const INT256_NUM_LIMBS = 32;
-const HEAP_2_32_32: VecHeapShape = { numReads: 2, blocksPerRead: 1, blocksPerWrite: 1, readSize: 32, writeSize: 32 };
+const HEAP_2_32_32: VecHeapShape = {
+  numReads: 2,
+  blocksPerRead: 1,
+  blocksPerWrite: 1,
+  readSize: 32,
+  writeSize: 32,
+};
 
 /** The computation of one Int256 ALU-type instruction (the core of its chip). */
 export type Int256Core =
@@ -29,7 +41,14 @@ const z = new Uint8Array(32);
 const inputs = [x, y];
 
 /** One Int256 ALU-type instruction through Rv32HeapAdapter<2, 32, 32>. */
-export function executeInt256(mem: TracingMemory, site: PrecompileSite, core: Int256Core, rdPtr: number, rs1Ptr: number, rs2Ptr: number): void {
+export function executeInt256(
+  mem: TracingMemory,
+  site: PrecompileSite,
+  core: Int256Core,
+  rdPtr: number,
+  rs1Ptr: number,
+  rs2Ptr: number,
+): void {
   const { rdVal } = vecHeapRead(mem, site, HEAP_2_32_32, rdPtr, rs1Ptr, rs2Ptr, inputs);
   switch (core.chip) {
     case 'alu':
@@ -52,7 +71,14 @@ export function executeInt256(mem: TracingMemory, site: PrecompileSite, core: In
 export type Branch256Kind = 'beq' | 'bne' | 'blt' | 'bltu' | 'bge' | 'bgeu';
 
 /** One Int256 branch through Rv32HeapBranchAdapter<2, 32>; returns the next pc. */
-export function executeBranch256(mem: TracingMemory, site: PrecompileSite, kind: Branch256Kind, rs1Ptr: number, rs2Ptr: number, imm: number): number {
+export function executeBranch256(
+  mem: TracingMemory,
+  site: PrecompileSite,
+  kind: Branch256Kind,
+  rs1Ptr: number,
+  rs2Ptr: number,
+  imm: number,
+): number {
   heapBranchRead(mem, site, INT256_NUM_LIMBS, rs1Ptr, rs2Ptr, x, y);
   return branchTaken256(kind, x, y) ? site.pc + imm : site.pc + 4;
 }

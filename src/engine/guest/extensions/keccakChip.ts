@@ -11,7 +11,14 @@
 // len = 0 reads nothing (src is then neither checked nor read). Cost: one Keccak-f per 136 bytes.
 
 import type { TracingMemory } from '../../memory/tracingMemory';
-import { checkHeapPointer, heapWrite, operandName, type PrecompileSite, readRegister, RV32_MEMORY_AS } from './heapAdapter';
+import {
+  checkHeapPointer,
+  heapWrite,
+  operandName,
+  type PrecompileSite,
+  readRegister,
+  RV32_MEMORY_AS,
+} from './heapAdapter';
 import { keccak256, numKeccakF } from './keccakF';
 import { ScratchBytes } from './scratch';
 
@@ -26,7 +33,13 @@ const input = new ScratchBytes();
 const digest = new Uint8Array(32);
 
 /** Executes one KECCAK256; returns the KeccakVmAir rows it adds (24 per Keccak-f). */
-export function executeKeccak256(mem: TracingMemory, pc: number, rdPtr: number, rs1Ptr: number, rs2Ptr: number): number {
+export function executeKeccak256(
+  mem: TracingMemory,
+  pc: number,
+  rdPtr: number,
+  rs1Ptr: number,
+  rs2Ptr: number,
+): number {
   const site: PrecompileSite = { name: 'keccak256', pc };
   const t0 = mem.timestamp;
   const dst = readRegister(mem, rdPtr);
@@ -34,7 +47,13 @@ export function executeKeccak256(mem: TracingMemory, pc: number, rdPtr: number, 
   const len = readRegister(mem, rs2Ptr);
   const numReads = Math.ceil(len / KECCAK_WORD_SIZE);
   const numBlocks = numKeccakF(len);
-  if (numReads > 0) checkHeapPointer(site, `${operandName('rs1', rs1Ptr)} (source, length ${len})`, src, KECCAK_WORD_SIZE * numReads);
+  if (numReads > 0)
+    checkHeapPointer(
+      site,
+      `${operandName('rs1', rs1Ptr)} (source, length ${len})`,
+      src,
+      KECCAK_WORD_SIZE * numReads,
+    );
   checkHeapPointer(site, `${operandName('rd', rdPtr)} (digest)`, dst, 32);
   const buf = input.get(KECCAK_WORD_SIZE * numReads);
   const v = mem.values;
@@ -49,7 +68,8 @@ export function executeKeccak256(mem: TracingMemory, pc: number, rdPtr: number, 
   }
   mem.timestamp = t0 + numBlocks * (KECCAK_ABSORB_READS + KECCAK_REGISTER_READS);
   keccak256(buf, len, digest);
-  for (let i = 0; i < KECCAK_DIGEST_WRITES; i++) heapWrite(mem, dst + i * KECCAK_WORD_SIZE, KECCAK_WORD_SIZE, digest, i * KECCAK_WORD_SIZE);
+  for (let i = 0; i < KECCAK_DIGEST_WRITES; i++)
+    heapWrite(mem, dst + i * KECCAK_WORD_SIZE, KECCAK_WORD_SIZE, digest, i * KECCAK_WORD_SIZE);
   mem.timestamp = t0 + len + KECCAK_REGISTER_READS + KECCAK_ABSORB_READS + KECCAK_DIGEST_WRITES;
   return numBlocks * KECCAK_ROWS_PER_BLOCK;
 }

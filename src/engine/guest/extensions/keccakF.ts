@@ -82,7 +82,11 @@ export function numKeccakF(len: number): number {
 const STATE = new Uint32Array(50);
 
 /** Keccak-256 (the Ethereum hash, domain byte 0x01) of `input[0..len)`; the 32-byte digest into `out`. */
-export function keccak256(input: Uint8Array, len: number = input.length, out = new Uint8Array(32)): Uint8Array {
+export function keccak256(
+  input: Uint8Array,
+  len: number = input.length,
+  out = new Uint8Array(32),
+): Uint8Array {
   const s = STATE;
   s.fill(0);
   const blocks = numKeccakF(len);

@@ -17,7 +17,9 @@ function bytes(rng: Rng, n: number): Uint8Array {
   return out;
 }
 
-const EDGE_LENGTHS = [0, 1, 3, 4, 5, 55, 56, 63, 64, 65, 119, 120, 127, 128, 129, 135, 136, 137, 271, 272, 273, 1000];
+const EDGE_LENGTHS = [
+  0, 1, 3, 4, 5, 55, 56, 63, 64, 65, 119, 120, 127, 128, 129, 135, 136, 137, 271, 272, 273, 1000,
+];
 
 describe('Keccak-256 kernel = @noble/hashes keccak_256', () => {
   it.each(EDGE_LENGTHS)('length %i', (n) => {
@@ -85,7 +87,19 @@ const SHIFT_REF: ((a: bigint, s: bigint) => bigint)[] = [
 ];
 
 function edgeValues(): bigint[] {
-  const v = [0n, 1n, 2n, M - 1n, M - 2n, 1n << 255n, (1n << 255n) - 1n, (1n << 255n) + 1n, 0xffn, 0x100n, 1n << 128n];
+  const v = [
+    0n,
+    1n,
+    2n,
+    M - 1n,
+    M - 2n,
+    1n << 255n,
+    (1n << 255n) - 1n,
+    (1n << 255n) + 1n,
+    0xffn,
+    0x100n,
+    1n << 128n,
+  ];
   const rng = new Rng(11);
   for (let k = 0; k < 40; k++) v.push(toBig(bytes(rng, 32)));
   for (let k = 0; k < 10; k++) v.push(toBig(bytes(rng, 32)) >> BigInt(rng.u32() % 256));
@@ -111,7 +125,25 @@ describe('Int256 kernels = BigInt mod 2^256', () => {
       }
   });
   it('sll, srl, sra: amount = rs2 mod 256 (shifts >= 256 wrap)', () => {
-    const amounts = [0n, 1n, 7n, 8n, 9n, 63n, 64n, 127n, 128n, 200n, 255n, 256n, 257n, 511n, 1000n, M - 1n, (1n << 255n) + 3n];
+    const amounts = [
+      0n,
+      1n,
+      7n,
+      8n,
+      9n,
+      63n,
+      64n,
+      127n,
+      128n,
+      200n,
+      255n,
+      256n,
+      257n,
+      511n,
+      1000n,
+      M - 1n,
+      (1n << 255n) + 3n,
+    ];
     for (const a of values)
       for (const s of amounts)
         for (let op = 0; op < 3; op++) {

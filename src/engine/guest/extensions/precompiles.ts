@@ -32,7 +32,15 @@ export class PrecompileExecutor {
   rows = 0;
 
   /** Executes precompile `op` at `pc` (operands as AS1 pointers, 4 * register); returns the next pc. */
-  execute(op: number, mem: TracingMemory, pc: number, rdPtr: number, rs1Ptr: number, rs2Ptr: number, imm: number): number {
+  execute(
+    op: number,
+    mem: TracingMemory,
+    pc: number,
+    rdPtr: number,
+    rs1Ptr: number,
+    rs2Ptr: number,
+    imm: number,
+  ): number {
     if (op === O.OP_KECCAK256) {
       this.rows = executeKeccak256(mem, pc, rdPtr, rs1Ptr, rs2Ptr);
       return pc + 4;
@@ -43,7 +51,8 @@ export class PrecompileExecutor {
     }
     this.rows = 1;
     const name = O.OP_NAMES[op].toLowerCase();
-    if (op >= O.OP_BEQ256) return executeBranch256(mem, { name, pc }, BRANCHES[op - O.OP_BEQ256], rs1Ptr, rs2Ptr, imm);
+    if (op >= O.OP_BEQ256)
+      return executeBranch256(mem, { name, pc }, BRANCHES[op - O.OP_BEQ256], rs1Ptr, rs2Ptr, imm);
     executeInt256(mem, { name, pc }, CORES[op] as Int256Core, rdPtr, rs1Ptr, rs2Ptr);
     return pc + 4;
   }

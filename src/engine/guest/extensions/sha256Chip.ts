@@ -10,7 +10,14 @@
 // AccessAdapterAir<16> rows and the 32-cell write AccessAdapterAir<32> rows.
 
 import type { TracingMemory } from '../../memory/tracingMemory';
-import { checkHeapPointer, heapRead, heapWrite, operandName, type PrecompileSite, readRegister } from './heapAdapter';
+import {
+  checkHeapPointer,
+  heapRead,
+  heapWrite,
+  operandName,
+  type PrecompileSite,
+  readRegister,
+} from './heapAdapter';
 import { ScratchBytes } from './scratch';
 import { sha256, sha256NumBlocks } from './sha256';
 
@@ -25,17 +32,29 @@ const input = new ScratchBytes();
 const digest = new Uint8Array(32);
 
 /** Executes one SHA256; returns the Sha256VmAir rows it adds (17 per block). */
-export function executeSha256(mem: TracingMemory, pc: number, rdPtr: number, rs1Ptr: number, rs2Ptr: number): number {
+export function executeSha256(
+  mem: TracingMemory,
+  pc: number,
+  rdPtr: number,
+  rs1Ptr: number,
+  rs2Ptr: number,
+): number {
   const site: PrecompileSite = { name: 'sha256', pc };
   const dst = readRegister(mem, rdPtr);
   const src = readRegister(mem, rs1Ptr);
   const len = readRegister(mem, rs2Ptr);
   const numBlocks = sha256NumBlocks(len);
-  checkHeapPointer(site, `${operandName('rs1', rs1Ptr)} (source, length ${len}, read as ${numBlocks} padded blocks)`, src, numBlocks * SHA256_BLOCK_CELLS);
+  checkHeapPointer(
+    site,
+    `${operandName('rs1', rs1Ptr)} (source, length ${len}, read as ${numBlocks} padded blocks)`,
+    src,
+    numBlocks * SHA256_BLOCK_CELLS,
+  );
   checkHeapPointer(site, `${operandName('rd', rdPtr)} (digest)`, dst, SHA256_WRITE_SIZE);
   const buf = input.get(numBlocks * SHA256_BLOCK_CELLS);
   const reads = numBlocks * SHA256_NUM_READ_ROWS;
-  for (let k = 0; k < reads; k++) heapRead(mem, src + k * SHA256_READ_SIZE, SHA256_READ_SIZE, buf, k * SHA256_READ_SIZE);
+  for (let k = 0; k < reads; k++)
+    heapRead(mem, src + k * SHA256_READ_SIZE, SHA256_READ_SIZE, buf, k * SHA256_READ_SIZE);
   sha256(buf, len, digest);
   heapWrite(mem, dst, SHA256_WRITE_SIZE, digest);
   return numBlocks * SHA256_ROWS_PER_BLOCK;
