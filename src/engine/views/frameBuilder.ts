@@ -12,7 +12,9 @@ import { REG_NAMES } from '../guest/disassembler';
 import type { Session } from '../session';
 import { allocatorHistory } from './allocatorHistory';
 import { explainRecord } from './explainRecord';
-import type { BlockView, Frame, FrameRequest, GuestProgramView, LaneView, ProgramStatic, ScriptProgramView, StepView } from './frameTypes';
+import type { BlockView, Frame, FrameRequest, GuestProgramView, LaneView, ProgramStatic, ScriptProgramView, SourceView, StepView } from './frameTypes';
+import { debugInfoOf } from '../guest/dwarf/debugInfo';
+import type { GuestProgram } from '../guest/guestProgram';
 import { memoryOverview } from './memoryOverview';
 import { transferable } from './transferable';
 import type { MemoryRangeView } from '../timeline/memoryView';
@@ -137,6 +139,7 @@ export class FrameBuilder {
         publicValues: transferable(run.publicValues()),
         exitCode: o.machine.interpreter.exitCode,
         hint: { inputRemaining: run.streams.inputRemaining, hintRemaining: run.streams.hintRemaining },
+        source: this.source(program, pc),
       };
     }
     if (o.kind === 'mtrace' || o.kind === 'alloc') {
@@ -146,12 +149,23 @@ export class FrameBuilder {
     return null;
   }
 
+  /** The source line of pc (the call's line when pc starts an inlined call, as gdb shows it) and the stack. */
+  private source(program: GuestProgram, pc: number): SourceView | null {
+    const debug = debugInfoOf(program);
+    if (!debug.hasLines) return null;
+    const at = debug.presentedLine(pc);
+    const row = debug.lineAt(pc);
+    const stack = this.session.callStack().map((f) => ({ function: f.function, file: f.file, line: f.line, inlined: f.inlined, pc: f.pc, level: f.level }));
+    return { file: at?.file ?? null, line: at?.line ?? 0, column: row?.column ?? 0, stack };
+  }
+
   /** The session's unchanging program data (symbols or script text): built once, at open. */
   programStatic(): ProgramStatic | null {
     const o = this.session.opened;
     if (o.kind === 'guest') {
       const symbols = o.machine.program.symbols.symbols.filter((s) => s.type === 2 && s.name !== '').map((s) => ({ name: s.displayName, address: s.address }));
-      return { kind: 'guest', symbols };
+      const debug = debugInfoOf(o.machine.program);
+      return { kind: 'guest', symbols, sourceFiles: debug.lines.files, debugProblems: [...debug.problems] };
     }
     return { kind: 'script', text: this.text ?? '' };
   }

@@ -67,6 +67,16 @@ export interface GuestProgramView {
   publicValues: Uint8Array;
   exitCode: number | null;
   hint: { inputRemaining: number; hintRemaining: number };
+  /** Where pc is in the source (DWARF line table and call frames); null when the ELF has no line info. */
+  source: SourceView | null;
+}
+
+/** The source position of a guest's pc and its call stack (innermost first, inlined calls as frames). */
+export interface SourceView {
+  file: string | null;
+  line: number;
+  column: number;
+  stack: { function: string; file: string | null; line: number; inlined: boolean; pc: number; level: number }[];
 }
 
 export interface ScriptProgramView {
@@ -78,9 +88,12 @@ export interface ScriptProgramView {
 
 /**
  * What never changes in a session: sent once when it opens (FrameBuilder.programStatic), not with every
- * frame. Guests: the function symbols; scripts (.mtrace, .alloc): the script text.
+ * frame. Guests: the function symbols and the source files of their DWARF line table (with what of their DWARF
+ * could not be read); scripts (.mtrace, .alloc): the script text.
  */
-export type ProgramStatic = { kind: 'guest'; symbols: { name: string; address: number }[] } | { kind: 'script'; text: string };
+export type ProgramStatic =
+  | { kind: 'guest'; symbols: { name: string; address: number }[]; sourceFiles: string[]; debugProblems: string[] }
+  | { kind: 'script'; text: string };
 
 export interface LaneView {
   addressSpace: number;
