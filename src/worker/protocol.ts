@@ -26,6 +26,8 @@ export type ControlOp =
   | { op: 'step'; count?: number }
   | { op: 'stepBack'; count?: number }
   | { op: 'stepOver' }
+  /** Guests with DWARF line info: Step / Step over / Step back by source line (Session.stepSource). */
+  | { op: 'stepSource'; how: 'into' | 'over' | 'back' }
   | { op: 'reset' }
   | { op: 'seek'; timestamp: number }
   | { op: 'seekStep'; step: number }

@@ -157,6 +157,9 @@ export class SessionHost {
       case 'stepOver':
         session.stepOver();
         return;
+      case 'stepSource':
+        session.stepSource(c.how);
+        return;
       case 'reset':
         session.seekStep(0);
         return;

@@ -44,7 +44,7 @@ export function Toolbar() {
         <input
           type="file"
           multiple
-          accept=".elf,.mtrace,.alloc,.json,.hex,.toml,application/octet-stream,text/plain"
+          accept=".elf,.mtrace,.alloc,.json,.hex,.toml,.c,.h,.cc,.cpp,.hpp,.rs,.s,.S,.zig,application/octet-stream,text/plain"
           onChange={async (e) => {
             const files = await readFiles(e.target.files);
             e.target.value = '';

@@ -219,6 +219,8 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
 
     async openFiles(files) {
       const dropped = classifyDropped(files);
+      if (dropped.sources.length > 0)
+        get().addSources(dropped.sources.map((f) => ({ name: f.name, text: decode(f.bytes) })));
       const config = dropped.config
         ? { name: dropped.config.name, text: decode(dropped.config.bytes) }
         : undefined;

@@ -15,6 +15,17 @@ export function viewSlice(ctx: StoreContext): ViewSlice {
     watchpoints: [],
     hidden: [],
     help: false,
+    byLine: true,
+    sources: {},
+
+    setByLine(on) {
+      set({ byLine: on });
+    },
+    addSources(files) {
+      const sources = { ...get().sources };
+      for (const f of files) sources[f.name] = f.text;
+      set({ sources });
+    },
 
     async select(addressSpace, pointer) {
       set({ selection: { addressSpace, pointer } });

@@ -1,10 +1,12 @@
-// The program: for guests, the disassembly around pc (symbols, a breakpoint gutter), console output, public
+// The program: for guests, the source line and call stack when the ELF has DWARF (SourcePane.tsx), the
+// disassembly around pc (symbols, a breakpoint gutter), console output, public
 // values and the input/hint stream position; for scripts, the script text with the line just run, the
 // next line and a breakpoint gutter.
 import { useEffect, useMemo, useRef } from 'react';
 import type { Breakpoint } from '../../engine/timeline/sessionTypes';
 import type { ExtensionUse } from '../../engine/guest/decoder';
 import type { GuestProgramView, ScriptProgramView } from '../../engine/views/frameTypes';
+import { SourcePane } from './SourcePane';
 
 const hex = (v: number) => '0x' + v.toString(16);
 
@@ -22,7 +24,15 @@ export interface ProgramPanelProps {
 function useScrollToCurrent(key: unknown) {
   const ref = useRef<HTMLOListElement>(null);
   useEffect(() => {
-    ref.current?.querySelector('li.current')?.scrollIntoView({ block: 'nearest' });
+    const list = ref.current;
+    const li = list?.querySelector<HTMLElement>('li.current');
+    if (!list || !li) return;
+    // A list that scrolls on its own (beside a source pane) scrolls alone: the panel keeps the source in view.
+    if (list.scrollHeight > list.clientHeight) {
+      const top = li.offsetTop - list.offsetTop;
+      if (top < list.scrollTop) list.scrollTop = top;
+      else if (top + li.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = top + li.offsetHeight - list.clientHeight;
+    } else li.scrollIntoView({ block: 'nearest' });
   }, [key]);
   return ref;
 }
@@ -65,6 +75,7 @@ function GuestProgram({
   const usedPv = pv.length - [...pv].reverse().findIndex((b) => b !== 0);
   return (
     <>
+      {program.source && <SourcePane source={program.source} />}
       <div className="where muted">{program.where ? `in ${program.where}` : ''}</div>
       {extensions.length > 0 && (
         <div className="extensions muted" data-testid="extensions">
