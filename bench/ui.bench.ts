@@ -11,7 +11,8 @@ import type { BenchGroup } from './groups';
 
 const root = process.cwd();
 const ELF = path.resolve(root, '../shared/guests/openvm-v1.7/fibonacci.elf');
-const PORT = 4177;
+// BENCH_PORT (or E2E_PORT) lets checkouts run the group side by side.
+const PORT = Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 4177);
 
 /** One OpenVM input vector for `read::<u64>()`: 0x01 then the u64 little-endian. */
 function u64Hex(n: number): string {

@@ -4,6 +4,13 @@ import type { Command } from './command';
 import { allocCommand } from './allocCommand';
 import { disasmCommand } from './disasmCommand';
 import { execCommand } from './execCommand';
+import { gdbserverCommand } from './gdbserverCommand';
 import { runCommand } from './runCommand';
 
-export const commands: readonly Command[] = [runCommand, allocCommand, execCommand, disasmCommand];
+export const commands: readonly Command[] = [
+  runCommand,
+  allocCommand,
+  execCommand,
+  disasmCommand,
+  gdbserverCommand,
+];

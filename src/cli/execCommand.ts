@@ -12,12 +12,16 @@ import { loadGuestProgram, type GuestProgram } from '../engine/guest/guestProgra
 import { GuestRun } from '../engine/guest/guestRun';
 import { parseInput, type GuestInput } from '../engine/guest/input';
 import { summarizeRun } from '../engine/guest/runSummary';
+import { defaultVmConfig } from '../engine/guest/vmConfig';
+import { configOption, loadConfigOption } from './configOption';
+import { describeMissing, missingSettings } from '../engine/guest/extensions/configCheck';
 import { formatRecord, formatTraceLine, traceStep } from '../engine/guest/traceStep';
 import { defineCommand } from './command';
 import { EXIT } from './exitCodes';
 import { type CliIO, readFileOrReport } from './io';
 import { choice, integer, text } from './options';
 import { ProgressLine } from './progress';
+import { meteredExec, meteringOptions } from './segmentsOutput';
 import { atOption, checkAtOptions, dumpOption, guestStateAt } from './stateAt';
 
 export const DEFAULT_MAX_STEPS = 100_000_000;
@@ -27,7 +31,8 @@ const options = {
     'FILE|HEX',
     'the guest\'s input: a hex string or a file in OpenVM\'s CLI format (hex or {"input": [...]})',
   ),
-  mode: choice(['persistent', 'volatile'], 'memory mode', 'persistent'),
+  mode: choice(['persistent', 'volatile'], 'memory mode (default: from --config, else persistent)'),
+  ...configOption,
   'max-steps': integer(
     'N',
     'stop after N instructions (exit code 4 if the guest has not terminated)',
@@ -41,10 +46,11 @@ const options = {
   format: choice(['summary', 'trace'], 'one JSON summary line, or one line per instruction', 'summary'),
   ...atOption,
   ...dumpOption,
+  ...meteringOptions, // --segments, --profile…: segmentsOutput.ts
 };
 
 /** --input: a hex string (tried first, as the OpenVM CLI does), else a file holding JSON or hex. */
-function readInput(value: string, io: CliIO): GuestInput {
+export function readInput(value: string, io: CliIO): GuestInput {
   if (/^(0x)?[0-9a-fA-F]+$/.test(value)) {
     try {
       return parseInput(value);
@@ -89,6 +95,10 @@ export const execCommand = defineCommand({
       io.err(`error: cannot read input ${opts.input}: ${(e as Error).message}\n`);
       return EXIT.usage;
     }
+    const loaded = loadConfigOption(io, opts.config);
+    if (typeof loaded === 'number') return loaded;
+    const vmConfig = loaded?.vmConfig;
+    const toml = loaded === undefined ? undefined : { text: loaded.text, name: loaded.name };
     let program: GuestProgram;
     try {
       program = loadGuestProgram(bytes);
@@ -97,17 +107,41 @@ export const execCommand = defineCommand({
       io.err(`error: ${file}: ${e.message}\n`);
       return EXIT.invalidInput;
     }
+    // Needs checked up front: an extension memscope does not implement is named before the run starts.
+    for (const e of program.decoded.extensions)
+      if (!e.implemented)
+        io.err(
+          `note: ${file} uses the ${e.extension} extension (${e.count} words, first ${e.firstName} at pc 0x${e.firstPc.toString(16)}), which memscope does not implement: the run stops if one executes\n`,
+        );
+    const missing = missingSettings(program.decoded, vmConfig ?? defaultVmConfig());
+    if (missing.length > 0) {
+      const source = opts.config ?? 'the defaults (no --config: RV32I, RV32M, IO)';
+      io.err(`warning: ${file} needs settings missing from ${source} (OpenVM would refuse to load it):\n`);
+      for (const line of describeMissing(missing)) io.err(`  ${line}\n`);
+    }
+    if (opts.segments || opts.profile !== undefined)
+      return meteredExec(
+        program,
+        input,
+        { ...opts, mode: opts.mode ?? vmConfig?.system.mode ?? 'persistent' },
+        io,
+      );
     const maxSteps = opts['max-steps'];
     if (opts.at !== undefined)
       return guestStateAt(
         bytes,
         input,
-        { mode: opts.mode, maxSteps, alloc: opts.alloc },
+        { mode: opts.mode, maxSteps, alloc: opts.alloc, openvmToml: toml },
         opts.at,
         opts.dump,
         io,
       );
-    const run = new GuestRun(program, { mode: opts.mode, input, keepRecords: opts.format === 'trace' });
+    const run = new GuestRun(program, {
+      mode: opts.mode,
+      vmConfig,
+      input,
+      keepRecords: opts.format === 'trace',
+    });
     let observer: AllocObserver | AllocInterposer | undefined;
     try {
       if (opts.alloc === 'observe') observer = new AllocObserver(run.machine);

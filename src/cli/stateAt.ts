@@ -168,9 +168,11 @@ export function scriptStateAt(
 }
 
 export interface GuestAtOptions {
-  mode: MemoryMode;
+  mode?: MemoryMode;
   maxSteps: number;
   alloc?: 'observe' | 'orthotope';
+  /** The --config file's text and name. */
+  openvmToml?: { text: string; name: string };
 }
 
 /** `exec` with --at (the ELF and input already checked by the caller): run failed when the guest failed. */
@@ -189,6 +191,8 @@ export function guestStateAt(
       mode: opts.mode,
       maxSteps: opts.maxSteps,
       allocator: opts.alloc ?? 'none',
+      openvmToml: opts.openvmToml?.text,
+      openvmTomlName: opts.openvmToml?.name,
     });
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;

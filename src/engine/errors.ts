@@ -10,10 +10,12 @@ export type EngineErrorKind =
   | 'finalize-assertion' // an assert in online.rs handle_touched_blocks
   | 'script' // a malformed .mtrace / .alloc script
   | 'elf' // a rejected ELF
+  | 'dwarf' // malformed debug information (.debug_* sections); the program itself still loads and runs
   | 'input' // a malformed guest input (OpenVM CLI input format)
   | 'execution' // a guest program failure (unsupported instruction, pc out of bounds, ...)
   | 'allocator' // an orthotope error surfaced as a failure
   | 'request' // a bad request to a session (seek past the end, unknown symbol, bad range)
+  | 'config' // a malformed or contradictory openvm.toml (vmConfig.ts)
   | 'internal';
 
 export interface ErrorLocation {

@@ -20,6 +20,8 @@ import type { MachineState } from './timeline/machine';
 import { memoryRange, type MemoryRangeView } from './timeline/memoryView';
 import { type OpenedRun, openRun } from './timeline/openRun';
 import { checkRange, runSession, stepOver } from './timeline/runControl';
+import { sessionCallStack, type SourceMove, stepSource } from './timeline/sourceStepping';
+import type { StackFrame } from './guest/dwarf/callStack';
 import type {
   AdapterRowsView,
   Breakpoint,
@@ -82,8 +84,10 @@ export class Session {
 
   info(): SessionInfo {
     const tl = this.timeline;
+    const r = this.run_;
     return {
       kind: this.kind,
+      extensions: r.kind === 'guest' ? r.machine.program.decoded.extensions.map((e) => ({ ...e })) : [],
       head: { step: tl.head, timestamp: tl.headTimestamp },
       end: tl.end === null ? null : { ...tl.end },
       error: this.error(),
@@ -130,6 +134,20 @@ export class Session {
   stepOver(): Position {
     stepOver(this.run_, this.timeline);
     return this.position();
+  }
+
+  /**
+   * Guests with DWARF line information: move by source line — 'into' (Step), 'over' (Step over: calls run
+   * to their return), 'back' (to the start of the previous line). Without line info: one instruction.
+   */
+  stepSource(how: SourceMove): Position {
+    this.guarded(() => stepSource(this, how));
+    return this.position();
+  }
+
+  /** Guests: the call stack (innermost first, inlined calls as frames; [] for scripts). */
+  callStack(): StackFrame[] {
+    return sessionCallStack(this);
   }
 
   /** Runs forward (or backward) until a breakpoint, a watchpoint, the step budget or the end. */

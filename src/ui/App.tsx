@@ -1,12 +1,16 @@
 // The debugger: toolbar and controls; Program and Registers; Address spaces and Adapter records; Block
 // inspector and Allocator; the Timeline scrubber along the bottom. Every panel renders the latest frame the
-// engine worker sent; the store asks for frames, the panels never touch engine state.
+// engine worker sent; the store asks for frames, the panels never touch engine state. Each component reads
+// the store through selectors, so a change re-renders only what shows it.
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { ControlBar } from './controls/ControlBar';
+import type { Frame } from '../engine/views/frameTypes';
+import { Controls } from './controls/Controls';
 import { HelpOverlay } from './controls/HelpOverlay';
-import { RecordingStats } from './controls/RecordingStats';
+import { ErrorBanner, Notice } from './controls/StatusBanners';
 import { Toolbar } from './debugger/Toolbar';
-import { useDebugger } from './debugger/store';
+import type { DebuggerState } from './debugger/storeTypes';
+import { debuggerStore, useDebugger } from './debugger/useDebugger';
+import { useShallow } from 'zustand/react/shallow';
 import { DropZone } from './layout/DropZone';
 import { Splitter } from './layout/Splitter';
 import { AdapterRecordsPanel } from './panels/AdapterRecordsPanel';
@@ -15,16 +19,18 @@ import { AllocatorPanel } from './panels/AllocatorPanel';
 import { BlockInspector } from './panels/BlockInspector';
 import { ObservedHeapPanel } from './panels/ObservedHeapPanel';
 import { ProgramPanel } from './panels/ProgramPanel';
+import type { ExtensionUse } from '../engine/guest/decoder';
 import { RegistersPanel } from './panels/RegistersPanel';
 import { Timeline } from './panels/Timeline';
 import { actionForKey } from './shortcuts';
 import { CostPanel } from './lessons/CostPanel';
+import { CostByFunctionPanel } from './panels/CostByFunctionPanel';
 import { LessonsGallery } from './lessons/LessonsGallery';
 import { NarrationPanel } from './lessons/NarrationPanel';
 
-// Progress messages replace only the frame's position: memoized panels with stable props skip those
-// renders, which keeps every frame short while a long run records in the worker.
+// Memoized panels with stable props skip the renders of changes they do not show.
 const Program = memo(ProgramPanel);
+const NO_EXTENSIONS: ExtensionUse[] = [];
 const Registers = memo(RegistersPanel);
 const AddressSpaces = memo(AddressSpacesPanel);
 const AdapterRecords = memo(AdapterRecordsPanel);
@@ -33,83 +39,92 @@ const Allocator = memo(AllocatorPanel);
 const ObservedHeap = memo(ObservedHeapPanel);
 const NO_ACCESSES: never[] = [];
 
-function ErrorBanner() {
-  const failure = useDebugger((s) => s.failure);
-  if (!failure) return null;
-  const where = [
-    failure.location.line !== undefined ? `line ${failure.location.line}` : '',
-    failure.location.pc !== undefined ? `pc 0x${failure.location.pc.toString(16)}` : '',
-    failure.location.timestamp !== undefined ? `timestamp ${failure.location.timestamp}` : '',
-  ].filter(Boolean);
-  return (
-    <div className="error-banner" role="alert" data-testid="error" data-kind={failure.kind}>
-      <strong>
-        {failure.kind === 'script'
-          ? 'Invalid script'
-          : failure.kind === 'elf'
-            ? 'Not a usable ELF'
-            : failure.kind === 'execution'
-              ? 'The program stopped'
-              : 'Error'}
-      </strong>
-      {where.length > 0 && <> at {where.join(', ')}</>}: {failure.message}
-    </div>
-  );
-}
-
-export function App() {
-  const s = useDebugger();
-  const { frame: liveFrame, status, init, action, seek, densities } = s;
-  // The control bar shows the newest position at once; the panels render it in an interruptible
-  // background render (React's deferred value), so a big frame never blocks the main thread for long.
-  // `settled` says when every panel shows the newest frame (tests and the status line rely on it).
-  const frame = useDeferredValue(liveFrame);
-  const settled = frame === liveFrame;
-  const [leftWidth, setLeftWidth] = useState(380);
-  const [rightWidth, setRightWidth] = useState(340);
-
-  useEffect(() => {
-    void init();
-  }, [init]);
+/** The keyboard shortcuts, on the window; a key another handler took (defaultPrevented) is left alone. */
+function useShortcuts() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const a = actionForKey(e);
       if (a === undefined) return;
       e.preventDefault();
-      void useDebugger.getState().action(a);
+      void debuggerStore.getState().action(a);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+}
 
-  const end = frame ? Math.max(frame.info.head.timestamp, frame.position.timestamp) : 0;
-  const isAlloc = frame?.kind === 'alloc';
-  const tracks = useMemo(() => {
-    if (!densities) return [];
-    const names = isAlloc
-      ? (['allocations', 'frees', 'errors'] as const)
-      : (['accesses', 'splits', 'merges', 'allocations', 'frees', 'errors'] as const);
-    return names
-      .filter(
-        (n) =>
-          isAlloc || n === 'accesses' || n === 'splits' || n === 'merges' || densities[n].some((x) => x > 0),
-      )
-      .map((n) => ({ name: n, label: n, counts: densities[n] }));
-  }, [densities, isAlloc]);
-  const markers = useMemo(() => {
-    if (!frame) return [];
-    const m: { t: number; kind: 'error' | 'end'; label: string }[] = [];
-    if (frame.info.end)
-      m.push({
-        t: frame.info.end.timestamp,
-        kind: frame.info.error ? 'error' : 'end',
-        label: frame.info.error ? `error: ${frame.info.error.message}` : 'end of run',
-      });
-    return m;
-  }, [frame]);
+function HelpLayer() {
+  const help = useDebugger((s) => s.help);
+  const setHelp = useDebugger((s) => s.setHelp);
+  return help ? <HelpOverlay onClose={() => setHelp(false)} /> : null;
+}
 
-  const block = frame?.block ?? null;
-  const control = s.control;
+function LessonsDrawer() {
+  const show = useDebugger((s) => s.showLessons);
+  const lessons = useDebugger((s) => s.lessons);
+  const current = useDebugger((s) => s.lessonEntry?.id ?? null);
+  const completed = useDebugger((s) => s.completed);
+  const openLesson = useDebugger((s) => s.openLesson);
+  const setShowLessons = useDebugger((s) => s.setShowLessons);
+  if (!show) return null;
+  return (
+    <div className="lessons-drawer">
+      <LessonsGallery
+        lessons={lessons}
+        current={current}
+        completed={completed}
+        onOpen={(entry) => void openLesson(entry)}
+      />
+      <button type="button" onClick={() => setShowLessons(false)}>
+        Close lessons
+      </button>
+    </div>
+  );
+}
+
+/** Everything the panels show, read as one snapshot so that the panels render it deferred (see App). */
+function panelsView(s: DebuggerState) {
+  return {
+    frame: s.frame,
+    program: s.program,
+    selection: s.selection,
+    pinned: s.pinned,
+    breakpoints: s.breakpoints,
+    registersHidden: s.hidden.includes('Registers'),
+    lesson: s.lesson,
+    quiz: s.quiz,
+    busy: s.status !== 'ready',
+    showCost: s.showCost,
+    cost: s.cost,
+    costLoading: s.costLoading,
+    showMeter: s.showMeter,
+  };
+}
+type PanelsView = ReturnType<typeof panelsView> & { frame: Frame };
+
+function Panels({ view }: { view: PanelsView }) {
+  const [leftWidth, setLeftWidth] = useState(380);
+  const [rightWidth, setRightWidth] = useState(340);
+  const {
+    frame,
+    selection,
+    pinned,
+    breakpoints,
+    registersHidden,
+    lesson,
+    quiz,
+    busy,
+    showCost,
+    cost,
+    costLoading,
+    showMeter,
+    program: programStatic,
+  } = view;
+  const { toggleBreakpoint, select, focusLane, seek, control, lessonGo, computeCost } =
+    debuggerStore.getState();
+
+  const isAlloc = frame.kind === 'alloc';
+  const block = frame.block;
   const onWho = useCallback(
     (which: 'previous' | 'next') => {
       if (block)
@@ -123,141 +138,179 @@ export function App() {
     },
     [block, control],
   );
-  const hidden = (name: string) => s.hidden.includes(name);
-  const program = frame?.program;
+  const program = frame.program;
+  const symbols = programStatic?.kind === 'guest' ? programStatic.symbols : undefined;
+  const scriptText = programStatic?.kind === 'script' ? programStatic.text : '';
+  const extensions = programStatic?.kind === 'guest' ? programStatic.extensions : NO_EXTENSIONS;
   return (
-    <DropZone onFile={(name, bytes) => void s.openFile(name, bytes)}>
+    <main
+      className="debugger"
+      style={{
+        gridTemplateColumns: isAlloc
+          ? `${leftWidth}px 6px minmax(0, 1fr)`
+          : `${leftWidth}px 6px minmax(0, 1fr) 6px ${rightWidth}px`,
+      }}
+    >
+      <div className="column">
+        {lesson && (
+          <NarrationPanel
+            lesson={lesson}
+            step={frame.position.step}
+            quiz={quiz}
+            busy={busy}
+            onGo={(step) => void lessonGo(step)}
+          />
+        )}
+        {program && (
+          <Program
+            program={program}
+            text={scriptText}
+            extensions={extensions}
+            breakpoints={breakpoints}
+            onToggleBreakpoint={toggleBreakpoint}
+          />
+        )}
+        {program?.kind === 'guest' && !registersHidden && <Registers program={program} />}
+      </div>
+      <Splitter
+        label="Resize the program column"
+        size={leftWidth}
+        min={240}
+        max={720}
+        onResize={setLeftWidth}
+      />
+      <div className="column">
+        {isAlloc && frame.allocator?.kind === 'orthotope' ? (
+          <Allocator view={frame.allocator.view} history={frame.allocator.history} />
+        ) : (
+          <>
+            <AddressSpaces
+              lanes={frame.lanes}
+              accesses={frame.step?.accesses ?? NO_ACCESSES}
+              selection={selection}
+              pinned={pinned}
+              symbols={symbols}
+              onSelect={select}
+              onFocus={focusLane}
+            />
+            <AdapterRecords step={frame.step} rows={frame.adapterRows} mode={frame.mode} />
+          </>
+        )}
+      </div>
+      {!isAlloc && (
+        <Splitter
+          label="Resize the inspector column"
+          size={rightWidth}
+          min={240}
+          max={720}
+          onResize={setRightWidth}
+        />
+      )}
+      {!isAlloc && (
+        <div className="column">
+          <Inspector block={frame.block} onJump={seek} onWho={onWho} />
+          {frame.allocator?.kind === 'orthotope' && (
+            <Allocator view={frame.allocator.view} history={frame.allocator.history} />
+          )}
+          {frame.allocator?.kind === 'observed' && <ObservedHeap view={frame.allocator.view} />}
+          {showCost && (
+            <CostPanel cost={cost ?? null} loading={costLoading} onCompute={() => void computeCost()} />
+          )}
+          {showMeter && frame.kind === 'guest' && <CostByFunctionPanel />}
+        </div>
+      )}
+    </main>
+  );
+}
+
+function TimelineDock({ frame }: { frame: Frame }) {
+  const densities = useDebugger((s) => s.densities);
+  const current = useDebugger((s) => s.frame?.position.timestamp ?? frame.position.timestamp);
+  const { seek, requestDensities } = debuggerStore.getState();
+  const isAlloc = frame.kind === 'alloc';
+  const end = Math.max(frame.info.head.timestamp, frame.position.timestamp);
+  const tracks = useMemo(() => {
+    if (!densities) return [];
+    const names = isAlloc
+      ? (['allocations', 'frees', 'errors'] as const)
+      : (['accesses', 'splits', 'merges', 'allocations', 'frees', 'errors'] as const);
+    return names
+      .filter(
+        (n) =>
+          isAlloc || n === 'accesses' || n === 'splits' || n === 'merges' || densities[n].some((x) => x > 0),
+      )
+      .map((n) => ({ name: n, label: n, counts: densities[n] }));
+  }, [densities, isAlloc]);
+  const runEnd = frame.info.end;
+  const runError = frame.info.error;
+  // OpenVM's segment cuts, once the run was metered (Cost by function) with the options of this session.
+  const meter = useDebugger((s) =>
+    s.meterFor === s.loaded && s.options.alloc !== 'orthotope' ? s.meter : undefined,
+  );
+  const markers = useMemo(() => {
+    const m: { t: number; kind: 'error' | 'end' | 'segment'; label: string }[] = [];
+    if (runEnd)
+      m.push({
+        t: runEnd.timestamp,
+        kind: runError ? 'error' : 'end',
+        label: runError ? `error: ${runError.message}` : 'end of run',
+      });
+    meter?.segmentTimestamps.forEach((t, k) => {
+      if (k > 0)
+        m.push({
+          t,
+          kind: 'segment',
+          label: `OpenVM segment ${k} starts (instruction ${meter.segments[k].instret_start.toLocaleString('en-US')})`,
+        });
+    });
+    return m;
+  }, [runEnd, runError, meter]);
+  const window = useMemo(
+    () => (densities ? { t0: densities.t0, t1: densities.t1, buckets: densities.buckets } : undefined),
+    [densities],
+  );
+  return (
+    <footer className="timeline-dock">
+      <Timeline
+        start={0}
+        end={Math.max(1, end)}
+        current={current}
+        window={window}
+        tracks={tracks}
+        markers={markers}
+        unit={isAlloc ? 'operation' : 'timestamp'}
+        onSeek={seek}
+        onViewport={requestDensities}
+      />
+    </footer>
+  );
+}
+
+export function App() {
+  const live = useDebugger(useShallow(panelsView));
+  const openFiles = useDebugger((s) => s.openFiles);
+  // The control bar shows the newest position at once; the panels render what they show (the frame, the
+  // selection, breakpoints, ...) as one deferred snapshot: an interruptible background render, so neither
+  // a big frame nor a change of selection or status ever renders the panels synchronously.
+  // `settled` says when every panel shows the newest state (tests and the status line rely on it).
+  const view = useDeferredValue(live);
+  const settled = view === live;
+  useEffect(() => {
+    void debuggerStore.getState().init();
+  }, []);
+  useShortcuts();
+  const frame = view.frame;
+  return (
+    <DropZone onFiles={(files) => void openFiles(files)}>
       <div className="app" data-settled={settled}>
         <Toolbar />
-        <ControlBar
-          running={status === 'running'}
-          canStepBack={(liveFrame?.position.step ?? 0) > 0}
-          atEnd={liveFrame !== undefined && liveFrame.position.status !== 'paused'}
-          timestamp={liveFrame?.position.timestamp ?? 0}
-          step={liveFrame?.position.step ?? 0}
-          unit={isAlloc ? 'operation' : 'timestamp'}
-          disabled={!liveFrame}
-          onAction={(a) => void action(a)}
-          onJump={(t) => seek(t)}
-          extra={liveFrame ? <RecordingStats stats={liveFrame.info.memory} /> : null}
-        />
+        <Controls />
         <ErrorBanner />
-        {s.notice && (
-          <div className="notice" role="status" data-testid="notice">
-            {s.notice}
-          </div>
-        )}
-        {s.help && <HelpOverlay onClose={() => s.setHelp(false)} />}
-        {s.showLessons && (
-          <div className="lessons-drawer">
-            <LessonsGallery
-              lessons={s.lessons}
-              current={s.lessonEntry?.id ?? null}
-              completed={s.completed}
-              onOpen={(entry) => void s.openLesson(entry)}
-            />
-            <button type="button" onClick={() => s.setShowLessons(false)}>
-              Close lessons
-            </button>
-          </div>
-        )}
-        {frame && (
-          <main
-            className="debugger"
-            style={{
-              gridTemplateColumns: isAlloc
-                ? `${leftWidth}px 6px minmax(0, 1fr)`
-                : `${leftWidth}px 6px minmax(0, 1fr) 6px ${rightWidth}px`,
-            }}
-          >
-            <div className="column">
-              {s.lesson && (
-                <NarrationPanel
-                  lesson={s.lesson}
-                  step={frame.position.step}
-                  quiz={s.quiz}
-                  busy={status !== 'ready'}
-                  onGo={(step) => void s.lessonGo(step)}
-                />
-              )}
-              {program && (
-                <Program
-                  program={program}
-                  breakpoints={s.breakpoints}
-                  onToggleBreakpoint={s.toggleBreakpoint}
-                />
-              )}
-              {program?.kind === 'guest' && !hidden('Registers') && <Registers program={program} />}
-            </div>
-            <Splitter
-              label="Resize the program column"
-              size={leftWidth}
-              min={240}
-              max={720}
-              onResize={setLeftWidth}
-            />
-            <div className="column">
-              {isAlloc && frame.allocator?.kind === 'orthotope' ? (
-                <Allocator view={frame.allocator.view} history={frame.allocator.history} />
-              ) : (
-                <>
-                  <AddressSpaces
-                    lanes={frame.lanes}
-                    accesses={frame.step?.accesses ?? NO_ACCESSES}
-                    selection={s.selection}
-                    pinned={s.pinned}
-                    symbols={program?.kind === 'guest' ? program.symbols : undefined}
-                    onSelect={s.select}
-                    onFocus={s.focusLane}
-                  />
-                  <AdapterRecords step={frame.step} rows={frame.adapterRows} mode={frame.mode} />
-                </>
-              )}
-            </div>
-            {!isAlloc && (
-              <Splitter
-                label="Resize the inspector column"
-                size={rightWidth}
-                min={240}
-                max={720}
-                onResize={(w) => setRightWidth(w)}
-              />
-            )}
-            {!isAlloc && (
-              <div className="column">
-                <Inspector block={frame.block} onJump={seek} onWho={onWho} />
-                {frame.allocator?.kind === 'orthotope' && (
-                  <Allocator view={frame.allocator.view} history={frame.allocator.history} />
-                )}
-                {frame.allocator?.kind === 'observed' && <ObservedHeap view={frame.allocator.view} />}
-                {s.showCost && (
-                  <CostPanel
-                    cost={s.cost ?? null}
-                    loading={s.costLoading}
-                    onCompute={() => void s.computeCost()}
-                  />
-                )}
-              </div>
-            )}
-          </main>
-        )}
-        {frame && (
-          <footer className="timeline-dock">
-            <Timeline
-              start={0}
-              end={Math.max(1, end)}
-              current={liveFrame?.position.timestamp ?? frame.position.timestamp}
-              window={
-                densities ? { t0: densities.t0, t1: densities.t1, buckets: densities.buckets } : undefined
-              }
-              tracks={tracks}
-              markers={markers}
-              unit={isAlloc ? 'operation' : 'timestamp'}
-              onSeek={(t) => seek(t)}
-              onViewport={(t0, t1, buckets) => s.requestDensities(t0, t1, buckets)}
-            />
-          </footer>
-        )}
+        <Notice />
+        <HelpLayer />
+        <LessonsDrawer />
+        {frame && <Panels view={{ ...view, frame }} />}
+        {frame && <TimelineDock frame={frame} />}
       </div>
     </DropZone>
   );

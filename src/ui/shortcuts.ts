@@ -59,17 +59,65 @@ export function keyLabel(key: string): string {
   return key === ' ' ? 'Space' : key.replace('Arrow', '') === key ? key : key.replace('Arrow', '') + ' arrow';
 }
 
-/** The action of a key event, unless the user is typing in a field. */
-export function actionForKey(e: KeyboardEvent): ControlAction | undefined {
-  const target = e.target as HTMLElement | null;
-  if (
-    target &&
-    (target.tagName === 'INPUT' ||
+/** Keys a focused control uses itself (moving in a grid, a slider or a splitter; Space/Enter press a button). */
+const CONTROL_KEYS = new Set([
+  ' ',
+  'Enter',
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+]);
+/** Elements (or ARIA roles) that own CONTROL_KEYS while focused. */
+const KEYED_ROLES =
+  'button, a[href], summary, [role=button], [role=grid], [role=gridcell], [role=separator], [role=slider], [role=spinbutton], [role=scrollbar], [role=listbox], [role=option], [role=menu], [role=menuitem], [role=tab], [role=tablist], [role=radio], [role=radiogroup], [role=checkbox], [role=switch], [role=tree], [role=treeitem]';
+/** Arrows and Space on a plain button still drive the debugger (after clicking Step, → steps again). */
+const BUTTON_KEYS = new Set([' ', 'Enter']);
+
+/** The element a key event is for, if it is one (KeyboardEvent.target). */
+interface KeyTarget {
+  tagName: string;
+  isContentEditable?: boolean;
+  tabIndex?: number;
+  closest?(selector: string): KeyTarget | null;
+  matches?(selector: string): boolean;
+}
+
+/**
+ * The action of a key event, unless something else owns the key: an earlier handler (defaultPrevented),
+ * a field the user types in, or a focused control that uses the key itself (a cell grid's or a splitter's
+ * arrows, a button's Space and Enter).
+ */
+export function actionForKey(
+  e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'defaultPrevented' | 'target'>,
+): ControlAction | undefined {
+  if (e.defaultPrevented) return undefined;
+  if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
+  const target = e.target as KeyTarget | null;
+  if (target && typeof target.tagName === 'string') {
+    if (
+      target.tagName === 'INPUT' ||
       target.tagName === 'TEXTAREA' ||
       target.tagName === 'SELECT' ||
-      target.isContentEditable)
-  )
-    return undefined;
-  if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
+      target.isContentEditable
+    )
+      return undefined;
+    if (CONTROL_KEYS.has(e.key)) {
+      const isPlainButton = target.tagName === 'BUTTON';
+      if (isPlainButton && BUTTON_KEYS.has(e.key)) return undefined;
+      if (!isPlainButton && target.closest?.(KEYED_ROLES)) return undefined;
+      // A focusable widget that handles its own keys (tabindex on a non-control element, e.g. a cell grid).
+      if (
+        !isPlainButton &&
+        target.matches?.('[tabindex]:not([tabindex="-1"]):not(body)') &&
+        !target.closest?.('[role=toolbar]')
+      )
+        return undefined;
+    }
+  }
   return SHORTCUTS.find((s) => s.keys.includes(e.key))?.action;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatUrlState, parseUrlState } from './urlState';
+import { parseInput } from '../engine/guest/input';
+import { formatUrlState, MAX_URL_INPUT, parseUrlState } from './urlState';
 
 describe('URL state', () => {
   it('round-trips every field', () => {
@@ -17,5 +18,31 @@ describe('URL state', () => {
   });
   it('ignores malformed values instead of failing', () => {
     expect(parseUrlState('?t=abc&mode=fast&sel=x&input=zz')).toEqual({});
+  });
+  // issue 13 defect 3: a JSON input used to be dropped from the URL (a shared link then hit EndOfInputStream).
+  it.each([
+    ['one hex string', '0x01a086010000000000'],
+    ['a JSON list of hex strings', '{"input": ["0x0101020304", "0x01ff"]}'],
+    ['a JSON list without 0x prefixes', '{"input":["0101020304","02aabbccdd"]}'],
+    ['an empty JSON list', '{"input": []}'],
+    ['JSON with a kv_store', '{"input": ["0x01ff"], "kv_store": {"0a0b": "0x0c"}}'],
+  ])('round-trips %s: the same input vectors come back', (_, input) => {
+    const back = parseUrlState(formatUrlState({ example: 'sum_input.elf', input })).input;
+    expect(back).toBeDefined();
+    expect(parseInput(back!)).toEqual(parseInput(input));
+  });
+  it('writes a JSON list as a compact list of hex strings', () => {
+    expect(formatUrlState({ input: '{"input": ["0x0101020304", "0x01ff"]}' })).toBe(
+      '?inputs=0101020304%2C01ff',
+    );
+  });
+  it('keeps text the engine will reject verbatim, so the shared link shows the same error', () => {
+    const input = '{"input": [1, 2]}';
+    expect(parseUrlState(formatUrlState({ input })).input).toBe(input);
+  });
+  it('leaves out inputs too long for a URL', () => {
+    expect(
+      parseUrlState(formatUrlState({ input: `0x01${'ab'.repeat(MAX_URL_INPUT)}` })).input,
+    ).toBeUndefined();
   });
 });

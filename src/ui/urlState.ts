@@ -3,7 +3,11 @@
 
 export interface UrlState {
   example?: string;
-  /** Hex input for guests (OpenVM CLI format). */
+  /**
+   * Guest input as the Input box holds it (OpenVM CLI format): one hex string or `{"input": [...]}`. In
+   * the query string a hex string is `input=01ab…`, a JSON list of hex strings `inputs=01ab…,02cd…`, and
+   * any other text `inputjson=…` verbatim; inputs longer than MAX_URL_INPUT are left out.
+   */
   input?: string;
   mode?: 'persistent' | 'volatile';
   alloc?: 'off' | 'observe' | 'orthotope';
@@ -18,13 +22,54 @@ export interface UrlState {
   lesson?: string;
 }
 
+/** Inputs longer than this (characters) stay out of the URL: browsers limit a URL's length. */
+export const MAX_URL_INPUT = 32_768;
+const HEX = /^(0x)?[0-9a-fA-F]+$/;
+
+/** The hex strings of a JSON input that holds only `input` (a list of hex strings), else null. */
+function inputList(text: string): string[] | null {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return null;
+  const keys = Object.keys(doc);
+  const list = (doc as { input?: unknown }).input;
+  if (keys.length !== 1 || !Array.isArray(list) || !list.every((x) => typeof x === 'string' && HEX.test(x)))
+    return null;
+  return list as string[];
+}
+
+function inputToParams(input: string, p: URLSearchParams): void {
+  const text = input.trim();
+  if (text.length > MAX_URL_INPUT) return;
+  const list = text.startsWith('{') ? inputList(text) : null;
+  if (list !== null) p.set('inputs', list.map((h) => h.replace(/^0x/, '')).join(','));
+  else if (HEX.test(text)) p.set('input', text.replace(/^0x/, ''));
+  else p.set('inputjson', text);
+}
+
+function inputFromParams(p: URLSearchParams): string | undefined {
+  const hex = p.get('input');
+  if (hex && HEX.test(hex)) return `0x${hex.replace(/^0x/, '')}`;
+  const list = p.get('inputs');
+  if (list !== null) {
+    const items = list === '' ? [] : list.split(',');
+    if (items.every((h) => HEX.test(h)))
+      return JSON.stringify({ input: items.map((h) => `0x${h.replace(/^0x/, '')}`) });
+  }
+  return p.get('inputjson') ?? undefined;
+}
+
 export function parseUrlState(search: string): UrlState {
   const p = new URLSearchParams(search);
   const state: UrlState = {};
   const example = p.get('example');
   if (example) state.example = example;
-  const input = p.get('input');
-  if (input && /^(0x)?[0-9a-fA-F]*$/.test(input)) state.input = input;
+  const input = inputFromParams(p);
+  if (input !== undefined) state.input = input;
   const mode = p.get('mode');
   if (mode === 'persistent' || mode === 'volatile') state.mode = mode;
   const alloc = p.get('alloc');
@@ -46,7 +91,7 @@ export function formatUrlState(state: UrlState): string {
   const p = new URLSearchParams();
   if (state.lesson) p.set('lesson', state.lesson);
   if (state.example) p.set('example', state.example);
-  if (state.input) p.set('input', state.input);
+  if (state.input) inputToParams(state.input, p);
   if (state.mode) p.set('mode', state.mode);
   if (state.alloc && state.alloc !== 'off') p.set('alloc', state.alloc);
   if (state.t !== undefined) p.set('t', String(state.t));
@@ -55,11 +100,4 @@ export function formatUrlState(state: UrlState): string {
   if (state.panels && state.panels.length > 0) p.set('panels', state.panels.join(','));
   const s = p.toString();
   return s ? `?${s}` : '';
-}
-
-/** Replaces the URL (no history entry per scrub step). */
-export function writeUrlState(state: UrlState): void {
-  const url = `${window.location.pathname}${formatUrlState(state)}${window.location.hash}`;
-  if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`)
-    window.history.replaceState(null, '', url);
 }

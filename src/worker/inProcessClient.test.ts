@@ -36,13 +36,15 @@ describe('EngineClient (in-process transport)', () => {
   it('opens a session, steps, and each frame shows the records of the step that led there', async () => {
     const client = new InProcessClient();
     const bytes = readFileSync(example('split.mtrace'));
-    let frame = await client.request('open', {
+    const opened = await client.request('open', {
       kind: 'mtrace',
       name: 'split.mtrace',
       bytes,
       options: {},
       view,
     });
+    let frame = opened.frame;
+    expect(opened.program).toEqual({ kind: 'script', text: new TextDecoder().decode(bytes) });
     expect(frame.position.step).toBe(0);
     expect(frame.step).toBeNull();
     frame = await client.request('control', { control: { op: 'step' }, view });
@@ -132,6 +134,59 @@ describe('EngineClient (in-process transport)', () => {
     expect(frame.stop).toBe('end');
   });
 
+  it('answers requests in arrival order: a request sent during a run waits for it (issue 13 defect 1)', async () => {
+    const client = new InProcessClient();
+    await client.request('open', {
+      kind: 'guest',
+      name: 'hashmap.elf',
+      bytes: readFileSync(example('hashmap.elf')),
+      options: {},
+      view: { lanes: [] },
+    });
+    const run = client.request('run', { breakpoints: [], watchpoints: [], toEnd: true, view: { lanes: [] } });
+    const during = client.request('control', { control: { op: 'step' }, view: { lanes: [] } });
+    const ended = await run;
+    expect(ended.stop).toBe('end');
+    // The step ran after the run ended (at the end: nothing to step), not in the middle of it.
+    expect((await during).position.step).toBe(ended.position.step);
+  });
+
+  it('a second Run to end on a recorded run is a seek: no replay, no progress (issue 13 defect 1)', async () => {
+    const client = new InProcessClient();
+    await client.request('open', {
+      kind: 'guest',
+      name: 'hashmap.elf',
+      bytes: readFileSync(example('hashmap.elf')),
+      options: {},
+      view: { lanes: [] },
+    });
+    const first = await client.request('run', {
+      breakpoints: [],
+      watchpoints: [],
+      toEnd: true,
+      view: { lanes: [] },
+    });
+    await client.request('control', { control: { op: 'reset' }, view: { lanes: [] } });
+    const progress: number[] = [];
+    const started = performance.now();
+    const again = await client.request(
+      'run',
+      { breakpoints: [], watchpoints: [], toEnd: true, view: { lanes: [] } },
+      { onProgress: (p) => progress.push(p.step) },
+    );
+    const ms = performance.now() - started;
+    expect(progress).toEqual([]);
+    expect(again.stop).toBe('end');
+    expect(again.position).toEqual(first.position);
+    expect(ms).toBeLessThan(200); // replaying the ~1 M steps took seconds
+    // Run without breakpoints from the start is the same seek.
+    await client.request('control', { control: { op: 'reset' }, view: { lanes: [] } });
+    expect(
+      (await client.request('run', { breakpoints: [], watchpoints: [], toEnd: false, view: { lanes: [] } }))
+        .position,
+    ).toEqual(first.position);
+  });
+
   it('stops at a breakpoint', async () => {
     const client = new InProcessClient();
     const first = await client.request('open', {
@@ -143,6 +198,7 @@ describe('EngineClient (in-process transport)', () => {
     });
     const main =
       first.program?.kind === 'guest' ? first.program.symbols.find((s) => s.name === 'main') : undefined;
+    expect(first.frame.program).not.toHaveProperty('symbols'); // sent once, with open
     expect(main).toBeDefined();
     const frame = await client.request('run', {
       breakpoints: [{ pc: main!.address }],

@@ -2,13 +2,15 @@
 // id; every response answers one id with a result or a structured error (never a thrown exception); long
 // runs also post progress messages for their id. `EngineClient` is the one interface the UI uses; it has
 // a Worker transport (workerClient.ts) and an in-process transport (inProcessClient.ts) for tests.
+// What never changes in a session (symbols, script text: ProgramStatic) comes once, with `open`.
 
 import type { ErrorInfo } from '../engine/errors';
 import type { CostComparison } from '../engine/lessons/costComparison';
+import type { MeterView } from '../engine/metering/meterView';
 import type { Lesson } from '../engine/lessons/lessonTypes';
 import type { PredictionQuiz } from '../engine/lessons/predict';
 import type { MtraceRunView } from '../engine/scripts/mtraceView';
-import type { Frame, FrameRequest } from '../engine/views/frameTypes';
+import type { Frame, FrameRequest, ProgramStatic } from '../engine/views/frameTypes';
 import type { Densities } from '../engine/timeline/densities';
 import type {
   Breakpoint,
@@ -18,32 +20,44 @@ import type {
   Watchpoint,
 } from '../engine/timeline/sessionTypes';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export type ControlOp =
   | { op: 'step'; count?: number }
   | { op: 'stepBack'; count?: number }
   | { op: 'stepOver' }
+  /** Guests with DWARF line info: Step / Step over / Step back by source line (Session.stepSource). */
+  | { op: 'stepSource'; how: 'into' | 'over' | 'back' }
   | { op: 'reset' }
   | { op: 'seek'; timestamp: number }
   | { op: 'seekStep'; step: number }
   | { op: 'runToAccess'; addressSpace: number; addr: number; len: number; which: 'next' | 'previous' };
 
+/** A freshly opened session: its first frame and its unchanging program data. */
+export interface Opened {
+  frame: Frame;
+  program: ProgramStatic | null;
+}
+
+export interface OpenParams {
+  kind: SessionKind;
+  name: string;
+  bytes: Uint8Array;
+  options: SessionOptions;
+  view: FrameRequest;
+  /** The guest's `openvm.toml`, when the user gave one with the ELF (kept for the VM-config feature). */
+  configText?: string;
+}
+
 export interface RequestMap {
   ping: { params: Record<string, never>; result: { version: number } };
   runMtrace: { params: { name: string; bytes: Uint8Array }; result: MtraceRunView };
-  open: {
-    params: {
-      kind: SessionKind;
-      name: string;
-      bytes: Uint8Array;
-      options: SessionOptions;
-      view: FrameRequest;
-    };
-    result: Frame;
-  };
+  open: { params: OpenParams; result: Opened };
   control: { params: { control: ControlOp; view: FrameRequest }; result: Frame };
-  /** Runs forward (chunked, with progress) until a breakpoint, a watchpoint, the end, or pause. */
+  /**
+   * Runs forward (chunked, with progress) until a breakpoint, a watchpoint, the end, or pause. Once the
+   * end is recorded, a run to the end (toEnd, or no breakpoint or watchpoint) is a seek.
+   */
   run: {
     params: { breakpoints: Breakpoint[]; watchpoints: Watchpoint[]; toEnd: boolean; view: FrameRequest };
     result: Frame & { stop: string };
@@ -54,7 +68,7 @@ export interface RequestMap {
   /** Lessons (issue 7): opens a lesson file as the session (step 0); guest lessons also send their ELF. */
   openLesson: {
     params: { file: string; source: Uint8Array; program?: Uint8Array; view: FrameRequest };
-    result: { lesson: Lesson; frame: Frame };
+    result: Opened & { lesson: Lesson };
   };
   /** The records the session's next step will append, as a quiz (stepped and stepped back); null at the end. */
   predict: { params: Record<string, never>; result: PredictionQuiz | null };
@@ -63,6 +77,8 @@ export interface RequestMap {
     params: { kind: 'mtrace' | 'guest'; bytes: Uint8Array; options: SessionOptions; stepCap?: number };
     result: CostComparison;
   };
+  /** A guest run metered and segmented as OpenVM v1.7 does, with its cost per call stack (engine/metering). */
+  meter: { params: { bytes: Uint8Array; input?: string; maxSegmentLength?: number }; result: MeterView };
 }
 export type RequestType = keyof RequestMap;
 

@@ -1,7 +1,9 @@
 // The engine side of the protocol: owns the Session (one per worker), turns each request into one response
-// and posts progress during long runs. Runs execute in chunks and yield to the event loop between them, so
-// a `pause` message (or a newer request) is seen within a chunk (~20 ms). Shared by the Worker entry and
-// the in-process client: both transports run exactly this code.
+// and posts progress during long runs. Requests are answered one at a time, in arrival order (a run never
+// interleaves with another request on the same session); only `pause` is answered at once, so it stops
+// a run within a chunk: runs execute in chunks and yield to the event loop between them. Each request
+// type has its handler in one table typed by RequestMap, so params and results are type-checked here.
+// Shared by the Worker entry and the in-process client: both transports run exactly this code.
 
 import { EngineError, toErrorInfo } from '../engine/errors';
 import { viewMtraceRun } from '../engine/scripts/mtraceView';
@@ -10,17 +12,50 @@ import type { Position } from '../engine/timeline/sessionTypes';
 import { FrameBuilder } from '../engine/views/frameBuilder';
 import { transferable } from '../engine/views/transferable';
 import { costComparison } from '../engine/lessons/costComparison';
+import { meterView } from '../engine/metering/meterView';
 import { predictNext } from '../engine/lessons/predict';
 import { openLessonSession } from './lessonRequests';
-import { type ControlOp, type EngineRequest, type EngineResponse, PROTOCOL_VERSION } from './protocol';
+import {
+  type ControlOp,
+  type EngineRequest,
+  type EngineResponse,
+  PROTOCOL_VERSION,
+  type RequestMap,
+  type RequestType,
+} from './protocol';
 
-const CHUNK_STEPS = 200_000;
-const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Steps per run chunk: about 50–100 ms of recording, so a pause is seen quickly and progress is smooth. */
+export const CHUNK_STEPS = 200_000;
+/**
+ * Lets queued messages (a `pause`) in between two chunks. A message on a fresh channel, not setTimeout(0):
+ * nested timers are clamped to 4 ms, which a 13-million-step recording (70 chunks) would pay every chunk.
+ */
+const yieldToEvents = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+
+interface RequestContext {
+  id: number;
+}
+
+type Handler<K extends RequestType> = (
+  params: RequestMap[K]['params'],
+  ctx: RequestContext,
+) => RequestMap[K]['result'] | Promise<RequestMap[K]['result']>;
+type Handlers = { [K in RequestType]: Handler<K> };
 
 export class SessionHost {
   private session: Session | null = null;
   private frames: FrameBuilder | null = null;
   private pauseRequested = false;
+  /** The request being answered (and those before it): the next one waits for it. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly post: (response: EngineResponse) => void) {}
 
@@ -29,12 +64,54 @@ export class SessionHost {
     return { session: this.session, frames: this.frames };
   }
 
-  async handle(request: EngineRequest): Promise<void> {
-    const { id } = request;
+  private readonly handlers: Handlers = {
+    ping: () => ({ version: PROTOCOL_VERSION }),
+    runMtrace: ({ name, bytes }) => viewMtraceRun(name, bytes),
+    open: ({ kind, name, bytes, options, view }) => {
+      const session = Session.open(kind, bytes, options);
+      const text = kind === 'guest' ? null : new TextDecoder().decode(bytes);
+      // Only a session that opened replaces the current one: a bad file leaves it usable.
+      this.session = session;
+      this.frames = new FrameBuilder(session, name, text);
+      return { frame: this.frames.build(view), program: this.frames.programStatic() };
+    },
+    control: ({ control, view }) => {
+      const { session, frames } = this.need();
+      this.control(session, control);
+      return frames.build(view);
+    },
+    frame: ({ view }) => this.need().frames.build(view),
+    densities: ({ t0, t1, buckets }) => {
+      const d = this.need().session.densities(t0, t1, buckets);
+      for (const a of [d.accesses, d.splits, d.merges, d.allocations, d.frees, d.errors]) transferable(a);
+      return d;
+    },
+    pause: () => {
+      this.pauseRequested = true;
+      return { paused: true };
+    },
+    run: (params, ctx) => this.run(ctx.id, params),
+    openLesson: (params) => {
+      const opened = openLessonSession(params);
+      this.session = opened.session;
+      this.frames = opened.frames;
+      return {
+        lesson: opened.lesson,
+        frame: opened.frames.build(params.view),
+        program: opened.frames.programStatic(),
+      };
+    },
+    predict: () => predictNext(this.need().session),
+    cost: ({ kind, bytes, options, stepCap }) => costComparison(kind, bytes, options, stepCap),
+    meter: ({ bytes, input, maxSegmentLength }) => meterView(bytes, input, maxSegmentLength),
+  };
+
+  /** Answers one request (after those before it; `pause` at once). Resolves when the answer is posted. */
+  handle(request: EngineRequest): Promise<void> {
     if (request.v !== PROTOCOL_VERSION) {
       this.post({
         v: PROTOCOL_VERSION,
-        id,
+        id: request.id,
         ok: false,
         error: {
           kind: 'internal',
@@ -42,61 +119,31 @@ export class SessionHost {
           location: {},
         },
       });
-      return;
+      return Promise.resolve();
     }
+    if (request.type === 'pause') return this.answer(request);
+    const answered = this.queue.then(() => this.answer(request));
+    this.queue = answered;
+    return answered;
+  }
+
+  private async answer(request: EngineRequest): Promise<void> {
+    const { id } = request;
     try {
-      const result = await this.dispatch(request);
+      const result = await this.dispatch(request.type, request.params, { id });
       this.post({ v: PROTOCOL_VERSION, id, ok: true, result });
     } catch (e) {
       this.post({ v: PROTOCOL_VERSION, id, ok: false, error: toErrorInfo(e) });
     }
   }
 
-  private async dispatch(request: EngineRequest): Promise<unknown> {
-    switch (request.type) {
-      case 'ping':
-        return { version: PROTOCOL_VERSION };
-      case 'runMtrace':
-        return viewMtraceRun(request.params.name, request.params.bytes);
-      case 'open': {
-        const { kind, name, bytes, options, view } = request.params;
-        const session = Session.open(kind, bytes, options);
-        const text = kind === 'guest' ? null : new TextDecoder().decode(bytes);
-        this.session = session;
-        this.frames = new FrameBuilder(session, name, text);
-        return this.frames.build(view);
-      }
-      case 'control': {
-        const { session, frames } = this.need();
-        this.control(session, request.params.control);
-        return frames.build(request.params.view);
-      }
-      case 'frame':
-        return this.need().frames.build(request.params.view);
-      case 'densities': {
-        const { t0, t1, buckets } = request.params;
-        const d = this.need().session.densities(t0, t1, buckets);
-        for (const a of [d.accesses, d.splits, d.merges, d.allocations, d.frees, d.errors]) transferable(a);
-        return d;
-      }
-      case 'pause':
-        this.pauseRequested = true;
-        return { paused: true };
-      case 'run':
-        return this.run(request.id, request.params);
-      case 'openLesson': {
-        const opened = openLessonSession(request.params);
-        this.session = opened.session;
-        this.frames = opened.frames;
-        return { lesson: opened.lesson, frame: opened.frames.build(request.params.view) };
-      }
-      case 'predict':
-        return predictNext(this.need().session);
-      case 'cost': {
-        const { kind, bytes, options, stepCap } = request.params;
-        return costComparison(kind, bytes, options, stepCap);
-      }
-    }
+  private dispatch<K extends RequestType>(
+    type: K,
+    params: RequestMap[K]['params'],
+    ctx: RequestContext,
+  ): RequestMap[K]['result'] | Promise<RequestMap[K]['result']> {
+    const handler: Handler<K> = this.handlers[type];
+    return handler(params, ctx);
   }
 
   private control(session: Session, c: ControlOp): void {
@@ -109,6 +156,9 @@ export class SessionHost {
         return;
       case 'stepOver':
         session.stepOver();
+        return;
+      case 'stepSource':
+        session.stepSource(c.how);
         return;
       case 'reset':
         session.seekStep(0);
@@ -125,16 +175,21 @@ export class SessionHost {
     }
   }
 
-  private async run(id: number, params: Extract<EngineRequest, { type: 'run' }>['params']): Promise<unknown> {
+  private async run(id: number, params: RequestMap['run']['params']): Promise<RequestMap['run']['result']> {
     const { session, frames } = this.need();
     this.pauseRequested = false;
+    const probes = params.toEnd
+      ? { breakpoints: [], watchpoints: [] }
+      : { breakpoints: params.breakpoints, watchpoints: params.watchpoints };
+    // The end is recorded and nothing can stop the run before it: going there is a seek, not a replay.
+    const end = session.info().end;
+    if (end !== null && probes.breakpoints.length === 0 && probes.watchpoints.length === 0) {
+      session.seekStep(end.step);
+      return { ...frames.build(params.view), stop: 'end' };
+    }
     let stop = 'pause';
     for (;;) {
-      const result = session.run({
-        maxSteps: CHUNK_STEPS,
-        breakpoints: params.toEnd ? [] : params.breakpoints,
-        watchpoints: params.toEnd ? [] : params.watchpoints,
-      });
+      const result = session.run({ maxSteps: CHUNK_STEPS, ...probes });
       if (result.reason !== 'budget') {
         stop = result.reason;
         break;

@@ -55,7 +55,9 @@ export class WorkerClient implements EngineClient {
     if (type === 'open') this.lastOpen = params as RequestMap['open']['params'];
     this.worker.postMessage(request);
     return promise.then((result) => {
-      const position = (result as { position?: { step: number } }).position;
+      // Frames (control, run, frame) carry a position; `open` answers with one inside its frame.
+      const r = result as { position?: { step: number }; frame?: { position: { step: number } } };
+      const position = r.position ?? r.frame?.position;
       if (position !== undefined) this.lastStep = position.step;
       return result;
     });

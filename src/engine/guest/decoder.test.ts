@@ -38,8 +38,21 @@ describe('decoding as OpenVM transpiles', () => {
     expect(decodeWord(A.reveal(10, 11, -4))).toMatchObject({ op: O.OP_REVEAL, rd: 11, rs1: 10, imm: -4 });
     expect(decodeWord(A.hintLoadByKey(10, 11)).op).toBe(O.OP_HINT_LOAD_BY_KEY);
     expect(decodeWord(A.hintinput() | (4 << 20)).op).toBe(O.OP_ILLEGAL); // phantom imm 4
-    expect(decodeWord(0x0000400b).op).toBe(O.OP_UNSUPPORTED); // keccak256
-    expect(decodeWord(0x0000002b).op).toBe(O.OP_UNSUPPORTED); // addmod<0>
+    expect(decodeWord(0x0000400b).op).toBe(O.OP_KECCAK256);
+    expect(decodeWord(0x0200400b).op).toBe(O.OP_SHA256);
+    expect(decodeWord(0x0400400b).op).toBe(O.OP_ILLEGAL); // funct3 100, funct7 2: no transpiler claims it
+    expect(decodeWord(0x1400500b).op).toBe(O.OP_MUL256); // Int256Funct7::Mul = 10
+    expect(decodeWord(0x1600500b).op).toBe(O.OP_ILLEGAL); // funct7 11: the transpiler's unimplemented!()
+    expect(decodeWord(0x0000600b | (1 << 15) | (2 << 20))).toMatchObject({
+      op: O.OP_BEQ256,
+      rs1: 1,
+      rs2: 2,
+      imm: 0,
+    });
+    expect(decodeWord(0x0000700b | (2 << 25)).op).toBe(O.OP_UNSUPPORTED); // nativestorew
+    expect(decodeWord(0x0000002b)).toMatchObject({ op: O.OP_ALGEBRA, imm: 0x2b }); // addmod<0>: the word is the imm
+    expect(decodeWord(0x0800002b).op).toBe(O.OP_NOP); // iseqmod with rd = x0: the transpiler's NOP
+    expect(decodeWord(0x0a30002b).op).toBe(O.OP_ILLEGAL); // setupmod with rs2 = x3: transpiler panic
   });
   it('rrs-lib quirks kept: slli accepts any funct7, srli does not; jalr ignores funct3', () => {
     expect(decodeWord(A.slli(1, 2, 3) | (1 << 30)).op).toBe(O.OP_SLLI);

@@ -9,8 +9,9 @@
 // Words no RV32IM/IO extension claims are OP_ILLEGAL (OpenVM refuses the whole ELF; memscope stops only if
 // such a word is executed, so that data in the text section does not prevent a run).
 
-import { foreignInstruction, type ForeignInstruction } from './opcodes';
+import { foreignInstruction, type ForeignInstruction, opExtension } from './opcodes';
 import * as O from './opcodes';
+import { decodeAlgebraWord } from './extensions/algebraDecode';
 
 export interface DecodedInstruction {
   op: number;
@@ -29,6 +30,19 @@ export interface DecodedProgram {
   foreign: Map<number, ForeignInstruction>;
   /** Why an OP_ILLEGAL word is illegal (index -> reason). */
   illegal: Map<number, string>;
+  /** The OpenVM extensions (beyond RV32IM + IO) the code uses, implemented or not, in first-use order. */
+  extensions: ExtensionUse[];
+}
+
+/** One OpenVM extension a program's code uses: how many words, where first, and whether memscope runs it. */
+export interface ExtensionUse {
+  extension: string;
+  implemented: boolean;
+  /** Words of the text that need it. */
+  count: number;
+  /** The first such word: its pc and instruction name. */
+  firstPc: number;
+  firstName: string;
 }
 
 // prettier-ignore
@@ -107,8 +121,13 @@ export function decodeWord(w: number): DecodedInstruction {
       return funct3 === 1 && rd === 0 && rs1 === 0 ? make(O.OP_NOP) : make(O.OP_TERMINATE, 2);
     case 0x0b:
       return decodeCustom0(w, funct3, rd, rs1, rs2);
-    case 0x2b: // custom-1: algebra / ecc / pairing extensions
-      return foreignInstruction(w) !== undefined ? make(O.OP_UNSUPPORTED) : ILLEGAL;
+    case 0x2b: {
+      // custom-1: the algebra / ECC / pairing transpilers (extensions/algebraDecode.ts); the word itself is
+      // the immediate, decoded again (cached) against the VmConfig when executed.
+      const d = decodeAlgebraWord(w);
+      if (d === undefined || 'illegal' in d) return ILLEGAL;
+      return d.ok.op === 'NOP' ? make(O.OP_NOP) : make(O.OP_ALGEBRA, w | 0);
+    }
     default:
       return ILLEGAL;
   }
@@ -130,10 +149,30 @@ function decodeCustom0(w: number, funct3: number, rd: number, rs1: number, rs2: 
       const phantom = [O.OP_HINT_INPUT, O.OP_PRINT_STR, O.OP_HINT_RANDOM, O.OP_HINT_LOAD_BY_KEY][imm];
       return phantom === undefined ? ILLEGAL : make(phantom);
     }
+    case 4: {
+      // Keccak256TranspilerExtension / Sha256TranspilerExtension: from_r_type(_, 2, _, allow_rd_zero = true)
+      const funct7 = w >>> 25;
+      return funct7 === 0 ? make(O.OP_KECCAK256) : funct7 === 1 ? make(O.OP_SHA256) : ILLEGAL;
+    }
+    case 5: {
+      // Int256TranspilerExtension: from_r_type(_, 2, _, true); a funct7 above Mul is `unimplemented!()`.
+      const op = INT256_OPS[w >>> 25];
+      return op === undefined ? ILLEGAL : make(op);
+    }
+    case 6:
+      // BEQ256 (B-type): a = 4 rs1, b = 4 rs2, c = imm. The transpiler emits BEQ for every funct3-110 word.
+      return make(O.OP_BEQ256, immB(w));
     default:
       return foreignInstruction(w) !== undefined ? make(O.OP_UNSUPPORTED) : ILLEGAL;
   }
 }
+
+/** Int256Funct7 -> opcode (Add, Sub, Xor, Or, And, Sll, Srl, Sra, Slt, Sltu, Mul). */
+// prettier-ignore
+const INT256_OPS = [
+  O.OP_ADD256, O.OP_SUB256, O.OP_XOR256, O.OP_OR256, O.OP_AND256, O.OP_SLL256, O.OP_SRL256, O.OP_SRA256,
+  O.OP_SLT256, O.OP_SLTU256, O.OP_MUL256,
+];
 
 /** Why decodeWord rejected a word (for the error shown when it is executed). */
 export function illegalReason(w: number): string {
@@ -141,6 +180,14 @@ export function illegalReason(w: number): string {
   if (opcode === 0x0b && ((w >>> 12) & 7) === 0)
     return `terminate exit code ${w >> 20} does not fit in a byte`;
   if (opcode === 0x0b && ((w >>> 12) & 7) === 3) return `unknown phantom immediate ${w >> 20}`;
+  if (opcode === 0x0b && ((w >>> 12) & 7) === 4)
+    return `custom-0 funct3 100 with funct7 ${w >>> 25}: neither keccak256 (0) nor sha256 (1)`;
+  if (opcode === 0x0b && ((w >>> 12) & 7) === 5)
+    return `Int256 funct7 ${w >>> 25} is not an Int256Funct7 (0..10); OpenVM's transpiler panics (unimplemented!)`;
+  if (opcode === 0x2b) {
+    const d = decodeAlgebraWord(w);
+    if (d !== undefined && 'illegal' in d) return d.illegal;
+  }
   if ((w & 3) !== 3) return 'a compressed (RVC) or non-instruction word; OpenVM guests are RV32IM without C';
   return 'no RV32IM or OpenVM IO instruction has this encoding';
 }
@@ -152,13 +199,27 @@ export function decodeProgram(words: Uint32Array, pcBase: number): DecodedProgra
   const imm = new Int32Array(n);
   const foreign = new Map<number, ForeignInstruction>();
   const illegal = new Map<number, string>();
+  const uses = new Map<string, ExtensionUse>();
+  const noteUse = (extension: string, implemented: boolean, k: number, name: string) => {
+    const u = uses.get(extension);
+    if (u !== undefined) u.count++;
+    else uses.set(extension, { extension, implemented, count: 1, firstPc: pcBase + 4 * k, firstName: name });
+  };
   for (let k = 0; k < n; k++) {
     const w = words[k];
     const d = decodeWord(w);
     code[k] = d.op | ((d.rd * 4) << 8) | ((d.rs1 * 4) << 16) | ((d.rs2 * 4) << 24);
     imm[k] = d.imm;
-    if (d.op === O.OP_UNSUPPORTED) foreign.set(k, foreignInstruction(w) as ForeignInstruction);
-    else if (d.op === O.OP_ILLEGAL) illegal.set(k, illegalReason(w));
+    if (d.op === O.OP_UNSUPPORTED) {
+      const f = foreignInstruction(w) as ForeignInstruction;
+      foreign.set(k, f);
+      noteUse(f.extension, false, k, f.name);
+    } else if (d.op === O.OP_ILLEGAL) illegal.set(k, illegalReason(w));
+    else if (d.op === O.OP_ALGEBRA) {
+      const f = foreignInstruction(w) as ForeignInstruction;
+      noteUse(f.extension, true, k, f.name);
+    } else if (d.op >= O.OP_FIRST_PRECOMPILE)
+      noteUse(opExtension(d.op) as string, true, k, O.OP_NAMES[d.op].toLowerCase());
   }
-  return { pcBase, words, code, imm, foreign, illegal };
+  return { pcBase, words, code, imm, foreign, illegal, extensions: [...uses.values()] };
 }

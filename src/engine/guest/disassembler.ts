@@ -3,12 +3,15 @@
 // csrr/csrw...), with `, ` between operands, decimal immediates (hex for lui/auipc upper immediates) and
 // branch/jump targets as `0xADDR <symbol+0xOFF>`. OpenVM's custom instructions print by their names
 // (terminate, hintstorew, hintbuffer, reveal, hintinput, printstr, hintrandom, hint_load_by_key); words
-// of other OpenVM extensions print by name with the extension noted. Anything else is `.4byte 0x...`.
+// of OpenVM's extensions (keccak256, sha256, add256..mul256, beq256, and those memscope does not run:
+// algebra, ECC, pairing) print by name with the extension noted. Anything else is `.4byte 0x...`.
 // `aliases: false` prints canonical instructions only (objdump -M no-aliases).
 
-import { immB, immI, immJ, immS } from './decoder';
-import { foreignInstruction } from './opcodes';
+import { decodeWord, immB, immI, immJ, immS } from './decoder';
+import { foreignInstruction, OP_UNSUPPORTED } from './opcodes';
 import type { SymbolTable } from './symbols';
+import type { VmConfig } from './vmConfig';
+import { algebraDisassembly, decodeAlgebraWord } from './extensions/algebraDecode';
 
 // prettier-ignore
 export const REG_NAMES = [
@@ -47,6 +50,8 @@ export interface Disassembly {
 export interface DisassemblerOptions {
   aliases?: boolean;
   symbols?: SymbolTable;
+  /** The guest's openvm.toml: names the modulus / field / curve of algebra, ECC and pairing words. */
+  vmConfig?: VmConfig;
 }
 
 const hex = (n: number) => `0x${(n >>> 0).toString(16)}`;
@@ -151,12 +156,23 @@ export function disassembleWord(w: number, pc: number, options: DisassemblerOpti
     case 0x73:
       return disassembleSystem(w, f3, rdN, rs1N, alias);
     case 0x0b:
+      if (f3 === 6) {
+        // beq256 (B-type): OpenVM's transpiler emits BEQ256 for every funct3-110 word.
+        const target = (pc + immB(w)) >>> 0;
+        return {
+          mnemonic: 'beq256',
+          operands: `${rs1}, ${rs2}, ${targetText(target, options.symbols)}`,
+          target,
+          extension: 'BigInt (Int256)',
+        };
+      }
       return disassembleCustom0(w, f3, rd, rs1, rs2);
     case 0x2b: {
+      // algebra / ECC / pairing: `addmod[secp256k1_coord] a0, a1, a2` (extensions/algebraDecode.ts)
       const foreign = foreignInstruction(w);
-      return foreign === undefined
-        ? word4(w)
-        : { ...d(foreign.name, rd, rs1, rs2), extension: foreign.extension };
+      const decoded = decodeAlgebraWord(w);
+      if (foreign === undefined || decoded === undefined || !('ok' in decoded)) return word4(w);
+      return { ...algebraDisassembly(decoded.ok, options.vmConfig), extension: foreign.extension };
     }
     default:
       return word4(w);
@@ -255,6 +271,7 @@ export function disassembleRange(
   pcBase: number,
   symbols?: SymbolTable,
   aliases = true,
+  vmConfig?: VmConfig,
 ): DisassemblyLine[] {
   const lines: DisassemblyLine[] = [];
   let auipcReg = -1;
@@ -262,9 +279,13 @@ export function disassembleRange(
   for (let k = 0; k < words.length; k++) {
     const pc = (pcBase + 4 * k) >>> 0;
     const w = words[k];
-    const d = disassembleWord(w, pc, { aliases, symbols });
+    const d = disassembleWord(w, pc, { aliases, symbols, vmConfig });
     const line: DisassemblyLine = { pc, word: w, text: formatDisassembly(d) };
-    if (d.extension !== undefined) line.comment = `needs the ${d.extension} extension`;
+    if (d.extension !== undefined)
+      line.comment =
+        decodeWord(w).op === OP_UNSUPPORTED
+          ? `needs the ${d.extension} extension (not implemented in memscope)`
+          : `${d.extension} precompile`;
     const hit = symbols?.lookup(pc);
     if (hit !== undefined && hit.offset === 0) line.label = hit.symbol.displayName;
     const opcode = w & 0x7f;

@@ -3,7 +3,7 @@ import * as A from './asm.testutil';
 import { parseInput } from './input';
 import { runWords, TEXT_BASE } from './runWords.testutil';
 
-const { a0, a1, a2, t0, t1, t2 } = A;
+const { a0, a1, t0, t1, t2 } = A;
 const rec = (r: {
   kind: string;
   addressSpace: number;
@@ -146,16 +146,10 @@ describe('OpenVM access sequences', () => {
     expect(out.machine.error?.message).toMatch(/^PcOutOfBounds: pc 0x200840 is outside the program/);
   });
 
-  it('other extensions stop the run naming the extension; ecall terminates with exit code 2', () => {
-    const keccak = 0x0000400b | (a0 << 7) | (a1 << 15) | (a2 << 20);
-    const r = runWords([A.addi(a0, 0, 1), keccak, A.terminate(0)]);
-    expect(r.machine.status).toBe('failed');
-    expect(r.machine.error?.message).toBe(
-      `unsupported instruction keccak256 (0x${(keccak >>> 0).toString(16)}) at pc 0x200804, needs the Keccak-256 extension`,
-    );
+  it('an algebra word without its setting stops naming the setting; ecall terminates with exit code 2', () => {
     const modular = 0x0000002b | (1 << 25);
     expect(runWords([modular]).machine.error?.message).toMatch(
-      /unsupported instruction submod<0> .* needs the Algebra \(modular arithmetic\) extension/,
+      /submod\[mod0\] at pc 0x[0-9a-f]+: \[app_vm_config\.modular\] supported_moduli is not configured/,
     );
     const ecall = runWords([A.ecall()]);
     expect(ecall.machine.status).toBe('terminated');

@@ -7,6 +7,8 @@
 //   JALR            R(1,rs1) W(1,rd) or +1                branches  R(1,rs1) R(1,rs2)
 //   loads           R(1,rs1) R(2,P&~3) W(1,rd) or +1      stores    R(1,rs1) R(1,rs2) W(2,P&~3) <- merged
 //   reveal          R(1,rd) R(1,rs1) W(3,(rd+imm)&~3)     NOP/PHANTOM +1   TERMINATE nothing
+//   precompiles (Keccak-256, SHA-256, Int256): extensions/ (heap adapters, 4/16/32-cell AS2 blocks)
+//   algebra / ECC / pairing: extensions/algebraChips.ts (VmConfig moduli and curves; hints are PHANTOMs, +1)
 // Invariants: x0 is never written; every executed instruction counts toward instret (TERMINATE too);
 // the hot loop allocates nothing and keeps pc/instret in locals, writing them back on every exit.
 
@@ -15,9 +17,12 @@ import type { TracingMemory } from '../memory/tracingMemory';
 import { div, divu, mulh, mulhsu, mulhu, rem, remu } from './arith';
 import type { GuestProgram } from './guestProgram';
 import type { HintStreams } from './hintStreams';
+import { AlgebraChips } from './extensions/algebraChips';
+import { PrecompileExecutor } from './extensions/precompiles';
 import * as O from './opcodes';
 import { hintBuffer, hintStoreW } from './syscalls/hintStore';
 import { hintInput, hintLoadByKey, hintRandom, printStr } from './syscalls/phantom';
+import { defaultVmConfig, type VmConfig } from './vmConfig';
 
 // Local bindings of the opcode numbers: the switch then compares against module constants in every
 // loader (bundled or not), which V8 folds; a namespace property per case label would not be.
@@ -26,7 +31,7 @@ const {
   OP_ADD, OP_ADDI, OP_AND, OP_ANDI, OP_AUIPC, OP_BEQ, OP_BGE, OP_BGEU, OP_BLT, OP_BLTU, OP_BNE, OP_DIV,
   OP_DIVU, OP_HINT_BUFFER, OP_HINT_INPUT, OP_HINT_LOAD_BY_KEY, OP_HINT_RANDOM, OP_HINT_STOREW, OP_HOOK,
   OP_JAL, OP_JALR, OP_LB, OP_LBU, OP_LH, OP_LHU, OP_LUI, OP_LW, OP_MUL, OP_MULH, OP_MULHSU, OP_MULHU,
-  OP_NOP, OP_OR, OP_ORI, OP_PRINT_STR, OP_REM, OP_REMU, OP_REVEAL, OP_SB, OP_SH, OP_SLL, OP_SLLI,
+  OP_NOP, OP_OR, OP_ORI, OP_PRINT_STR, OP_ALGEBRA, OP_COUNT, OP_FIRST_PRECOMPILE, OP_REM, OP_REMU, OP_REVEAL, OP_SB, OP_SH, OP_SLL, OP_SLLI,
   OP_SLT, OP_SLTI, OP_SLTIU, OP_SLTU, OP_SRA, OP_SRAI, OP_SRL, OP_SRLI, OP_SUB, OP_SW, OP_TERMINATE, OP_XOR,
   OP_XORI,
 } = O;
@@ -49,6 +54,16 @@ export class Interpreter {
   /** Console output of printstr. */
   console = '';
   onPrint: ((text: string) => void) | null = null;
+  /** Optional observer (metering): called with the instruction index before each instruction executes. */
+  onStep: ((idx: number) => void) | null = null;
+  /**
+   * Called after each precompile instruction with its opcode and the rows its chip's AIR gained (an
+   * observer's hook for per-AIR heights; RV32IM instructions are one row each, keyed by O.OP_CHIP).
+   */
+  onPrecompile: ((op: number, rows: number) => void) | null = null;
+  private readonly precompiles = new PrecompileExecutor();
+  /** The algebra / ECC / pairing chips of `config` (created at the first such instruction). */
+  private algebraChips: AlgebraChips | null = null;
 
   private readonly code: Int32Array;
   private readonly imm: Int32Array;
@@ -60,6 +75,8 @@ export class Interpreter {
     readonly program: GuestProgram,
     readonly memory: TracingMemory,
     readonly streams: HintStreams,
+    /** The openvm.toml settings (which moduli and curves exist); RV32IM + IO defaults otherwise. */
+    readonly config: VmConfig = defaultVmConfig(),
   ) {
     this.pc = program.elf.entry;
     // A private copy: hooks patch it.
@@ -195,6 +212,7 @@ export class Interpreter {
     const imms = this.imm;
     const base = this.program.decoded.pcBase;
     const textBytes = code.length * 4;
+    const onStep = this.onStep;
     let pc = this.pc;
     let steps = 0;
     try {
@@ -203,6 +221,7 @@ export class Interpreter {
         if (off < 0 || off >= textBytes || (off & 3) !== 0) this.fetchError(pc);
         const idx = off >>> 2;
         const c = code[idx];
+        if (onStep !== null && (c & 0xff) !== OP_HOOK) onStep(idx);
         const imm = imms[idx];
         const rd = (c >>> 8) & 0xff;
         const rs1 = (c >>> 16) & 0xff;
@@ -313,8 +332,20 @@ export class Interpreter {
             pc = this.pc;
             continue;
           }
-          default:
-            this.badInstruction(idx, pc);
+          default: {
+            const op = c & 0xff;
+            if (op < OP_FIRST_PRECOMPILE || op >= OP_COUNT) this.badInstruction(idx, pc);
+            if (op === OP_ALGEBRA) {
+              // A chip row, or a PHANTOM hint (+1, like every PHANTOM).
+              this.algebraChips ??= new AlgebraChips(this.config, this.streams);
+              if (this.algebraChips.execute(imm, mem, pc)) mem.incrementTimestamp();
+              if (this.onPrecompile !== null) this.onPrecompile(op, 1);
+              pc += 4; steps++; continue;
+            }
+            const next = this.precompiles.execute(op, mem, pc, rd, rs1, rs2, imm);
+            if (this.onPrecompile !== null) this.onPrecompile(op, this.precompiles.rows);
+            pc = next; steps++; continue;
+          }
         }
         pc += 4;
         steps++;

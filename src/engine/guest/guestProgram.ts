@@ -12,6 +12,8 @@ export interface GuestProgram {
   elf: LoadedElf;
   decoded: DecodedProgram;
   symbols: SymbolTable;
+  /** The ELF file itself (its DWARF is read on demand: dwarf/debugInfo.ts debugInfoOf). */
+  bytes: Uint8Array;
 }
 
 /** Parses, validates and pre-decodes an ELF. Throws EngineError('elf'). */
@@ -21,6 +23,7 @@ export function loadGuestProgram(bytes: Uint8Array): GuestProgram {
     elf,
     decoded: decodeProgram(elf.instructions, elf.pcBase),
     symbols: readSymbols(bytes, elf.sections),
+    bytes,
   };
 }
 

@@ -17,6 +17,7 @@ import { Interpreter, type MachineStatus } from './executor';
 import { applyImage, type GuestProgram } from './guestProgram';
 import { HintStreams } from './hintStreams';
 import { emptyInput, type GuestInput } from './input';
+import type { VmConfig } from './vmConfig';
 
 export interface GuestRunOptions {
   mode?: MemoryMode;
@@ -24,6 +25,11 @@ export interface GuestRunOptions {
   /** Keep every adapter record (views, trace output); false keeps only the counters (fast summaries). */
   keepRecords?: boolean;
   config?: MemoryConfig;
+  /**
+   * The guest's openvm.toml (vmConfig.ts): its extensions, moduli and curves, and its system settings — the
+   * memory mode (continuation_enabled) unless `mode` is given, and the memory config unless `config` is.
+   */
+  vmConfig?: VmConfig;
 }
 
 /** DEFAULT_MAX_NUM_PUBLIC_VALUES / SystemConfig num_public_values of the SDK config. */
@@ -40,8 +46,9 @@ export class GuestRun {
     readonly program: GuestProgram,
     options: GuestRunOptions = {},
   ) {
-    this.mode = options.mode ?? 'persistent';
-    const config = options.config ?? defaultMemoryConfig();
+    const vm = options.vmConfig;
+    this.mode = options.mode ?? vm?.system.mode ?? 'persistent';
+    const config = options.config ?? vm?.system.memory ?? defaultMemoryConfig();
     this.memory = new TracingMemory(
       config,
       initialBlockSizeFor(this.mode),
@@ -49,7 +56,7 @@ export class GuestRun {
     );
     applyImage(program, this.memory);
     this.streams = new HintStreams(options.input ?? emptyInput());
-    this.machine = new Interpreter(program, this.memory, this.streams);
+    this.machine = new Interpreter(program, this.memory, this.streams, vm);
   }
 
   get status(): MachineStatus {

@@ -134,4 +134,19 @@ describe('example guests (public/examples) end states, in both memory modes', ()
     expect(words(run.publicValues(), 3)).toEqual([2, 5, 1 + 2 + 3 + 4 + 255]);
     expect(runElf(example('sum_input')).machine.error?.message).toMatch(/^EndOfInputStream/);
   });
+
+  it('debug_loop (-O0, DWARF 5): sum of the squares of its array', () => {
+    const values = [3, 1, 4, 1, 5, 9, 2, 6];
+    const run = runElf(example('debug_loop'));
+    expect(run.machine.exitCode).toBe(0);
+    expect(words(run.publicValues(), 2)).toEqual([values.reduce((s, v) => s + v * v, 0), values.length]);
+  });
+
+  it('debug_calls (-O1, DWARF 4): heap list of triangular numbers walked and freed', () => {
+    let total = 0;
+    for (let n = 1; n <= 10; n++) total += (n * (n + 1)) / 2;
+    const run = runElf(example('debug_calls'));
+    expect(run.machine.exitCode).toBe(0);
+    expect(words(run.publicValues(), 3)).toEqual([total, 10, 0]);
+  });
 });

@@ -61,6 +61,12 @@ export class HintStreams {
     this.hintPos = 0;
   }
 
+  /** A phantom that resets the hint stream (`streams.hint_stream = ...`): the algebra and pairing hints. */
+  setHint(values: Uint32Array): void {
+    this.hint = values;
+    this.hintPos = 0;
+  }
+
   /** Rv32HintRandomSubEx: resets the hint stream to 4 * words random bytes. */
   hintRandom(words: number): void {
     const n = words * 4;

@@ -5,7 +5,7 @@
 // interpreter's switch compares against literals once bundled.
 
 export const OP_ILLEGAL = 0; // no transpiler extension claims the word (OpenVM: ParseError at load time)
-export const OP_UNSUPPORTED = 1; // claimed by an extension memscope does not implement (keccak, ecc, ...)
+export const OP_UNSUPPORTED = 1; // claimed by an extension memscope does not implement (algebra, ecc, ...)
 export const OP_NOP = 2; // PHANTOM Nop: fence, csrrw x0,csr,x0, ALU with rd = x0
 export const OP_TERMINATE = 3; // imm = exit code
 
@@ -71,7 +71,35 @@ export const OP_HINT_LOAD_BY_KEY = 55;
 /** Not an instruction: marks a word with a breakpoint hook (allocator interposition); the original op runs after. */
 export const OP_HOOK = 56;
 
-export const OP_COUNT = 57;
+// Precompiles (extensions/): Keccak-256, SHA-256 and BigInt (Int256). bne256..bgeu256 exist in OpenVM's
+// chip (BranchEqual/BranchLessThan cores) but the v1.7 transpiler only ever emits BEQ256 (funct3 110).
+export const OP_KECCAK256 = 57;
+export const OP_SHA256 = 58;
+export const OP_ADD256 = 59;
+export const OP_SUB256 = 60;
+export const OP_XOR256 = 61;
+export const OP_OR256 = 62;
+export const OP_AND256 = 63;
+export const OP_SLL256 = 64;
+export const OP_SRL256 = 65;
+export const OP_SRA256 = 66;
+export const OP_SLT256 = 67;
+export const OP_SLTU256 = 68;
+export const OP_MUL256 = 69;
+export const OP_BEQ256 = 70;
+export const OP_BNE256 = 71;
+export const OP_BLT256 = 72;
+export const OP_BGE256 = 73;
+export const OP_BLTU256 = 74;
+export const OP_BGEU256 = 75;
+// Algebra, ECC and pairing (custom-1, opcode 0x2b): one interpreter opcode whose imm is the word; the chip,
+// modulus/curve index and operands come from extensions/algebraDecode.ts and the VmConfig at execution.
+export const OP_ALGEBRA = 76;
+
+export const OP_COUNT = 77;
+
+/** The first precompile opcode: op >= OP_FIRST_PRECOMPILE (and < OP_COUNT) is executed in extensions/. */
+export const OP_FIRST_PRECOMPILE = OP_KECCAK256;
 
 /** OpenVM-style names (LOADW, STOREB, ...) for the trace and the instruction-mix views. */
 // prettier-ignore
@@ -81,7 +109,38 @@ export const OP_NAMES: readonly string[] = [
   'MULHU', 'DIV', 'DIVU', 'REM', 'REMU', 'LOADB', 'LOADH', 'LOADW', 'LOADBU', 'LOADHU', 'STOREB', 'STOREH',
   'STOREW', 'BEQ', 'BNE', 'BLT', 'BGE', 'BLTU', 'BGEU', 'JAL', 'JALR', 'LUI', 'AUIPC', 'HINT_STOREW',
   'HINT_BUFFER', 'REVEAL', 'HINT_INPUT', 'PRINT_STR', 'HINT_RANDOM', 'HINT_LOAD_BY_KEY', 'HOOK',
+  'KECCAK256', 'SHA256', 'ADD256', 'SUB256', 'XOR256', 'OR256', 'AND256', 'SLL256', 'SRL256', 'SRA256',
+  'SLT256', 'SLTU256', 'MUL256', 'BEQ256', 'BNE256', 'BLT256', 'BGE256', 'BLTU256', 'BGEU256', 'ALGEBRA',
 ];
+
+/**
+ * The chip (OpenVM executor, named as in its source without the `Executor` suffix) that executes each
+ * opcode: the identity an execution observer (metering, per-AIR heights) keys on. One array lookup per
+ * instruction: `OP_CHIP[code[idx] & 0xff]`.
+ */
+// prettier-ignore
+export const OP_CHIP: readonly string[] = [
+  'Illegal', 'Unsupported', 'Phantom', 'System',
+  ...Array<string>(5).fill('Rv32BaseAlu'), ...Array<string>(3).fill('Rv32Shift'), 'Rv32LessThan', 'Rv32LessThan',
+  ...Array<string>(4).fill('Rv32BaseAlu'), ...Array<string>(3).fill('Rv32Shift'), 'Rv32LessThan', 'Rv32LessThan',
+  'Rv32Multiplication', 'Rv32MulH', 'Rv32MulH', 'Rv32MulH', ...Array<string>(4).fill('Rv32DivRem'),
+  'Rv32LoadSignExtend', 'Rv32LoadSignExtend', 'Rv32LoadStore', 'Rv32LoadStore', 'Rv32LoadStore',
+  'Rv32LoadStore', 'Rv32LoadStore', 'Rv32LoadStore',
+  'Rv32BranchEqual', 'Rv32BranchEqual', ...Array<string>(4).fill('Rv32BranchLessThan'),
+  'Rv32JalLui', 'Rv32Jalr', 'Rv32JalLui', 'Rv32Auipc',
+  'Rv32HintStore', 'Rv32HintStore', 'Rv32LoadStore', 'Phantom', 'Phantom', 'Phantom', 'Phantom', 'Hook',
+  'KeccakVm', 'Sha256Vm', ...Array<string>(5).fill('Rv32BaseAlu256'), ...Array<string>(3).fill('Rv32Shift256'),
+  'Rv32LessThan256', 'Rv32LessThan256', 'Rv32Multiplication256', 'Rv32BranchEqual256', 'Rv32BranchEqual256',
+  ...Array<string>(4).fill('Rv32BranchLessThan256'), 'Algebra',
+];
+
+/** The OpenVM extension that provides an opcode's chip (for the program's list of needed extensions). */
+export function opExtension(op: number): string | undefined {
+  if (op === OP_KECCAK256) return 'Keccak-256';
+  if (op === OP_SHA256) return 'SHA2-256';
+  if (op >= OP_ADD256 && op <= OP_BGEU256) return 'BigInt (Int256)';
+  return undefined;
+}
 
 /** A word of another OpenVM extension: its instruction name and the extension that would execute it. */
 export interface ForeignInstruction {
@@ -92,7 +151,7 @@ export interface ForeignInstruction {
 // prettier-ignore
 const INT256_NAMES: Record<number, string> = {
   0: 'add256', 1: 'sub256', 2: 'xor256', 3: 'or256', 4: 'and256', 5: 'sll256', 6: 'srl256', 7: 'sra256',
-  8: 'slt256', 9: 'sltu256', 16: 'mul256',
+  8: 'slt256', 9: 'sltu256', 10: 'mul256',
 };
 const MODULAR_NAMES = [
   'addmod',
@@ -106,6 +165,11 @@ const MODULAR_NAMES = [
 ];
 const COMPLEX_NAMES = ['addcomplex', 'subcomplex', 'mulcomplex', 'divcomplex', 'setupcomplex'];
 const SW_NAMES = ['sw_add_ne', 'sw_double', 'sw_setup'];
+
+/** Int256 instruction names by funct7 (openvm_bigint_guest::Int256Funct7: Add = 0 .. Sltu = 9, Mul = 10). */
+export function int256Name(funct7: number): string | undefined {
+  return INT256_NAMES[funct7];
+}
 
 /**
  * Identifies custom-0 (0x0B) funct3 4..7 and custom-1 (0x2B) words of OpenVM's other extensions

@@ -70,11 +70,12 @@ export class ChaChaRng {
   private counter = 0;
   private index = 16;
 
+  /** `seed`: a u64 for `seed_from_u64`, or the 8 key words of `from_seed` (32 bytes read little-endian). */
   constructor(
-    seed: bigint,
+    seed: bigint | Uint32Array,
     private readonly rounds = 12,
   ) {
-    this.key = seedFromU64(seed);
+    this.key = typeof seed === 'bigint' ? seedFromU64(seed) : seed.slice();
   }
 
   nextU32(): number {
@@ -90,6 +91,14 @@ export class ChaChaRng {
       this.index = 0;
     }
     return this.block[this.index++];
+  }
+
+  /** rand_core 0.9 `BlockRng::fill_bytes`: whole words, little-endian; a partial last word is dropped. */
+  fillBytes(dest: Uint8Array): void {
+    for (let i = 0; i < dest.length; i += 4) {
+      const w = this.nextU32();
+      for (let k = 0; k < 4 && i + k < dest.length; k++) dest[i + k] = (w >>> (8 * k)) & 0xff;
+    }
   }
 
   /** `rng.random::<u8>()` in rand 0.9: the low byte of one next_u32. */

@@ -66,6 +66,9 @@ const CHECK_ANSWERS: Record<string, string[]> = {
     'merge AS2 2×4 → 8 at 100, t 0, prev_ts [0, 0]',
   ],
   '09-subword-guest': ['split AS2 8 → 2×4 at 0x200dc8, t 0'],
+  '10-precompile-blocks': [
+    'merge AS2 8×4 → 32 at 0x200ec0, t 873, prev_ts [849, 855, 864, 873, 834, 834, 834, 834]',
+  ],
 };
 
 describe('the lessons gallery', () => {

@@ -89,3 +89,11 @@ export function initialBlockSizeFor(mode: MemoryMode): number {
 export function finalizeChunkFor(mode: MemoryMode): number {
   return mode === 'persistent' ? CHUNK : 1;
 }
+
+/** `config` with address space `as` resized to `numCells` (its host allocation rounded up as OpenVM's mmap does). */
+export function withSpaceCells(config: MemoryConfig, as: number, numCells: number): MemoryConfig {
+  const addressSpaces = config.addressSpaces.map((c) =>
+    c.index === as ? space(c.index, c.name, numCells, c.cellType, c.minBlockSize) : c,
+  );
+  return { ...config, addressSpaces };
+}

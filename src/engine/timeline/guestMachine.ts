@@ -8,6 +8,7 @@
 // predecessor); a failed instruction leaves partial effects, so its end is reported `partial` and the
 // timeline restores the last whole step; breakpoint hooks installed by the timeline never redirect.
 
+import type { VmConfig } from '../guest/vmConfig';
 import type { AllocatorState } from '../alloc/allocatorState';
 import { EngineError, toErrorInfo } from '../errors';
 import { AllocInterposer, type InterposerSnapshot } from '../guest/allocInterposer';
@@ -44,6 +45,8 @@ export interface GuestState extends MachineState {
 
 export interface GuestMachineOptions {
   mode: MemoryMode;
+  /** The guest's openvm.toml settings (guest/vmConfig.ts). */
+  vmConfig?: VmConfig;
   input?: GuestInput;
   /** Observe the guest's allocator entry points (allocation and free densities, the heap view). */
   observeAllocator: boolean;
@@ -73,7 +76,12 @@ export class GuestMachine implements Machine<GuestState> {
     readonly program: GuestProgram,
     options: GuestMachineOptions,
   ) {
-    this.run_ = new GuestRun(program, { mode: options.mode, input: options.input, keepRecords: false });
+    this.run_ = new GuestRun(program, {
+      mode: options.mode,
+      vmConfig: options.vmConfig,
+      input: options.input,
+      keepRecords: false,
+    });
     this.interpreter = this.run_.machine;
     this.memory = this.run_.memory;
     // Throws EngineError('allocator') when there is no room for the arena above the heap start.

@@ -5,6 +5,7 @@
 // still opens: its valid prefix runs and the run ends with that line's error.
 
 import { EngineError } from '../errors';
+import { parseOpenVmToml } from '../guest/vmConfig';
 import { loadGuestProgram } from '../guest/guestProgram';
 import { emptyInput, type GuestInput, parseInput } from '../guest/input';
 import { decodeScriptText } from '../scripts/decodeText';
@@ -84,12 +85,18 @@ export function openRun(kind: SessionKind, bytes: Uint8Array, options: SessionOp
   const allocator = options.allocator ?? 'none';
   if (allocator !== 'none' && allocator !== 'observe' && allocator !== 'orthotope')
     throw bad(`unknown allocator interposition \`${String(allocator)}\``);
-  const mode = options.mode ?? 'persistent';
+  // The guest's openvm.toml (text): extensions, moduli, curves; its continuation_enabled picks the mode.
+  const vmConfig =
+    options.openvmToml === undefined
+      ? undefined
+      : parseOpenVmToml(options.openvmToml, options.openvmTomlName);
+  const mode = options.mode ?? vmConfig?.system.mode ?? 'persistent';
   if (mode !== 'persistent' && mode !== 'volatile') throw bad(`unknown memory mode \`${String(mode)}\``);
   const input = guestInput(options);
   const program = loadGuestProgram(bytes);
   const machine = new GuestMachine(program, {
     mode,
+    vmConfig,
     input,
     observeAllocator: allocator === 'observe',
     orthotope: allocator === 'orthotope',

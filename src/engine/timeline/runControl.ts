@@ -7,6 +7,7 @@
 // watchpoint outside memory or in a run without traced memory) throw EngineError('request') before running.
 
 import { EngineError } from '../errors';
+import { debugInfoOf } from '../guest/dwarf/debugInfo';
 import { OP_JAL, OP_JALR } from '../guest/opcodes';
 import type { MachineState } from './machine';
 import type { OpenedRun } from './openRun';
@@ -28,9 +29,23 @@ export function checkRange(run: OpenedRun, as: number, addr: number, len: number
     throw bad(`cells ${addr}..${addr + len} are not a range inside address space ${as} (${cells} cells)`);
 }
 
+/** The pcs of a guest breakpoint: one for a pc or symbol, every statement start of a source line (DWARF). */
+export function resolvePcs(run: OpenedRun, bp: Breakpoint): number[] {
+  if (run.kind === 'guest' && 'file' in bp) {
+    const debug = debugInfoOf(run.machine.program);
+    if (!debug.hasLines)
+      throw bad('this program has no line information (DWARF .debug_line): use pc or symbol breakpoints');
+    const pcs = debug.lines.addressesOf(bp.file, bp.line);
+    if (pcs.length === 0) throw bad(`no code at ${bp.file}:${bp.line}`);
+    return pcs;
+  }
+  return [resolvePc(run, bp)];
+}
+
 export function resolvePc(run: OpenedRun, bp: Breakpoint): number {
   if (run.kind !== 'guest') throw bad('script runs take line breakpoints ({ line })');
-  if ('line' in bp) throw bad('guest runs take pc or symbol breakpoints');
+  if ('file' in bp) return resolvePcs(run, bp)[0];
+  if ('line' in bp) throw bad('guest runs take pc, symbol or file:line breakpoints');
   if ('pc' in bp) {
     if (!Number.isSafeInteger(bp.pc) || bp.pc < 0) throw bad(`bad breakpoint pc ${bp.pc}`);
     return bp.pc;
@@ -89,11 +104,11 @@ export function runSession<S extends MachineState>(
   if (ranges.length > 0 && memory !== null) probes.push(new AccessProbe(memory, ranges));
   let lineSteps: number[] = [];
   if (run.kind === 'guest') {
-    const pcs = bps.map((bp) => resolvePc(run, bp));
+    const pcs = bps.flatMap((bp) => resolvePcs(run, bp));
     if (pcs.length > 0) probes.push(new PcProbe(run.machine.interpreter, pcs));
   } else {
     lineSteps = bps.map((bp) => {
-      if (!('line' in bp)) throw bad('script runs take line breakpoints ({ line })');
+      if (!('line' in bp) || 'file' in bp) throw bad('script runs take line breakpoints ({ line })');
       return stepOfLine(run, bp.line);
     });
   }

@@ -4,6 +4,7 @@
 // .alloc runs use the directive index (timestamp = step). One step = one instruction / directive.
 
 import type { ErrorInfo } from '../errors';
+import type { ExtensionUse } from '../guest/decoder';
 import type { GuestInput } from '../guest/input';
 import type { MemoryMode } from '../memory/config';
 import type { CheckpointStats } from './checkpointStore';
@@ -17,6 +18,14 @@ export interface SessionOptions {
   mode?: MemoryMode;
   /** The run stops with status 'limit' after this many steps (default: 100,000,000 for guests). */
   maxSteps?: number;
+  /**
+   * Guest runs: the text of the openvm.toml the guest was built with (guest/vmConfig.ts): which algebra /
+   * ECC / pairing moduli and curves exist, and the system settings (continuation_enabled -> the default
+   * mode). Without it, RV32IM + IO defaults.
+   */
+  openvmToml?: string;
+  /** The openvm.toml's file name, for error messages. */
+  openvmTomlName?: string;
   /** Guest input in the OpenVM CLI format: one hex string or a JSON document `{"input": [...]}`. */
   input?: string;
   /** Guest input as byte vectors (each one input vector, as a `0x01...` hex string would give). */
@@ -47,7 +56,9 @@ export interface Position {
   status: PositionStatus;
 }
 
-export type Breakpoint = { pc: number } | { symbol: string } | { line: number };
+/** Guests: a pc, a symbol, or a source line (DWARF; the file by its path or last components); scripts: a line. */
+export type Breakpoint =
+  { pc: number } | { symbol: string } | { line: number } | { file: string; line: number };
 
 export interface Watchpoint {
   addressSpace: number;
@@ -82,6 +93,11 @@ export interface MemoryStats extends CheckpointStats {
 
 export interface SessionInfo {
   kind: SessionKind;
+  /**
+   * Guest runs: the OpenVM extensions (beyond RV32IM + IO) the program's code uses, found by scanning its
+   * decoded text; `implemented: false` ones stop the run at their first executed word. Empty otherwise.
+   */
+  extensions: ExtensionUse[];
   /** The furthest point recorded so far. */
   head: { step: number; timestamp: number };
   /** Known once the run has ended. */

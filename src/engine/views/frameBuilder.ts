@@ -18,9 +18,13 @@ import type {
   FrameRequest,
   GuestProgramView,
   LaneView,
+  ProgramStatic,
   ScriptProgramView,
+  SourceView,
   StepView,
 } from './frameTypes';
+import { debugInfoOf } from '../guest/dwarf/debugInfo';
+import type { GuestProgram } from '../guest/guestProgram';
 import { memoryOverview } from './memoryOverview';
 import { transferable } from './transferable';
 import type { MemoryRangeView } from '../timeline/memoryView';
@@ -109,6 +113,7 @@ export class FrameBuilder {
       keep.push(i);
     }
     const mode = this.mode() ?? 'persistent';
+    const guest = this.session.opened.kind === 'guest';
     const a = w.accesses;
     for (let i = 0; i < a.count; i++) {
       if (a.step[i] !== last) continue;
@@ -136,6 +141,7 @@ export class FrameBuilder {
               pointer: a.pointer[accessIndex],
               size: a.size[accessIndex],
               timestamp: a.timestamp[accessIndex],
+              byPrecompile: guest && a.size[accessIndex] >= 16,
             }
           : undefined;
       if (acc === undefined) view.finalizeRecords++;
@@ -167,23 +173,64 @@ export class FrameBuilder {
         kind: 'guest',
         pc,
         where: fn ? `${fn.symbol.displayName}+0x${fn.offset.toString(16)}` : null,
-        lines: disassembleRange(words.subarray(from, to), pcBase + 4 * from, program.symbols),
+        lines: disassembleRange(
+          words.subarray(from, to),
+          pcBase + 4 * from,
+          program.symbols,
+          true,
+          o.machine.interpreter.config,
+        ),
         registers,
         changed,
         console: o.machine.interpreter.console,
         publicValues: transferable(run.publicValues()),
         exitCode: o.machine.interpreter.exitCode,
         hint: { inputRemaining: run.streams.inputRemaining, hintRemaining: run.streams.hintRemaining },
-        symbols: program.symbols.symbols
-          .filter((s) => s.type === 2 && s.name !== '')
-          .map((s) => ({ name: s.displayName, address: s.address })),
+        source: this.source(program, pc),
       };
     }
     if (o.kind === 'mtrace' || o.kind === 'alloc') {
       const lastLine = pos.step > 0 ? this.lineOfStep(pos.step - 1) : null;
-      return { kind: 'script', text: this.text ?? '', lastLine, nextLine: pos.line };
+      return { kind: 'script', lastLine, nextLine: pos.line };
     }
     return null;
+  }
+
+  /** The source line of pc (the call's line when pc starts an inlined call, as gdb shows it) and the stack. */
+  private source(program: GuestProgram, pc: number): SourceView | null {
+    const debug = debugInfoOf(program);
+    if (!debug.hasLines) return null;
+    const at = debug.presentedLine(pc);
+    const row = debug.lineAt(pc);
+    const stack = this.session.callStack().map((f) => ({
+      function: f.function,
+      file: f.file,
+      line: f.line,
+      inlined: f.inlined,
+      pc: f.pc,
+      level: f.level,
+    }));
+    return { file: at?.file ?? null, line: at?.line ?? 0, column: row?.column ?? 0, stack };
+  }
+
+  /** The session's unchanging program data (symbols or script text): built once, at open. */
+  programStatic(): ProgramStatic | null {
+    const o = this.session.opened;
+    if (o.kind === 'guest') {
+      const symbols = o.machine.program.symbols.symbols
+        .filter((s) => s.type === 2 && s.name !== '')
+        .map((s) => ({ name: s.displayName, address: s.address }));
+      const extensions = o.machine.program.decoded.extensions.map((e) => ({ ...e }));
+      const debug = debugInfoOf(o.machine.program);
+      return {
+        kind: 'guest',
+        symbols,
+        extensions,
+        sourceFiles: debug.lines.files,
+        debugProblems: [...debug.problems],
+      };
+    }
+    return { kind: 'script', text: this.text ?? '' };
   }
 
   private lineOfStep(step: number): number | null {

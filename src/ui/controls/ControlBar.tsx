@@ -5,6 +5,8 @@ import { type ControlAction, keyLabel, shortcutFor } from '../shortcuts';
 
 export interface ControlBarProps {
   running: boolean;
+  /** A freshly opened run is recording: forward actions are queued until it is recorded. */
+  recording?: boolean;
   canStepBack: boolean;
   atEnd: boolean;
   timestamp: number;
@@ -41,12 +43,19 @@ function ControlButton({
 }
 
 export function ControlBar(props: ControlBarProps) {
-  const { running, canStepBack, atEnd, disabled, onAction } = props;
+  const { canStepBack, atEnd, disabled, onAction } = props;
+  const recording = props.recording ?? false;
+  // While recording, the forward actions stay enabled: they are carried out once the run is recorded.
+  const running = props.running && !recording;
   const [typed, setTyped] = useState('');
   return (
     <div className="control-bar" role="toolbar" aria-label="Run controls">
-      <ControlButton action="reset" onAction={onAction} disabled={disabled || running} />
-      <ControlButton action="stepBack" onAction={onAction} disabled={disabled || running || !canStepBack} />
+      <ControlButton action="reset" onAction={onAction} disabled={disabled || running || recording} />
+      <ControlButton
+        action="stepBack"
+        onAction={onAction}
+        disabled={disabled || running || recording || !canStepBack}
+      />
       <ControlButton action="step" onAction={onAction} disabled={disabled || running || atEnd} />
       <ControlButton action="stepOver" onAction={onAction} disabled={disabled || running || atEnd} />
       {running ? (

@@ -1,23 +1,18 @@
 // Examples, open a file, run options (mode, allocator interposition, step limit, input), theme, status.
 import { ThemeToggle } from '../controls/ThemeToggle';
-import { useDebugger } from './store';
+import { CommitField } from '../controls/CommitField';
+import { readFiles } from '../layout/DropZone';
+import { debuggerStore, useDebugger } from './useDebugger';
 
 export function Toolbar() {
-  const {
-    examples,
-    loaded,
-    status,
-    recording,
-    options,
-    frame,
-    openExample,
-    openFile,
-    setOptions,
-    showLessons,
-    setShowLessons,
-    showCost,
-    setShowCost,
-  } = useDebugger();
+  const examples = useDebugger((s) => s.examples);
+  const loaded = useDebugger((s) => s.loaded);
+  const options = useDebugger((s) => s.options);
+  const showLessons = useDebugger((s) => s.showLessons);
+  const showCost = useDebugger((s) => s.showCost);
+  const showMeter = useDebugger((s) => s.showMeter);
+  const { openExample, openFiles, setOptions, setShowLessons, setShowCost, setShowMeter } =
+    debuggerStore.getState();
   const current = loaded?.isExample ? loaded.name : '';
   const guest = loaded?.kind === 'guest';
   return (
@@ -44,19 +39,29 @@ export function Toolbar() {
       </select>
       <label
         className="file-open"
-        title="ELF, .mtrace, .alloc, or an input .json for the current guest (or drop a file anywhere)"
+        title="An ELF, .mtrace or .alloc, with the guest's input .json and openvm.toml if it has them (select several, or drop them anywhere)"
       >
         Open…
         <input
           type="file"
-          accept=".elf,.mtrace,.alloc,.json,application/octet-stream,text/plain"
+          multiple
+          accept=".elf,.mtrace,.alloc,.json,.hex,.toml,.c,.h,.cc,.cpp,.hpp,.rs,.s,.S,.zig,application/octet-stream,text/plain"
           onChange={async (e) => {
-            const f = e.target.files?.[0];
-            if (f) await openFile(f.name, new Uint8Array(await f.arrayBuffer()));
+            const files = await readFiles(e.target.files);
             e.target.value = '';
+            if (files.length > 0) await openFiles(files);
           }}
         />
       </label>
+      {guest && loaded?.config && (
+        <span
+          className="config-file muted"
+          data-testid="config-file"
+          title={`${loaded.config.name} was opened with the guest and is kept with it (passed to the engine as the VM config)`}
+        >
+          + {loaded.config.name}
+        </span>
+      )}
       {guest && (
         <>
           <label>
@@ -84,25 +89,21 @@ export function Toolbar() {
           </label>
           <label title="the run pauses (not fails) after this many instructions">
             step limit{' '}
-            <input
+            <CommitField
               aria-label="Step limit"
-              type="number"
-              min={1}
-              step={1000000}
-              value={options.maxSteps}
-              onChange={(e) =>
-                Number(e.target.value) > 0 && setOptions({ maxSteps: Math.floor(Number(e.target.value)) })
-              }
+              inputMode="numeric"
+              value={String(options.maxSteps)}
+              onCommit={(v) => Number(v) > 0 && setOptions({ maxSteps: Math.floor(Number(v)) })}
               style={{ width: '9em' }}
             />
           </label>
           <label title='guest input in the OpenVM CLI format: one hex string or {"input": ["0x01…"]}'>
             input{' '}
-            <input
+            <CommitField
               aria-label="Input"
-              defaultValue={options.input}
+              value={options.input}
               placeholder="0x01…"
-              onBlur={(e) => e.target.value !== options.input && setOptions({ input: e.target.value.trim() })}
+              onCommit={(input) => setOptions({ input })}
               style={{ width: '10em' }}
             />
           </label>
@@ -126,14 +127,30 @@ export function Toolbar() {
           Cost
         </button>
       )}
+      {guest && (
+        <button
+          type="button"
+          aria-pressed={showMeter}
+          onClick={() => setShowMeter(!showMeter)}
+          title="OpenVM's segments, every AIR's rows, and the functions that cause them"
+        >
+          Cost by function
+        </button>
+      )}
       <ThemeToggle />
-      <span className="status" data-testid="status" data-status={status}>
-        {recording
-          ? `recording… step ${frame?.position.step ?? 0}`
-          : status === 'ready'
-            ? (frame?.position.status ?? 'ready')
-            : status}
-      </span>
+      <StatusText />
     </header>
+  );
+}
+
+/** The run status: the engine's (loading, running, recording) or, when idle, how the position stands. */
+function StatusText() {
+  const status = useDebugger((s) => s.status);
+  const recording = useDebugger((s) => s.recording);
+  const positionStatus = useDebugger((s) => s.frame?.position.status);
+  return (
+    <span className="status" data-testid="status" data-status={status}>
+      {recording ? 'recording…' : status === 'ready' ? (positionStatus ?? 'ready') : status}
+    </span>
   );
 }

@@ -1,11 +1,20 @@
-// Drag and drop anywhere: ELF, .mtrace, .alloc, or an input .json for the current guest.
+// Drag and drop anywhere: a program (ELF, .mtrace, .alloc) with its input .json and its openvm.toml, in any
+// combination — every dropped file is passed on, as one set.
 import { type ReactNode, useState } from 'react';
+import type { DroppedFile } from '../debugger/droppedFiles';
+
+export async function readFiles(list: FileList | null | undefined): Promise<DroppedFile[]> {
+  const files = Array.from(list ?? []);
+  return Promise.all(
+    files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
+}
 
 export function DropZone({
-  onFile,
+  onFiles,
   children,
 }: {
-  onFile(name: string, bytes: Uint8Array): void;
+  onFiles(files: DroppedFile[]): void;
   children: ReactNode;
 }) {
   const [over, setOver] = useState(false);
@@ -20,12 +29,16 @@ export function DropZone({
       onDrop={async (e) => {
         e.preventDefault();
         setOver(false);
-        const f = e.dataTransfer.files[0];
-        if (f) onFile(f.name, new Uint8Array(await f.arrayBuffer()));
+        const files = await readFiles(e.dataTransfer.files);
+        if (files.length > 0) onFiles(files);
       }}
     >
       {children}
-      {over && <div className="drop-hint">Drop to open</div>}
+      {over && (
+        <div className="drop-hint">
+          Drop to open (a program, its input .json and its openvm.toml together)
+        </div>
+      )}
     </div>
   );
 }

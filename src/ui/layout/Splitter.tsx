@@ -35,8 +35,11 @@ export function Splitter({
       }}
       onPointerUp={() => (start.current = null)}
       onKeyDown={(e) => {
+        // The splitter owns its arrow keys: keep them from the debugger's shortcuts (step / step back).
         if (e.key === 'ArrowLeft') onResize(Math.max(min, size - 20));
-        if (e.key === 'ArrowRight') onResize(Math.min(max, size + 20));
+        else if (e.key === 'ArrowRight') onResize(Math.min(max, size + 20));
+        else return;
+        e.preventDefault();
       }}
     />
   );

@@ -1,14 +1,21 @@
-// The program: for guests, the disassembly around pc (symbols, a breakpoint gutter), console output, public
+// The program: for guests, the source line and call stack when the ELF has DWARF (SourcePane.tsx), the
+// disassembly around pc (symbols, a breakpoint gutter), console output, public
 // values and the input/hint stream position; for scripts, the script text with the line just run, the
 // next line and a breakpoint gutter.
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Breakpoint } from '../../engine/timeline/sessionTypes';
+import type { ExtensionUse } from '../../engine/guest/decoder';
 import type { GuestProgramView, ScriptProgramView } from '../../engine/views/frameTypes';
+import { SourcePane } from './SourcePane';
 
 const hex = (v: number) => '0x' + v.toString(16);
 
 export interface ProgramPanelProps {
   program: GuestProgramView | ScriptProgramView;
+  /** Scripts: the script's text (sent once, at open). */
+  text: string;
+  /** Guests: the extensions its code uses (sent once, at open). */
+  extensions: ExtensionUse[];
   breakpoints: Breakpoint[];
   onToggleBreakpoint(bp: Breakpoint): void;
 }
@@ -17,7 +24,16 @@ export interface ProgramPanelProps {
 function useScrollToCurrent(key: unknown) {
   const ref = useRef<HTMLOListElement>(null);
   useEffect(() => {
-    ref.current?.querySelector('li.current')?.scrollIntoView({ block: 'nearest' });
+    const list = ref.current;
+    const li = list?.querySelector<HTMLElement>('li.current');
+    if (!list || !li) return;
+    // A list that scrolls on its own (beside a source pane) scrolls alone: the panel keeps the source in view.
+    if (list.scrollHeight > list.clientHeight) {
+      const top = li.offsetTop - list.offsetTop;
+      if (top < list.scrollTop) list.scrollTop = top;
+      else if (top + li.offsetHeight > list.scrollTop + list.clientHeight)
+        list.scrollTop = top + li.offsetHeight - list.clientHeight;
+    } else li.scrollIntoView({ block: 'nearest' });
   }, [key]);
   return ref;
 }
@@ -26,14 +42,30 @@ function hasBp(list: Breakpoint[], bp: Breakpoint): boolean {
   return list.some((b) => JSON.stringify(b) === JSON.stringify(bp));
 }
 
-export function ProgramPanel({ program, breakpoints, onToggleBreakpoint }: ProgramPanelProps) {
+export function ProgramPanel({
+  program,
+  text,
+  extensions,
+  breakpoints,
+  onToggleBreakpoint,
+}: ProgramPanelProps) {
   return (
     <section className="panel program" aria-label="Program">
       <h2>Program</h2>
       {program.kind === 'guest' ? (
-        <GuestProgram program={program} breakpoints={breakpoints} onToggle={onToggleBreakpoint} />
+        <GuestProgram
+          program={program}
+          extensions={extensions}
+          breakpoints={breakpoints}
+          onToggle={onToggleBreakpoint}
+        />
       ) : (
-        <ScriptProgram program={program} breakpoints={breakpoints} onToggle={onToggleBreakpoint} />
+        <ScriptProgram
+          program={program}
+          text={text}
+          breakpoints={breakpoints}
+          onToggle={onToggleBreakpoint}
+        />
       )}
     </section>
   );
@@ -41,10 +73,12 @@ export function ProgramPanel({ program, breakpoints, onToggleBreakpoint }: Progr
 
 function GuestProgram({
   program,
+  extensions,
   breakpoints,
   onToggle,
 }: {
   program: GuestProgramView;
+  extensions: ExtensionUse[];
   breakpoints: Breakpoint[];
   onToggle(bp: Breakpoint): void;
 }) {
@@ -53,13 +87,35 @@ function GuestProgram({
   const usedPv = pv.length - [...pv].reverse().findIndex((b) => b !== 0);
   return (
     <>
+      {program.source && <SourcePane source={program.source} />}
       <div className="where muted">{program.where ? `in ${program.where}` : ''}</div>
+      {extensions.length > 0 && (
+        <div className="extensions muted" data-testid="extensions">
+          Extensions:{' '}
+          {extensions.map((e, i) => (
+            <span
+              key={e.extension}
+              className={e.implemented ? '' : 'missing'}
+              title={`${e.count} instruction word${e.count === 1 ? '' : 's'}, first ${e.firstName} at ${hex(e.firstPc)}`}
+            >
+              {i > 0 && ' · '}
+              {e.extension}
+              {e.implemented ? '' : ` (not implemented: the run stops at ${e.firstName} if it executes)`}
+            </span>
+          ))}
+        </div>
+      )}
       <ol className="disasm" data-testid="disassembly" ref={listRef}>
         {program.lines.map((l) => {
           const bp = { pc: l.pc };
           const on = hasBp(breakpoints, bp);
           return (
-            <li key={l.pc} className={`${l.pc === program.pc ? 'current' : ''}`} data-pc={l.pc}>
+            <li
+              key={l.pc}
+              className={`${l.pc === program.pc ? 'current' : ''}`}
+              data-pc={l.pc}
+              title={`${hex(l.pc)}: ${l.text}${l.comment ? ` # ${l.comment}` : ''}`}
+            >
               {l.label && <div className="label">{l.label}</div>}
               <button
                 type="button"
@@ -111,16 +167,21 @@ function GuestProgram({
 
 function ScriptProgram({
   program,
+  text: source,
   breakpoints,
   onToggle,
 }: {
   program: ScriptProgramView;
+  text: string;
   breakpoints: Breakpoint[];
   onToggle(bp: Breakpoint): void;
 }) {
   const listRef = useScrollToCurrent(program.lastLine);
-  const lines = program.text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
+  const lines = useMemo(() => {
+    const all = source.split('\n');
+    if (all.at(-1) === '') all.pop();
+    return all;
+  }, [source]);
   return (
     <ol className="script-text" data-testid="script" ref={listRef}>
       {lines.map((text, i) => {

@@ -1,9 +1,9 @@
 // The zoomed-in cells of one lane, drawn as positioned DOM boxes (DESIGN: detail as shapes; DOM rather
-// than SVG so every cell carries a real `title` tooltip and data attributes for tests): rows with their
+// than SVG so every cell carries a real `title` tooltip, written on hover, and data attributes for tests): rows with their
 // address, block outlines in the block size's hue with a size label at the block's start, untouched units
 // dimmed, the current step's reads and writes highlighted, the selected cell outlined. Arrow keys move the
 // selection (and the window, when the selection leaves it).
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, PointerEvent } from 'react';
 import type { MemoryRangeView } from '../../../engine/timeline/memoryView';
 import { markName } from './accessMarks';
 import { blockColor } from './blockPalette';
@@ -76,6 +76,24 @@ export function CellGrid(props: CellGridProps) {
     if (next < view.addr || next >= view.addr + view.len) props.onFocus(next);
   };
 
+  // Each cell's tooltip is written when the pointer enters it (always for the state shown then): building
+  // a few hundred tooltips on every render made each step's render of the grid several times longer.
+  const showTooltip = (e: PointerEvent<HTMLDivElement>) => {
+    const el = (e.target as HTMLElement).closest<HTMLElement>('[data-testid=cell]');
+    if (el === null) return;
+    const i = Number(el.dataset.addr) - view.addr;
+    const c = cells[i];
+    if (c === undefined) return;
+    const mark = marks.get(c.addr) ?? 0;
+    el.title = cellTooltip(c, {
+      laneName: props.laneName,
+      addressSpace: view.addressSpace,
+      kind,
+      word: kind === 'byte' ? wordBytes(i) : undefined,
+      mark,
+    });
+  };
+
   return (
     <div
       className={geo.gap > 0 ? 'mem-grid grouped' : 'mem-grid'}
@@ -84,6 +102,7 @@ export function CellGrid(props: CellGridProps) {
       role="group"
       aria-label={`${props.laneName} cells ${fmtAddr(view.addr)} to ${fmtAddr(view.addr + view.len - 1)}; arrow keys move the selection`}
       onKeyDown={onKeyDown}
+      onPointerOver={showTooltip}
     >
       {Array.from({ length: rows }, (_, r) => (
         <div
@@ -124,13 +143,6 @@ export function CellGrid(props: CellGridProps) {
             data-block-size={c.blockSize}
             data-ts={c.timestamp}
             data-access={access ?? undefined}
-            title={cellTooltip(c, {
-              laneName: props.laneName,
-              addressSpace: view.addressSpace,
-              kind,
-              word: kind === 'byte' ? wordBytes(i) : undefined,
-              mark,
-            })}
             onClick={() => props.onSelect(c.addr)}
           >
             {asWords ? null : formatCell(c.value, format, kind)}

@@ -1,0 +1,144 @@
+// `exec --segments` (the JSON shape and OpenVM's AIR names) and `exec --profile` (folded stacks as
+// speedscope/flamegraph.pl read them: `frame;frame weight`, split at the last space).
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { needs, sharedFile } from '../engine/guest/fixtures.testutil';
+import { captureIO } from './io';
+import { runCli } from './main';
+
+const ROOT = resolve(__dirname, '../..');
+const EXAMPLE = join(ROOT, 'public/examples/matmul.elf');
+const SHARED = resolve(ROOT, '../shared/guests/openvm-v1.7');
+
+async function run(args: string[]) {
+  const io = captureIO();
+  const code = await runCli(args, io);
+  return { code, stdout: io.stdout, stderr: io.stderr };
+}
+
+interface AirRow {
+  air_id: number;
+  air_name: string;
+  rows: number;
+  padded_rows: number;
+  main_cols: number;
+  cells: number;
+}
+interface Segment {
+  instret_start: number;
+  num_insns: number;
+  airs: AirRow[];
+}
+
+/** Parses folded stacks strictly: every line `stack weight` with non-empty frames and a positive integer weight. */
+function parseFolded(text: string): { frames: string[]; weight: number }[] {
+  expect(text.endsWith('\n')).toBe(true);
+  return text
+    .slice(0, -1)
+    .split('\n')
+    .map((line) => {
+      const m = /^(.+) (\d+)$/.exec(line);
+      expect(m, line).not.toBeNull();
+      const frames = (m as RegExpExecArray)[1].split(';');
+      for (const f of frames) expect(f.trim().length, line).toBeGreaterThan(0);
+      const weight = Number((m as RegExpExecArray)[2]);
+      expect(weight).toBeGreaterThan(0);
+      return { frames, weight };
+    });
+}
+
+describe('memscope exec --segments / --profile', () => {
+  it('prints one JSON object of segments with OpenVM-named AIR rows', async () => {
+    const r = await run(['exec', EXAMPLE, '--segments']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')).toHaveLength(2);
+    const { segments } = JSON.parse(r.stdout) as { segments: Segment[] };
+    expect(segments).toHaveLength(1);
+    expect(segments[0].instret_start).toBe(0);
+    const names = segments[0].airs.map((a) => a.air_name);
+    expect(names).toContain('VmAirWrapper<Rv32BaseAluAdapterAir, BaseAluCoreAir<4, 8>');
+    expect(names).toContain('AccessAdapterAir<8>');
+    expect(names).toContain('MemoryMerkleAir<8>');
+    for (const a of segments[0].airs) {
+      expect(Object.keys(a).sort()).toEqual([
+        'air_id',
+        'air_name',
+        'cells',
+        'main_cols',
+        'padded_rows',
+        'rows',
+      ]);
+      expect(a.rows).toBeLessThanOrEqual(a.padded_rows);
+      expect(a.padded_rows & (a.padded_rows - 1)).toBe(0);
+    }
+  });
+
+  it('--profile writes folded stacks; instruction weights sum to the instructions, cell weights to the cells', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'memscope-profile-'));
+    const seg = await run(['exec', EXAMPLE, '--segments', '--profile', join(dir, 'i.folded')]);
+    expect(seg.code).toBe(0);
+    const { segments } = JSON.parse(seg.stdout) as { segments: Segment[] };
+    const instructions = segments.reduce((t, s) => t + s.num_insns, 0);
+    const cells = segments.reduce((t, s) => t + s.airs.reduce((u, a) => u + a.cells, 0), 0);
+    const byInstr = parseFolded(readFileSync(join(dir, 'i.folded'), 'utf8'));
+    expect(byInstr.reduce((t, e) => t + e.weight, 0)).toBe(instructions);
+    expect(byInstr.some((e) => e.frames.includes('main'))).toBe(true);
+    expect(
+      (await run(['exec', EXAMPLE, '--profile', join(dir, 'c.folded'), '--profile-measure', 'cells'])).code,
+    ).toBe(0);
+    const byCells = parseFolded(readFileSync(join(dir, 'c.folded'), 'utf8'));
+    expect(byCells.reduce((t, e) => t + e.weight, 0)).toBe(cells);
+    expect(byCells.some((e) => e.frames[0] === '[padding]')).toBe(true);
+    expect(
+      (await run(['exec', EXAMPLE, '--profile', join(dir, 'a.folded'), '--profile-measure', 'adapter-rows']))
+        .code,
+    ).toBe(0);
+    const adapterRows = segments.reduce(
+      (t, s) =>
+        t + s.airs.filter((a) => a.air_name.startsWith('AccessAdapterAir')).reduce((u, a) => u + a.rows, 0),
+      0,
+    );
+    expect(parseFolded(readFileSync(join(dir, 'a.folded'), 'utf8')).reduce((t, e) => t + e.weight, 0)).toBe(
+      adapterRows,
+    );
+  });
+
+  it('rejects volatile mode, an unknown measure and an unwritable profile with exit 1', async () => {
+    expect((await run(['exec', EXAMPLE, '--segments', '--mode', 'volatile'])).stderr).toMatch(
+      /continuations/,
+    );
+    expect((await run(['exec', EXAMPLE, '--profile', 'x', '--profile-measure', 'rows'])).code).toBe(1);
+    const r = await run(['exec', EXAMPLE, '--profile', '/nonexistent-dir/x.folded']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot write/);
+  });
+
+  it.runIf(needs(sharedFile('guests/openvm-v1.7/fibonacci.elf')))(
+    'fibonacci with --max-segment-length 1048476: 873,000 then the rest',
+    async () => {
+      const r = await run([
+        'exec',
+        join(SHARED, 'fibonacci.elf'),
+        '--input',
+        join(SHARED, 'fibonacci.input.json'),
+        '--segments',
+        '--max-segment-length',
+        '1048476',
+      ]);
+      expect(r.code).toBe(0);
+      const { segments } = JSON.parse(r.stdout) as { segments: Segment[] };
+      expect(segments.map((s) => s.num_insns)).toEqual([873_000, 627_278]);
+      for (const s of segments) {
+        const padded = (name: string) => s.airs.find((a) => a.air_name === name)?.padded_rows;
+        expect([
+          padded('AccessAdapterAir<8>'),
+          padded('PersistentBoundaryAir<8>'),
+          padded('MemoryMerkleAir<8>'),
+        ]).toEqual([64, 64, 256]);
+      }
+    },
+    60_000,
+  );
+});

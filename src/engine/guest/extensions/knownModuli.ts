@@ -1,0 +1,29 @@
+// Names for the moduli OpenVM's configs use (openvm_standard.toml and the benchmark configs): the coordinate
+// and scalar fields of secp256k1, P-256, BN254 and BLS12-381, taken from @noble/curves (audited) so that a
+// mistyped constant cannot creep in. Used only to label instructions (`addmod[secp256k1_coord]`).
+
+import { bls12_381 } from '@noble/curves/bls12-381.js';
+import { bn254 } from '@noble/curves/bn254.js';
+import { p256 } from '@noble/curves/nist.js';
+import { secp256k1 } from '@noble/curves/secp256k1.js';
+
+const NAMES = new Map<bigint, string>([
+  [secp256k1.Point.Fp.ORDER, 'secp256k1_coord'],
+  [secp256k1.Point.Fn.ORDER, 'secp256k1_scalar'],
+  [p256.Point.Fp.ORDER, 'p256_coord'],
+  [p256.Point.Fn.ORDER, 'p256_scalar'],
+  [bn254.G1.Point.Fp.ORDER, 'bn254_coord'],
+  [bn254.G1.Point.Fn.ORDER, 'bn254_scalar'],
+  [bls12_381.G1.Point.Fp.ORDER, 'bls12_381_coord'],
+  [bls12_381.G1.Point.Fn.ORDER, 'bls12_381_scalar'],
+]);
+
+/** `secp256k1_coord`; `2^61-1` for 2^k - 1 (k >= 31); the decimal value below 2^64; else `mod<index>`. */
+export function modulusName(m: bigint, index: number): string {
+  const known = NAMES.get(m);
+  if (known !== undefined) return known;
+  const bits = m.toString(2);
+  if (bits.length >= 31 && /^1+$/.test(bits)) return `2^${bits.length}-1`;
+  if (m < 1n << 64n) return m.toString();
+  return `mod${index}`;
+}

@@ -1,0 +1,445 @@
+// Metered, segmented and attributed execution of a guest, in one pass over the ordinary interpreter
+// (guest/executor.ts) as an observer: OpenVM v1.7.0's metered execution (MeteredCtx, meteredCtx.ts) decides
+// the segments while each segment is preflighted exactly as OpenVM does it afterwards (a fresh TracingMemory
+// over the image at the segment's start, its records, finalize; segmentHeights.ts), and every row is charged
+// to the call-stack node of the instruction that caused it.
+// How one pass can do both: the run advances in windows of segment_check_insns instructions on the current
+// segment's memory. OpenVM cuts a segment at the *previous* check (its checkpoint), so when a check cuts,
+// the run goes back to that checkpoint (a copy-on-write snapshot taken when a cut at the next check was
+// possible — `wouldSegmentWith` with one window's worst-case growth — else the segment's start snapshot
+// plus a silent replay), finalizes the segment there, starts the next segment's memory and re-executes the
+// window on it with the metered context muted (it already counted that window).
+// Invariants: chip rows and instruction counts of a window are counted once (they do not depend on memory);
+// adapter rows charged in a window that moved to the next segment are undone (its first touches need not
+// be: the old segment's finalize only looks up the chunks its memory really touched); the per-segment
+// heights sum to the per-node attributed rows (attribution.test.ts).
+// Cost: the plain run plus one observer call per instruction (the access plan foresees RV32IM's memory
+// accesses; only unforeseeable instructions get a per-access hook), a snapshot per check only near a cut,
+// and a replay of one window per segment.
+
+import { EngineError } from '../errors';
+import type { GuestProgram } from '../guest/guestProgram';
+import type { GuestInput } from '../guest/input';
+import type { AccessHook, TracingMemory } from '../memory/tracingMemory';
+import { accessPlan, MEM_HOOKED, MEM_NONE, MEM_REVEAL, MEM_RS1_IMM } from './accessPlan';
+import { GuestMachine, type GuestState } from '../timeline/guestMachine';
+import { AirInventory, type ExtensionAirs, extensionAirs } from './airs';
+import { enterInstruction, FunctionTable, type StackCursor, StackTrie } from './callStacks';
+import { FirstTouch } from './firstTouch';
+import {
+  DEFAULT_SEGMENT_CHECK_INSNS,
+  defaultLimits,
+  type SegmentationLimits,
+  type SegmentReason,
+} from './limits';
+import { MeteredCtx } from './meteredCtx';
+import { MERKLE_HEIGHT, MerkleIds, leafIndex } from './merkleIds';
+import { type DynamicRows, dynamicRows, opcodeAirTable, precompileAirTable } from './opcodeAirs';
+import { finalizeSegment, programLength } from './segmentHeights';
+import { startSegmentMemory } from './segmentMemory';
+
+export interface MeteringOptions {
+  input?: GuestInput;
+  limits?: Partial<SegmentationLimits>;
+  /** SystemConfig::with_max_segment_len: sets max_trace_height. */
+  maxSegmentLength?: number;
+  segmentCheckInsns?: number;
+  extensions?: readonly ExtensionAirs[];
+}
+
+export interface SegmentResult {
+  index: number;
+  instretStart: number;
+  numInsns: number;
+  /** Exact rows per AIR id (preflight), and padded heights. */
+  rows: Float64Array;
+  padded: Float64Array;
+  /** The metered estimate that decided the cut. */
+  metered: Float64Array;
+  /** The segment's TracingMemory timestamp after its last instruction (timestamps restart at 1 per segment). */
+  endTimestamp: number;
+  reason: SegmentReason | null;
+}
+
+export interface MeteringResult {
+  segments: SegmentResult[];
+  instret: number;
+  exitCode: number | null;
+  error: EngineError | null;
+}
+
+const NORMAL = 0;
+const REPLAY = 1;
+const SILENT = 2;
+
+interface Snapshot {
+  state: GuestState;
+  instret: number;
+}
+
+export class MeteredRun {
+  readonly inventory: AirInventory;
+  readonly functions: FunctionTable;
+  readonly trie: StackTrie;
+  readonly metered: MeteredCtx;
+  readonly programLength: number;
+  readonly segments: SegmentResult[] = [];
+  /** Rows charged per (node, AIR): nodeRows[node * airs + air]; instructions per node. */
+  nodeRows = new Float64Array(0);
+  nodeInstructions = new Float64Array(0);
+
+  private readonly machine: GuestMachine;
+  private readonly memory: TracingMemory;
+  private readonly airCount: number;
+  private readonly airOf: Int16Array;
+  private readonly precompileAir: Int16Array;
+  private readonly regMask: Uint16Array;
+  private readonly memKind: Uint8Array;
+  private readonly accessHook: AccessHook;
+  private hooked = false;
+  /**
+   * The last instruction first-touched a chunk or ran hooked. Only then can it have made adapter records:
+   * with the access plan's instructions every later access to a touched chunk is a 4-cell access of a
+   * 4-cell block (no split, no merge); hooked ones may do anything.
+   */
+  private effects = false;
+  private trieFunc: Int32Array;
+  /** Register chunks (bit k = registers 2k, 2k+1) touched in this segment. */
+  private regTouched = 0;
+  private readonly funcOf: Int32Array;
+  private readonly linkKind: Uint8Array;
+  /** 1 where the instruction's rows depend on its operands (opcodeAirs.ts dynamicRows). */
+  private readonly dynamic: Uint8Array;
+  private readonly readRegister = (ptr: number) => this.memory.peekWord(1, ptr);
+  private readonly window: number;
+  private readonly slack: Float64Array;
+  private readonly tree: MerkleIds;
+  private readonly touches = new FirstTouch();
+  private readonly cursor: StackCursor = { node: 0, pending: 0 };
+  private node = 0;
+  private mode = NORMAL;
+  private readonly winRows: Float64Array;
+  private segRows: Float64Array;
+  private readonly lastRows = new Float64Array(5);
+  private lastRecordCount = 0;
+  private undo: number[] = [];
+  private snapshot: Snapshot | null = null;
+  private checkCursor: StackCursor = { node: 0, pending: 0 };
+
+  constructor(
+    readonly program: GuestProgram,
+    options: MeteringOptions = {},
+  ) {
+    const uses = program.decoded.extensions.map((e) => e.extension);
+    const ext = extensionAirs(uses);
+    if (options.extensions === undefined && ext.missing.length > 0)
+      throw new EngineError(
+        'request',
+        `metering does not catalogue the AIRs of the ${ext.missing.join(', ')} extension(s) yet`,
+      );
+    this.inventory = new AirInventory(options.extensions ?? ext.airs);
+    this.airCount = this.inventory.length;
+    const limits = { ...defaultLimits(), ...options.limits };
+    if (options.maxSegmentLength !== undefined) limits.maxTraceHeight = options.maxSegmentLength;
+    this.window = options.segmentCheckInsns ?? DEFAULT_SEGMENT_CHECK_INSNS;
+    if (!(this.window >= 1 && Number.isInteger(this.window)))
+      throw new EngineError('request', `segment_check_insns must be a positive integer, got ${this.window}`);
+    const code = program.decoded.code;
+    this.programLength = programLength(code);
+    this.metered = new MeteredCtx(this.inventory, limits, this.window, this.programLength);
+    const byOp = opcodeAirTable(this.inventory);
+    this.precompileAir = precompileAirTable(this.inventory);
+    this.airOf = new Int16Array(code.length);
+    for (let i = 0; i < code.length; i++) this.airOf[i] = byOp[code[i] & 0xff];
+    this.dynamic = new Uint8Array(code.length);
+    for (let i = 0; i < code.length; i++) if (dynamicRows(code[i] & 0xff) !== undefined) this.dynamic[i] = 1;
+    const plan = accessPlan(code);
+    this.regMask = plan.regMask;
+    this.memKind = plan.memKind;
+    this.functions = new FunctionTable(program);
+    this.funcOf = this.functions.funcOf;
+    this.linkKind = this.functions.linkKind;
+    this.trie = new StackTrie(this.functions.names.length);
+    this.trieFunc = this.trie.func;
+    this.winRows = new Float64Array(this.airCount);
+    this.segRows = new Float64Array(this.airCount);
+    this.slack = this.windowSlack();
+    this.growNodes(256);
+
+    this.machine = new GuestMachine(program, {
+      mode: 'persistent',
+      input: options.input,
+      observeAllocator: false,
+    });
+    this.memory = this.machine.memory;
+    this.tree = this.initialTree();
+    this.machine.interpreter.onStep = (idx) => this.step(idx);
+    this.machine.interpreter.onPrecompile = (op, rows) => this.precompileRows(op, rows);
+    // Installed only for the instructions the access plan cannot foresee (planAccess).
+    this.accessHook = (as, ptr, size) => {
+      if (this.mode !== SILENT) this.access(as, ptr, size, this.node);
+    };
+  }
+
+  /** Runs the guest to its end; the segments are also in `this.segments`. */
+  run(): MeteringResult {
+    const m = this.machine.interpreter;
+    this.snapshot = { state: this.machine.capture(), instret: 0 };
+    for (;;) {
+      const before = m.instret;
+      this.machine.run(this.window);
+      this.flushAdapterRows();
+      if (m.status === 'failed') break;
+      if (m.status === 'terminated') {
+        this.commitWindow();
+        const last = this.metered.terminate(m.instret - before);
+        this.closeSegment(last.instretStart, last.numInsns, last.traceHeights, null);
+        break;
+      }
+      for (let air = 0; air < this.airCount; air++) this.metered.addRows(air, this.winRows[air]);
+      const cut = this.metered.check();
+      if (cut === null) this.commitWindow();
+      else if (cut.instretStart + cut.numInsns === m.instret) {
+        this.commitWindow();
+        this.closeSegment(cut.instretStart, cut.numInsns, cut.traceHeights, cut.reason);
+        this.openSegment();
+      } else this.cutAtCheckpoint(cut.instretStart, cut.numInsns, cut.traceHeights, cut.reason);
+      this.checkCursor = { node: this.node, pending: this.cursor.pending };
+      if (this.metered.wouldSegmentWith(this.slack))
+        this.snapshot = { state: this.machine.capture(), instret: m.instret };
+    }
+    return { segments: this.segments, instret: m.instret, exitCode: m.exitCode, error: m.error };
+  }
+
+  // ---------- observers ----------
+
+  private step(idx: number): void {
+    const mode = this.mode;
+    if (mode === SILENT) return;
+    if (this.effects) this.settleEffects();
+    let node = this.node;
+    if (this.cursor.pending !== 0 || this.trieFunc[node] !== this.funcOf[idx]) node = this.enter(idx);
+    else this.cursor.pending = this.linkKind[idx];
+    // What the instruction will touch (accessPlan.ts): register chunks, then its memory access.
+    const regs = this.regMask[idx] & ~this.regTouched;
+    if (regs !== 0) this.touchRegisters(regs, node);
+    const mem = this.memKind[idx];
+    if (mem !== MEM_NONE) this.planAccess(mem, idx, node);
+    if (mode === REPLAY) return;
+    this.nodeInstructions[node]++;
+    const air = this.airOf[idx];
+    if (air < 0) return;
+    const rows = this.dynamic[idx] === 0 ? 1 : this.rowsOf(idx);
+    this.winRows[air] += rows;
+    this.nodeRows[node * this.airCount + air] += rows;
+  }
+
+  /** A precompile's rows, reported by the interpreter after it executed (not recounted in a replay). */
+  private precompileRows(op: number, rows: number): void {
+    if (this.mode !== NORMAL) return;
+    const air = this.precompileAir[op];
+    if (air < 0) throw new EngineError('internal', `no AIR for precompile opcode ${op}`);
+    this.winRows[air] += rows;
+    this.nodeRows[this.node * this.airCount + air] += rows;
+  }
+
+  private rowsOf(idx: number): number {
+    const d = this.program.decoded;
+    const f = dynamicRows(d.code[idx] & 0xff) as DynamicRows;
+    return f(this.readRegister, d.code[idx], d.imm[idx]);
+  }
+
+  /** After an instruction that first-touched a chunk or ran hooked: unhook, charge its adapter rows. */
+  private settleEffects(): void {
+    this.effects = false;
+    if (this.hooked) {
+      this.memory.onAccess = null;
+      this.hooked = false;
+    }
+    this.flushAdapterRows();
+  }
+
+  private enter(idx: number): number {
+    this.cursor.node = this.node;
+    const node = enterInstruction(this.trie, this.functions, this.cursor, idx);
+    this.trieFunc = this.trie.func;
+    if (node >= this.nodeInstructions.length) this.growNodes(this.trie.size);
+    this.node = node;
+    return node;
+  }
+
+  private touchRegisters(mask: number, node: number): void {
+    this.regTouched |= mask;
+    this.effects = true;
+    for (let k = 0; k < 16; k++) if ((mask >>> k) & 1) this.touches.touch(1, 8 * k, 8, node);
+  }
+
+  private planAccess(kind: number, idx: number, node: number): void {
+    if (kind === MEM_HOOKED) {
+      this.memory.onAccess = this.accessHook;
+      this.hooked = true;
+      this.effects = true;
+      return;
+    }
+    const c = this.program.decoded.code[idx];
+    let as = 2;
+    let ptr: number;
+    if (kind === MEM_RS1_IMM)
+      ptr = ((this.memory.peekWord(1, (c >>> 16) & 0xff) + this.program.decoded.imm[idx]) & ~3) >>> 0;
+    else if (kind === MEM_REVEAL) {
+      as = 3;
+      ptr = (this.memory.peekWord(1, (c >>> 8) & 0xff) + this.program.decoded.imm[idx]) >>> 0;
+    } else ptr = this.memory.peekWord(1, (c >>> 8) & 0xff);
+    this.access(as, ptr, 4, node);
+  }
+
+  private access(as: number, ptr: number, size: number, node: number): void {
+    if ((as !== 1 || this.touches.registers[ptr >>> 3] === 0) && this.touches.touch(as, ptr, size, node))
+      this.effects = true;
+    if (this.mode === NORMAL && (as !== 1 || size > 4)) this.metered.onMemoryOperation(as, ptr, size);
+  }
+
+  /** Charges the adapter rows recorded since the last call to the current instruction's node. */
+  private flushAdapterRows(): void {
+    const rec = this.memory.records;
+    this.lastRecordCount = rec.splits + rec.merges;
+    const base = this.node * this.airCount + this.inventory.adapterOffset;
+    for (let k = 0; k < 5; k++) {
+      const d = rec.rows[k] - this.lastRows[k];
+      if (d === 0) continue;
+      this.lastRows[k] = rec.rows[k];
+      this.nodeRows[base + k] += d;
+      if (this.mode === NORMAL) this.undo.push(base + k, d);
+    }
+  }
+
+  // ---------- segments ----------
+
+  private commitWindow(): void {
+    for (let i = 0; i < this.airCount; i++) this.segRows[i] += this.winRows[i];
+    this.winRows.fill(0);
+    this.undo = [];
+  }
+
+  /** A cut at the last checkpoint C, decided at the check after it: rewind, close, re-open, replay. */
+  private cutAtCheckpoint(
+    start: number,
+    numInsns: number,
+    metered: Float64Array,
+    reason: SegmentReason | null,
+  ): void {
+    const end = start + numInsns;
+    const m = this.machine.interpreter;
+    const x = m.instret;
+    for (let i = 0; i < this.undo.length; i += 2) this.nodeRows[this.undo[i]] -= this.undo[i + 1];
+    this.undo = [];
+    const snap = this.snapshot;
+    if (snap === null || snap.instret > end)
+      throw new EngineError('internal', `no snapshot at or before instret ${end}`);
+    this.machine.restore(snap.state);
+    if (snap.instret < end) {
+      this.mode = SILENT;
+      this.machine.run(end - snap.instret);
+      this.mode = NORMAL;
+    }
+    this.closeSegment(start, numInsns, metered, reason);
+    const window = this.winRows.slice();
+    this.winRows.fill(0);
+    this.openSegment();
+    this.segRows.set(window);
+    // Re-execute the window C..X on the new segment's memory (instructions and chip rows already counted).
+    Object.assign(this.cursor, this.checkCursor);
+    this.node = this.cursor.node;
+    this.mode = REPLAY;
+    this.machine.run(x - end);
+    this.flushAdapterRows();
+    this.mode = NORMAL;
+    if (m.instret !== x)
+      throw new EngineError('internal', `replay ended at instret ${m.instret}, expected ${x}`);
+  }
+
+  private closeSegment(
+    start: number,
+    numInsns: number,
+    metered: Float64Array,
+    reason: SegmentReason | null,
+  ): void {
+    const endTimestamp = this.memory.timestamp;
+    const h = finalizeSegment(
+      this.inventory,
+      this.memory,
+      this.segRows,
+      this.programLength,
+      this.tree,
+      this.touches,
+    );
+    for (const c of h.charges) this.nodeRows[c.owner * this.airCount + c.air] += c.rows;
+    this.segments.push({
+      index: this.segments.length,
+      instretStart: start,
+      numInsns,
+      rows: h.rows,
+      padded: h.padded,
+      metered,
+      reason,
+      endTimestamp,
+    });
+  }
+
+  private openSegment(): void {
+    startSegmentMemory(this.memory);
+    this.touches.clear();
+    this.regTouched = 0;
+    this.segRows = new Float64Array(this.airCount);
+    this.lastRows.fill(0);
+    this.lastRecordCount = 0;
+    this.snapshot = { state: this.machine.capture(), instret: this.machine.interpreter.instret };
+  }
+
+  // ---------- setup ----------
+
+  /** One window's worst-case growth of each estimate: one row per instruction, one new page per instruction. */
+  private windowSlack(): Float64Array {
+    const w = this.window;
+    const s = new Float64Array(this.airCount);
+    for (const a of this.inventory.airs) if (a.kind === 'chip' || a.kind === 'phantom') s[a.id] = w;
+    const pageNodes = 63 + (MERKLE_HEIGHT - 6);
+    s[this.inventory.boundaryId] = w * 64;
+    s[this.inventory.merkleId] = w * 2 * pageNodes;
+    s[this.inventory.poseidon2Id] = w * 2 * (64 + pageNodes);
+    s[this.inventory.adapterId(8)] = w * 256;
+    return s;
+  }
+
+  private growNodes(atLeast: number): void {
+    let n = Math.max(256, this.nodeInstructions.length);
+    while (n <= atLeast) n *= 2;
+    const rows = new Float64Array(n * this.airCount);
+    rows.set(this.nodeRows);
+    const instr = new Float64Array(n);
+    instr.set(this.nodeInstructions);
+    this.nodeRows = rows;
+    this.nodeInstructions = instr;
+  }
+
+  /** MerkleTree::from_memory over the initial image (every allocated data page of every space). */
+  private initialTree(): MerkleIds {
+    const leaves: { index: number; values: number[] }[] = [];
+    this.memory.spaces.forEach((s, as) => {
+      if (s === undefined) return;
+      for (const p of s.allocatedData) {
+        const page = s.dataPages[p] as Uint8Array | Uint32Array;
+        for (let off = 0; off < page.length; off += 8) {
+          let any = 0;
+          for (let j = 0; j < 8; j++) any |= page[off + j];
+          if (any !== 0)
+            leaves.push({
+              index: leafIndex(as, p * page.length + off),
+              values: Array.from(page.subarray(off, off + 8)),
+            });
+        }
+      }
+    });
+    return MerkleIds.fromLeaves(leaves);
+  }
+}

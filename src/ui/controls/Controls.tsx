@@ -1,0 +1,34 @@
+// The control bar wired to the store: the live position (not the deferred one the panels render), the
+// run status, the recording's memory and the progress of a long run.
+import { useDebugger } from '../debugger/useDebugger';
+import { ControlBar } from './ControlBar';
+import { RecordingStats } from './RecordingStats';
+import { RunProgress } from './RunProgress';
+
+export function Controls() {
+  const position = useDebugger((s) => s.frame?.position);
+  const memory = useDebugger((s) => s.frame?.info.memory);
+  const isAlloc = useDebugger((s) => s.frame?.kind === 'alloc');
+  const running = useDebugger((s) => s.status === 'running');
+  const recording = useDebugger((s) => s.recording);
+  const action = useDebugger((s) => s.action);
+  const seek = useDebugger((s) => s.seek);
+  return (
+    <>
+      <ControlBar
+        running={running}
+        recording={recording}
+        canStepBack={(position?.step ?? 0) > 0}
+        atEnd={position !== undefined && position.status !== 'paused'}
+        timestamp={position?.timestamp ?? 0}
+        step={position?.step ?? 0}
+        unit={isAlloc ? 'operation' : 'timestamp'}
+        disabled={position === undefined}
+        onAction={(a) => void action(a)}
+        onJump={seek}
+        extra={memory ? <RecordingStats stats={memory} /> : null}
+      />
+      <RunProgress />
+    </>
+  );
+}

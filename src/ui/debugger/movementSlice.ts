@@ -1,0 +1,102 @@
+// The movement slice: the controls (step, step back, step over, run, run to end, reset, pause, nudges) and
+// seeks. While a program opens and its run records, a forward action is queued and carried out once the
+// run is recorded (programSlice.ts), and Pause cancels the recording.
+import type { ControlAction } from '../shortcuts';
+import { progressOf } from './programSlice';
+import type { MovementSlice, StoreContext } from './storeTypes';
+
+/** Actions that wait for the recording to finish (the rest make no sense before it). */
+const QUEUEABLE: ControlAction[] = ['step', 'stepOver', 'run', 'runToEnd'];
+
+export function movementSlice(ctx: StoreContext): MovementSlice {
+  const { client, env, set, get } = ctx;
+  /** Guests with line information move by source line unless the user chose instructions. */
+  const bySource = () => {
+    const p = get().frame?.program;
+    return get().byLine && p?.kind === 'guest' && p.source !== null;
+  };
+  return {
+    async control(c) {
+      if (!get().frame || get().status === 'running') return;
+      set({ status: 'running' });
+      try {
+        ctx.apply(await client.request('control', { control: c, view: ctx.viewRequest() }));
+      } catch (e) {
+        ctx.fail(e);
+        await ctx.refresh();
+      }
+    },
+
+    async action(a) {
+      const s = get();
+      if (a === 'help') return set({ help: !s.help });
+      // While a program opens and records, the forward actions wait for it (the click that started the
+      // opening, e.g. by leaving the Input box, is one of them).
+      if (s.recording || s.status === 'loading') {
+        if (a === 'pause') return get().cancel();
+        if (QUEUEABLE.includes(a)) set({ queued: a });
+        return;
+      }
+      switch (a) {
+        case 'pause':
+          if (s.status === 'running') await client.request('pause', {});
+          return;
+        case 'step':
+          return get().control(bySource() ? { op: 'stepSource', how: 'into' } : { op: 'step' });
+        case 'stepBack':
+          return get().control(bySource() ? { op: 'stepSource', how: 'back' } : { op: 'stepBack' });
+        case 'stepOver':
+          return get().control(bySource() ? { op: 'stepSource', how: 'over' } : { op: 'stepOver' });
+        case 'reset':
+          return get().control({ op: 'reset' });
+        case 'nudgeBack':
+          if (s.frame) get().seek(Math.max(0, s.frame.position.timestamp - 1));
+          return;
+        case 'nudgeForward':
+          if (s.frame) get().seek(s.frame.position.timestamp + 1);
+          return;
+        case 'focusTimestamp':
+          env.focusTimestampField();
+          return;
+        case 'run':
+        case 'runToEnd': {
+          if (!s.frame || s.status === 'running') return;
+          const started = { step: s.frame.position.step, at: env.now() };
+          set({
+            status: 'running',
+            lastStop: undefined,
+            progress: { what: 'running', step: started.step, rate: 0, startedAt: started.at },
+          });
+          try {
+            const frame = await client.request(
+              'run',
+              {
+                breakpoints: s.breakpoints,
+                watchpoints: s.watchpoints,
+                toEnd: a === 'runToEnd',
+                view: ctx.viewRequest(),
+              },
+              {
+                onProgress: (position) =>
+                  set({ progress: progressOf('running', started, position, env.now()) }),
+              },
+            );
+            set({ lastStop: frame.stop, progress: undefined });
+            ctx.apply(frame);
+          } catch (e) {
+            set({ progress: undefined });
+            ctx.fail(e);
+            await ctx.refresh();
+          }
+          return;
+        }
+      }
+    },
+
+    seek(t) {
+      if (!get().frame) return;
+      set({ status: 'running' });
+      ctx.seeker.request(Math.max(0, Math.round(t)));
+    },
+  };
+}

@@ -1,0 +1,281 @@
+// The program slice: what is open (examples, files, a dropped set of ELF + input + openvm.toml), its run
+// options, and the recording of a freshly opened run to its end (with progress, Cancel, and the action the
+// user asked for meanwhile, carried out once it is recorded). A program that fails to open leaves the
+// current session as it was, with the error shown beside it.
+import { formatNumber } from '../panels/timeline/format';
+import type { SessionOptions } from '../../engine/timeline/sessionTypes';
+import type { Position } from '../../engine/timeline/sessionTypes';
+import type { ControlOp } from '../../worker/protocol';
+import { parseUrlState } from '../urlState';
+import { asErrorInfo } from './asErrorInfo';
+import { classifyDropped } from './droppedFiles';
+import { fileRole } from './programKind';
+import type { Loaded, ProgramSlice, Progress, StoreContext } from './storeTypes';
+
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+/** The progress of a run that started at `started` (step and time). */
+export function progressOf(
+  what: Progress['what'],
+  started: { step: number; at: number },
+  position: Position,
+  now: number,
+): Progress {
+  const seconds = (now - started.at) / 1000;
+  return {
+    what,
+    step: position.step,
+    rate: seconds > 0 ? (position.step - started.step) / seconds : 0,
+    startedAt: started.at,
+  };
+}
+
+export function programSlice(ctx: StoreContext): ProgramSlice {
+  const { client, env, set, get } = ctx;
+
+  const sessionOptions = (loaded: Loaded): SessionOptions => {
+    const o = get().options;
+    if (loaded.kind !== 'guest') return {};
+    // The guest's openvm.toml (dropped with the ELF) configures its algebra / ECC / pairing chips.
+    const config = loaded.config
+      ? { openvmToml: loaded.config.text, openvmTomlName: loaded.config.name }
+      : {};
+    return {
+      mode: o.mode,
+      maxSteps: o.maxSteps,
+      allocator: o.alloc === 'off' ? 'none' : o.alloc,
+      ...(o.input ? { input: o.input } : {}),
+      ...config,
+    };
+  };
+
+  /** Records the whole run once (checkpoints + samples) so the scrubber spans it, then goes to the start. */
+  const record = async (generation: number, openedView: string) => {
+    const started = { step: 0, at: env.now() };
+    set({
+      status: 'running',
+      recording: true,
+      progress: { what: 'recording', step: 0, rate: 0, startedAt: started.at },
+    });
+    let stop: string;
+    try {
+      const end = await client.request(
+        'run',
+        { breakpoints: [], watchpoints: [], toEnd: true, view: ctx.viewRequest() },
+        {
+          onProgress: (position) =>
+            ctx.isCurrent(generation) &&
+            set({ progress: progressOf('recording', started, position, env.now()) }),
+        },
+      );
+      stop = end.stop;
+    } catch (e) {
+      if (!ctx.isCurrent(generation)) return;
+      set({ recording: false, progress: undefined, queued: undefined });
+      ctx.fail(e);
+      return;
+    }
+    if (!ctx.isCurrent(generation)) return;
+    // For benchmarks and the DevTools performance panel: how long the recording took, seen from the page.
+    performance.measure('memscope:recording', { start: started.at, end: env.now() });
+    const { pendingT, queued, progress } = get();
+    const cancelled = stop === 'pause';
+    set({ pendingT: undefined, recording: false, progress: undefined, queued: undefined });
+    if (cancelled)
+      set({
+        notice: `Recording cancelled at step ${formatNumber(progress?.step ?? 0)}: the timeline spans what was recorded; Run or Run to end records the rest.`,
+      });
+    if (get().showCost && !get().cost) void get().computeCost();
+    // Back to the start (or the timestamp the URL asked for, if it was recorded).
+    const control: ControlOp = pendingT === undefined ? { op: 'reset' } : { op: 'seek', timestamp: pendingT };
+    try {
+      const view = ctx.viewRequest();
+      const back = await client.request('control', { control, view });
+      // Back where it was opened, seen the same way: everything but the recording's info and the
+      // allocator's history over the run is what the page shows already. Keeping those parts (the same
+      // objects) lets the panels skip a full re-render.
+      const shown = get().frame;
+      const same =
+        shown !== undefined &&
+        shown.position.step === back.position.step &&
+        JSON.stringify(view) === openedView;
+      ctx.apply(
+        same ? { ...shown, position: back.position, info: back.info, allocator: back.allocator } : back,
+      );
+    } catch (e) {
+      if (control.op === 'reset') return ctx.fail(e);
+      ctx.apply(await client.request('control', { control: { op: 'reset' }, view: ctx.viewRequest() }));
+    }
+    // What the user asked for while the run was recording is carried out now.
+    if (queued !== undefined && !cancelled && ctx.isCurrent(generation)) await get().action(queued);
+  };
+
+  /** Opens `next` as the session; `keepView`: keep the selection, zoom and breakpoints (same program). */
+  const openProgram = async (next: Loaded, keepView: boolean) => {
+    const generation = ctx.beginOpen();
+    const hadFrame = get().frame !== undefined;
+    const viewReset = keepView
+      ? {}
+      : { selection: undefined, focus: {}, pinned: [], breakpoints: [], watchpoints: [] };
+    set({ status: 'loading', queued: undefined });
+    // The new program's view request: its lanes, and the selection it will have.
+    const saved = { selection: get().selection, focus: get().focus, pinned: get().pinned };
+    set(viewReset);
+    const view = ctx.viewRequest(next.kind);
+    let opened;
+    try {
+      opened = await client.request('open', {
+        kind: next.kind,
+        name: next.name,
+        bytes: next.bytes,
+        options: sessionOptions(next),
+        view,
+        ...(next.config ? { configText: next.config.text } : {}),
+      });
+    } catch (e) {
+      if (!ctx.isCurrent(generation)) return;
+      // The worker keeps the session it had: so does the page, with the error beside it.
+      set({
+        ...saved,
+        status: hadFrame ? 'ready' : 'error',
+        failure: asErrorInfo(e),
+        failedFile: next.name,
+        queued: undefined,
+      });
+      return;
+    }
+    if (!ctx.isCurrent(generation)) return;
+    set({
+      loaded: next,
+      program: opened.program ?? undefined,
+      lesson: undefined,
+      lessonEntry: undefined,
+      quiz: null,
+      cost: undefined,
+      densities: undefined,
+      lastStop: undefined,
+    });
+    ctx.apply(opened.frame);
+    await record(generation, JSON.stringify(view));
+  };
+
+  return {
+    examples: [],
+    status: 'idle',
+    options: { mode: 'persistent', alloc: 'off', maxSteps: 100_000_000, input: '' },
+    recording: false,
+
+    async init() {
+      const url = parseUrlState(env.readSearch());
+      set({
+        status: 'loading',
+        hidden: url.hidden ?? [],
+        selection: url.sel,
+        focus: url.sel ? { [url.sel.addressSpace]: url.sel.pointer } : {},
+        options: {
+          ...get().options,
+          mode: url.mode ?? 'persistent',
+          alloc: url.alloc ?? 'off',
+          input: url.input ?? '',
+        },
+        showCost: url.panels?.includes('cost') ?? false,
+        showLessons: url.panels?.includes('lessons') ?? false,
+        pendingT: url.t,
+      });
+      try {
+        const index = await env.loadExampleIndex();
+        const lessons = await env.loadLessonIndex();
+        set({ examples: index.examples, lessons });
+        const lessonEntry = lessons.find((l) => l.id === url.lesson);
+        if (lessonEntry) return await get().openLesson(lessonEntry);
+        const file = index.examples.some((e) => e.file === url.example)
+          ? (url.example as string)
+          : index.default;
+        await get().openExample(file);
+      } catch (e) {
+        ctx.fail(e);
+      }
+    },
+
+    async openExample(file) {
+      let bytes: Uint8Array;
+      try {
+        bytes = await env.loadExampleBytes(file);
+      } catch (e) {
+        set({ failure: asErrorInfo(e), failedFile: file, status: get().frame ? 'ready' : 'error' });
+        return;
+      }
+      const role = fileRole(file, bytes);
+      if (role.role !== 'program') {
+        set({
+          failure: { kind: 'request', message: `${file} is not a program`, location: {} },
+          failedFile: file,
+        });
+        return;
+      }
+      // Switching programs starts with a fresh view (the first load keeps the URL's selection).
+      await openProgram({ name: file, kind: role.kind, bytes, isExample: true }, get().loaded === undefined);
+    },
+
+    async openFiles(files) {
+      const dropped = classifyDropped(files);
+      if (dropped.sources.length > 0)
+        get().addSources(dropped.sources.map((f) => ({ name: f.name, text: decode(f.bytes) })));
+      const config = dropped.config
+        ? { name: dropped.config.name, text: decode(dropped.config.bytes) }
+        : undefined;
+      if (dropped.input) set({ options: { ...get().options, input: decode(dropped.input.bytes).trim() } });
+      const loaded = get().loaded;
+      if (dropped.program) {
+        const { kind, name, bytes } = dropped.program;
+        await openProgram(
+          { name, kind, bytes, isExample: false, ...(kind === 'guest' && config ? { config } : {}) },
+          false,
+        );
+      } else if ((dropped.input || config) && loaded?.kind === 'guest' && !get().lesson) {
+        // An input or a config for the guest that is open: run it again with them.
+        await openProgram({ ...loaded, ...(config ? { config } : {}) }, true);
+      }
+      if (dropped.rejected.length > 0)
+        set({
+          failure: { kind: 'request', message: dropped.rejected.map((r) => r.why).join('; '), location: {} },
+          failedFile: dropped.rejected.map((r) => r.name).join(', '),
+        });
+    },
+
+    async reopen() {
+      const loaded = get().loaded;
+      if (loaded && !get().lesson) await openProgram(loaded, true);
+    },
+
+    setOptions(o) {
+      set({ options: { ...get().options, ...o } });
+      void get().reopen();
+    },
+
+    async cancel() {
+      if (get().recording || get().status === 'running') await client.request('pause', {});
+    },
+
+    restored(frame, error) {
+      if (frame) {
+        ctx.apply(frame);
+        set({
+          notice: `The engine worker crashed and was restarted; the session was restored at step ${frame.position.step}.`,
+        });
+      } else
+        set({
+          status: 'error',
+          failure: {
+            kind: 'internal',
+            message: `the engine worker crashed and could not be restored: ${error?.message ?? 'unknown'}`,
+            location: {},
+          },
+        });
+    },
+
+    dismissNotice() {
+      set({ notice: undefined });
+    },
+  };
+}
