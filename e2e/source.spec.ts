@@ -9,7 +9,9 @@ import { ready, watchErrors } from './helpers';
 
 const location = (page: import('@playwright/test').Page) => page.getByTestId('source-location');
 
-test('debug_loop: source line of pc, Step / Step back / Step over by line, a file:line breakpoint', async ({ page }) => {
+test('debug_loop: source line of pc, Step / Step back / Step over by line, a file:line breakpoint', async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await page.goto('/?example=debug_loop.elf');
   await ready(page, 60_000);
@@ -42,14 +44,24 @@ test('debug_loop: source line of pc, Step / Step back / Step over by line, a fil
   await ready(page);
   await expect(location(page)).toHaveText('examples/guests/debug_loop.c:12');
   // Dropping the source shows its text, the current line highlighted.
-  await page.locator('input[type=file]').setInputFiles({ name: 'debug_loop.c', mimeType: 'text/x-c', buffer: readFileSync('examples/guests/debug_loop.c') });
-  await expect(page.getByTestId('source-text').locator('li.current')).toContainText('for (uint32_t i = 0; i < COUNT; i++)');
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: 'debug_loop.c',
+      mimeType: 'text/x-c',
+      buffer: readFileSync('examples/guests/debug_loop.c'),
+    });
+  await expect(page.getByTestId('source-text').locator('li.current')).toContainText(
+    'for (uint32_t i = 0; i < COUNT; i++)',
+  );
   await expect(page.getByRole('alert')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/source-debug-loop.png' });
   expect(errors).toEqual([]);
 });
 
-test('debug_calls: the call stack shows the inlined triangle() inside push() called from main()', async ({ page }) => {
+test('debug_calls: the call stack shows the inlined triangle() inside push() called from main()', async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await page.goto('/?example=debug_calls.elf');
   await ready(page, 60_000);
@@ -73,6 +85,9 @@ test('a guest without DWARF opens in disassembly view, with no source pane', asy
   await expect(page.getByRole('region', { name: 'Source' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   await ready(page);
-  await expect(page.getByTestId('disassembly').locator('li.current')).toHaveAttribute('data-pc', String(0x200804));
+  await expect(page.getByTestId('disassembly').locator('li.current')).toHaveAttribute(
+    'data-pc',
+    String(0x200804),
+  );
   expect(errors).toEqual([]);
 });

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint, unit tests (Vitest) and e2e tests (Playwright in Debian Chromium), in that
-// order, each run even if an earlier one failed. Ends with one plain line `N passed, N failed, N skipped`
-// summing all runners (typecheck and lint count as one check each), and exits non-zero if anything failed.
-// A skipped test is one whose fixture or reference tool is missing outside CI (with CI=true it fails:
-// src/engine/guest/fixtures.testutil.ts).
+// `npm test`: typecheck, lint, formatting (prettier --check), unit tests (Vitest) and e2e tests (Playwright
+// in Debian Chromium), in that order, each run even if an earlier one failed. Ends with one plain line `N
+// passed, N failed, N skipped` summing all runners (typecheck, lint and format count as one check each),
+// and exits non-zero if anything failed. A skipped test is one whose fixture or reference tool is missing
+// outside CI (with CI=true it fails: src/engine/guest/fixtures.testutil.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -34,6 +34,8 @@ const tsc = run('npx', ['tsc', '--noEmit']) || run('npx', ['tsc', '--noEmit', '-
 count('typecheck', tsc === 0 ? 1 : 0, tsc === 0 ? 0 : 1);
 const lint = run('npx', ['eslint', '.', '--max-warnings', '0']);
 count('lint', lint === 0 ? 1 : 0, lint === 0 ? 0 : 1);
+const format = run('npx', ['prettier', '--check', '.', '--log-level', 'warn']);
+count('format', format === 0 ? 1 : 0, format === 0 ? 0 : 1);
 
 const unitExit = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']);
 const unit = readJson('reports/vitest.json');

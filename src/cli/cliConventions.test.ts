@@ -101,7 +101,8 @@ describe('usage errors', () => {
 describe('exit codes: one table', () => {
   it("README's table is the code's table, row for row", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const rows = [...readme.matchAll(/^\| (\d) \| (.*) \|$/gm)].map((m) => [Number(m[1]), m[2]]);
+    // (prettier pads the table's cells)
+    const rows = [...readme.matchAll(/^\| (\d) +\| (.*?) *\|$/gm)].map((m) => [Number(m[1]), m[2]]);
     expect(rows).toEqual(EXIT_CODE_HELP.map(([c, t]) => [c, t]));
     expect(Object.values(EXIT).sort()).toEqual(EXIT_CODE_HELP.map(([c]) => c));
   });

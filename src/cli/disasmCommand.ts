@@ -1,6 +1,6 @@
-// `memscope disasm PROGRAM.elf [--no-aliases]`: the executable segment of an OpenVM guest ELF as standard
+// `memscope disasm PROGRAM.elf [--no-aliases] [--config openvm.toml]`: the executable segment of an OpenVM guest ELF as standard
 // RISC-V assembly, objdump-style (`<symbol>:` labels, `address: word  instruction`), OpenVM's custom
-// instructions by name, branch and jump targets as `0xADDR <symbol+0xOFF>`, auipc-pair targets as comments.
+// instructions by name (algebra/ECC words with their modulus or curve from --config), branch and jump targets as `0xADDR <symbol+0xOFF>`, auipc-pair targets as comments.
 // Exit codes (exitCodes.ts): ok, usage (bad command line, unreadable file), invalidInput (ELF rejected).
 
 import { EngineError } from '../engine/errors';
@@ -9,6 +9,7 @@ import { loadGuestProgram, type GuestProgram } from '../engine/guest/guestProgra
 import { defineCommand } from './command';
 import { EXIT } from './exitCodes';
 import { readFileOrReport } from './io';
+import { configOption, loadConfigOption } from './configOption';
 import { flag } from './options';
 
 export const disasmCommand = defineCommand({
@@ -17,11 +18,14 @@ export const disasmCommand = defineCommand({
   operands: ['PROGRAM.elf'],
   options: {
     'no-aliases': flag('print base instructions instead of pseudo-instructions (li, mv, ret, ...)'),
+    ...configOption,
   },
   exitCodes: [EXIT.ok, EXIT.usage, EXIT.invalidInput],
   run({ values, operands: [file] }, io) {
     const bytes = readFileOrReport(io, file);
     if (bytes === undefined) return EXIT.usage;
+    const loaded = loadConfigOption(io, values.config);
+    if (typeof loaded === 'number') return loaded;
     let program: GuestProgram;
     try {
       program = loadGuestProgram(bytes);
@@ -34,7 +38,13 @@ export const disasmCommand = defineCommand({
     io.out(
       `${file}: entry 0x${elf.entry.toString(16)}, ${decoded.words.length} instruction words from 0x${decoded.pcBase.toString(16)}\n`,
     );
-    for (const line of disassembleRange(decoded.words, decoded.pcBase, symbols, !values['no-aliases'])) {
+    for (const line of disassembleRange(
+      decoded.words,
+      decoded.pcBase,
+      symbols,
+      !values['no-aliases'],
+      loaded?.vmConfig,
+    )) {
       if (line.label !== undefined) io.out(`\n${line.pc.toString(16).padStart(8, '0')} <${line.label}>:\n`);
       const word = line.word.toString(16).padStart(8, '0');
       const comment = line.comment === undefined ? '' : ` # ${line.comment}`;

@@ -12,7 +12,8 @@ import { loadGuestProgram, type GuestProgram } from '../engine/guest/guestProgra
 import { GuestRun } from '../engine/guest/guestRun';
 import { parseInput, type GuestInput } from '../engine/guest/input';
 import { summarizeRun } from '../engine/guest/runSummary';
-import { defaultVmConfig, parseOpenVmToml, type VmConfig } from '../engine/guest/vmConfig';
+import { defaultVmConfig } from '../engine/guest/vmConfig';
+import { configOption, loadConfigOption } from './configOption';
 import { describeMissing, missingSettings } from '../engine/guest/extensions/configCheck';
 import { formatRecord, formatTraceLine, traceStep } from '../engine/guest/traceStep';
 import { defineCommand } from './command';
@@ -31,10 +32,7 @@ const options = {
     'the guest\'s input: a hex string or a file in OpenVM\'s CLI format (hex or {"input": [...]})',
   ),
   mode: choice(['persistent', 'volatile'], 'memory mode (default: from --config, else persistent)'),
-  config: text(
-    'FILE',
-    "the guest's openvm.toml: its extensions, moduli and curves (algebra, ECC, pairing) and system settings",
-  ),
+  ...configOption,
   'max-steps': integer(
     'N',
     'stop after N instructions (exit code 4 if the guest has not terminated)',
@@ -97,21 +95,10 @@ export const execCommand = defineCommand({
       io.err(`error: cannot read input ${opts.input}: ${(e as Error).message}\n`);
       return EXIT.usage;
     }
-    let vmConfig: VmConfig | undefined;
-    let toml: { text: string; name: string } | undefined;
-    if (opts.config !== undefined) {
-      const tomlBytes = readFileOrReport(io, opts.config);
-      if (tomlBytes === undefined) return EXIT.usage;
-      toml = { text: new TextDecoder().decode(tomlBytes), name: opts.config };
-      try {
-        vmConfig = parseOpenVmToml(toml.text, toml.name);
-      } catch (e) {
-        if (!(e instanceof EngineError)) throw e;
-        io.err(`error: --config: ${e.message}\n`);
-        return EXIT.invalidInput;
-      }
-      for (const w of vmConfig.warnings) io.err(`warning: --config: ${w}\n`);
-    }
+    const loaded = loadConfigOption(io, opts.config);
+    if (typeof loaded === 'number') return loaded;
+    const vmConfig = loaded?.vmConfig;
+    const toml = loaded === undefined ? undefined : { text: loaded.text, name: loaded.name };
     let program: GuestProgram;
     try {
       program = loadGuestProgram(bytes);
@@ -132,7 +119,13 @@ export const execCommand = defineCommand({
       io.err(`warning: ${file} needs settings missing from ${source} (OpenVM would refuse to load it):\n`);
       for (const line of describeMissing(missing)) io.err(`  ${line}\n`);
     }
-    if (opts.segments || opts.profile !== undefined) return meteredExec(program, input, opts, io);
+    if (opts.segments || opts.profile !== undefined)
+      return meteredExec(
+        program,
+        input,
+        { ...opts, mode: opts.mode ?? vmConfig?.system.mode ?? 'persistent' },
+        io,
+      );
     const maxSteps = opts['max-steps'];
     if (opts.at !== undefined)
       return guestStateAt(

@@ -70,6 +70,26 @@ describe.skipIf(!present)('OpenVM v1.7 benchmark guests with Keccak-256, SHA-256
     });
 });
 
+describe.skipIf(!present)('the extensions each benchmark ELF uses (../shared/spec/openvm-v1-memory.md section 8)', () => {
+  const uses = (name: string) =>
+    loadGuestProgram(new Uint8Array(readFileSync(join(BENCH, `${name}.elf`)))).decoded.extensions.map((e) => `${e.extension}${e.implemented ? '' : ' (missing)'}`).sort();
+  it.each([
+    ['fibonacci', []],
+    ['keccak256', ['Keccak-256']],
+    ['sha256_iter', ['SHA2-256']],
+    ['factorial_iterative_u256', ['BigInt (Int256)']],
+    ['regex', ['Keccak-256']],
+    ['ecrecover', ['Algebra (modular arithmetic) (missing)', 'Elliptic curve (ECC) (missing)', 'Keccak-256']],
+    ['pairing', ['Algebra (complex extension field) (missing)', 'Algebra (modular arithmetic) (missing)', 'Pairing (missing)']],
+    [
+      'kitchen-sink',
+      ['Algebra (complex extension field) (missing)', 'Algebra (modular arithmetic) (missing)', 'BigInt (Int256)', 'Elliptic curve (ECC) (missing)', 'Keccak-256', 'SHA2-256'],
+    ],
+  ] as const)('%s', (name, expected) => {
+    expect(uses(name)).toEqual([...expected]);
+  });
+});
+
 /** A run (keeping records, as --format trace does) paused right before its first precompile instruction. */
 function runToFirstPrecompile(file: string): GuestRun {
   const program = loadGuestProgram(new Uint8Array(readFileSync(file)));

@@ -19,15 +19,18 @@ import { AllocatorPanel } from './panels/AllocatorPanel';
 import { BlockInspector } from './panels/BlockInspector';
 import { ObservedHeapPanel } from './panels/ObservedHeapPanel';
 import { ProgramPanel } from './panels/ProgramPanel';
+import type { ExtensionUse } from '../engine/guest/decoder';
 import { RegistersPanel } from './panels/RegistersPanel';
 import { Timeline } from './panels/Timeline';
 import { actionForKey } from './shortcuts';
 import { CostPanel } from './lessons/CostPanel';
+import { CostByFunctionPanel } from './panels/CostByFunctionPanel';
 import { LessonsGallery } from './lessons/LessonsGallery';
 import { NarrationPanel } from './lessons/NarrationPanel';
 
 // Memoized panels with stable props skip the renders of changes they do not show.
 const Program = memo(ProgramPanel);
+const NO_EXTENSIONS: ExtensionUse[] = [];
 const Registers = memo(RegistersPanel);
 const AddressSpaces = memo(AddressSpacesPanel);
 const AdapterRecords = memo(AdapterRecordsPanel);
@@ -66,7 +69,12 @@ function LessonsDrawer() {
   if (!show) return null;
   return (
     <div className="lessons-drawer">
-      <LessonsGallery lessons={lessons} current={current} completed={completed} onOpen={(entry) => void openLesson(entry)} />
+      <LessonsGallery
+        lessons={lessons}
+        current={current}
+        completed={completed}
+        onOpen={(entry) => void openLesson(entry)}
+      />
       <button type="button" onClick={() => setShowLessons(false)}>
         Close lessons
       </button>
@@ -89,6 +97,7 @@ function panelsView(s: DebuggerState) {
     showCost: s.showCost,
     cost: s.cost,
     costLoading: s.costLoading,
+    showMeter: s.showMeter,
   };
 }
 type PanelsView = ReturnType<typeof panelsView> & { frame: Frame };
@@ -96,50 +105,118 @@ type PanelsView = ReturnType<typeof panelsView> & { frame: Frame };
 function Panels({ view }: { view: PanelsView }) {
   const [leftWidth, setLeftWidth] = useState(380);
   const [rightWidth, setRightWidth] = useState(340);
-  const { frame, selection, pinned, breakpoints, registersHidden, lesson, quiz, busy, showCost, cost, costLoading, program: programStatic } = view;
-  const { toggleBreakpoint, select, focusLane, seek, control, lessonGo, computeCost } = debuggerStore.getState();
+  const {
+    frame,
+    selection,
+    pinned,
+    breakpoints,
+    registersHidden,
+    lesson,
+    quiz,
+    busy,
+    showCost,
+    cost,
+    costLoading,
+    showMeter,
+    program: programStatic,
+  } = view;
+  const { toggleBreakpoint, select, focusLane, seek, control, lessonGo, computeCost } =
+    debuggerStore.getState();
 
   const isAlloc = frame.kind === 'alloc';
   const block = frame.block;
   const onWho = useCallback(
     (which: 'previous' | 'next') => {
-      if (block) void control({ op: 'runToAccess', addressSpace: block.addressSpace, addr: block.blockStart, len: block.blockSize, which });
+      if (block)
+        void control({
+          op: 'runToAccess',
+          addressSpace: block.addressSpace,
+          addr: block.blockStart,
+          len: block.blockSize,
+          which,
+        });
     },
     [block, control],
   );
   const program = frame.program;
   const symbols = programStatic?.kind === 'guest' ? programStatic.symbols : undefined;
   const scriptText = programStatic?.kind === 'script' ? programStatic.text : '';
+  const extensions = programStatic?.kind === 'guest' ? programStatic.extensions : NO_EXTENSIONS;
   return (
     <main
       className="debugger"
       style={{
-        gridTemplateColumns: isAlloc ? `${leftWidth}px 6px minmax(0, 1fr)` : `${leftWidth}px 6px minmax(0, 1fr) 6px ${rightWidth}px`,
+        gridTemplateColumns: isAlloc
+          ? `${leftWidth}px 6px minmax(0, 1fr)`
+          : `${leftWidth}px 6px minmax(0, 1fr) 6px ${rightWidth}px`,
       }}
     >
       <div className="column">
-        {lesson && <NarrationPanel lesson={lesson} step={frame.position.step} quiz={quiz} busy={busy} onGo={(step) => void lessonGo(step)} />}
-        {program && <Program program={program} text={scriptText} breakpoints={breakpoints} onToggleBreakpoint={toggleBreakpoint} />}
+        {lesson && (
+          <NarrationPanel
+            lesson={lesson}
+            step={frame.position.step}
+            quiz={quiz}
+            busy={busy}
+            onGo={(step) => void lessonGo(step)}
+          />
+        )}
+        {program && (
+          <Program
+            program={program}
+            text={scriptText}
+            extensions={extensions}
+            breakpoints={breakpoints}
+            onToggleBreakpoint={toggleBreakpoint}
+          />
+        )}
         {program?.kind === 'guest' && !registersHidden && <Registers program={program} />}
       </div>
-      <Splitter label="Resize the program column" size={leftWidth} min={240} max={720} onResize={setLeftWidth} />
+      <Splitter
+        label="Resize the program column"
+        size={leftWidth}
+        min={240}
+        max={720}
+        onResize={setLeftWidth}
+      />
       <div className="column">
         {isAlloc && frame.allocator?.kind === 'orthotope' ? (
           <Allocator view={frame.allocator.view} history={frame.allocator.history} />
         ) : (
           <>
-            <AddressSpaces lanes={frame.lanes} accesses={frame.step?.accesses ?? NO_ACCESSES} selection={selection} pinned={pinned} symbols={symbols} onSelect={select} onFocus={focusLane} />
+            <AddressSpaces
+              lanes={frame.lanes}
+              accesses={frame.step?.accesses ?? NO_ACCESSES}
+              selection={selection}
+              pinned={pinned}
+              symbols={symbols}
+              onSelect={select}
+              onFocus={focusLane}
+            />
             <AdapterRecords step={frame.step} rows={frame.adapterRows} mode={frame.mode} />
           </>
         )}
       </div>
-      {!isAlloc && <Splitter label="Resize the inspector column" size={rightWidth} min={240} max={720} onResize={setRightWidth} />}
+      {!isAlloc && (
+        <Splitter
+          label="Resize the inspector column"
+          size={rightWidth}
+          min={240}
+          max={720}
+          onResize={setRightWidth}
+        />
+      )}
       {!isAlloc && (
         <div className="column">
           <Inspector block={frame.block} onJump={seek} onWho={onWho} />
-          {frame.allocator?.kind === 'orthotope' && <Allocator view={frame.allocator.view} history={frame.allocator.history} />}
+          {frame.allocator?.kind === 'orthotope' && (
+            <Allocator view={frame.allocator.view} history={frame.allocator.history} />
+          )}
           {frame.allocator?.kind === 'observed' && <ObservedHeap view={frame.allocator.view} />}
-          {showCost && <CostPanel cost={cost ?? null} loading={costLoading} onCompute={() => void computeCost()} />}
+          {showCost && (
+            <CostPanel cost={cost ?? null} loading={costLoading} onCompute={() => void computeCost()} />
+          )}
+          {showMeter && frame.kind === 'guest' && <CostByFunctionPanel />}
         </div>
       )}
     </main>
@@ -154,19 +231,44 @@ function TimelineDock({ frame }: { frame: Frame }) {
   const end = Math.max(frame.info.head.timestamp, frame.position.timestamp);
   const tracks = useMemo(() => {
     if (!densities) return [];
-    const names = isAlloc ? (['allocations', 'frees', 'errors'] as const) : (['accesses', 'splits', 'merges', 'allocations', 'frees', 'errors'] as const);
+    const names = isAlloc
+      ? (['allocations', 'frees', 'errors'] as const)
+      : (['accesses', 'splits', 'merges', 'allocations', 'frees', 'errors'] as const);
     return names
-      .filter((n) => isAlloc || n === 'accesses' || n === 'splits' || n === 'merges' || densities[n].some((x) => x > 0))
+      .filter(
+        (n) =>
+          isAlloc || n === 'accesses' || n === 'splits' || n === 'merges' || densities[n].some((x) => x > 0),
+      )
       .map((n) => ({ name: n, label: n, counts: densities[n] }));
   }, [densities, isAlloc]);
   const runEnd = frame.info.end;
   const runError = frame.info.error;
+  // OpenVM's segment cuts, once the run was metered (Cost by function) with the options of this session.
+  const meter = useDebugger((s) =>
+    s.meterFor === s.loaded && s.options.alloc !== 'orthotope' ? s.meter : undefined,
+  );
   const markers = useMemo(() => {
-    const m: { t: number; kind: 'error' | 'end'; label: string }[] = [];
-    if (runEnd) m.push({ t: runEnd.timestamp, kind: runError ? 'error' : 'end', label: runError ? `error: ${runError.message}` : 'end of run' });
+    const m: { t: number; kind: 'error' | 'end' | 'segment'; label: string }[] = [];
+    if (runEnd)
+      m.push({
+        t: runEnd.timestamp,
+        kind: runError ? 'error' : 'end',
+        label: runError ? `error: ${runError.message}` : 'end of run',
+      });
+    meter?.segmentTimestamps.forEach((t, k) => {
+      if (k > 0)
+        m.push({
+          t,
+          kind: 'segment',
+          label: `OpenVM segment ${k} starts (instruction ${meter.segments[k].instret_start.toLocaleString('en-US')})`,
+        });
+    });
     return m;
-  }, [runEnd, runError]);
-  const window = useMemo(() => (densities ? { t0: densities.t0, t1: densities.t1, buckets: densities.buckets } : undefined), [densities]);
+  }, [runEnd, runError, meter]);
+  const window = useMemo(
+    () => (densities ? { t0: densities.t0, t1: densities.t1, buckets: densities.buckets } : undefined),
+    [densities],
+  );
   return (
     <footer className="timeline-dock">
       <Timeline

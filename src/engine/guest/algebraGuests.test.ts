@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Session } from '../session';
 import { describeMissing, missingSettings } from './extensions/configCheck';
 import { REPO_ROOT } from './fixtures.testutil';
 import { loadGuestProgram } from './guestProgram';
@@ -118,4 +119,21 @@ describe('algebra / ECC / pairing benchmark guests', () => {
       missingSettings(program('kitchen-sink').decoded, benchConfig('kitchen-sink')).map((m) => m.setting),
     ).toEqual(['[app_vm_config.modular] supported_moduli needs at least 11 entries']);
   });
+
+  it(
+    "a session (the app's worker) opened with the openvm.toml text records ecrecover to a clean end",
+    { timeout: 60_000 },
+    () => {
+      const session = Session.open('guest', new Uint8Array(readFileSync(path.join(BENCH, 'ecrecover.elf'))), {
+        openvmToml: readFileSync(path.join(BENCH, 'ecrecover.openvm.toml'), 'utf8'),
+        openvmTomlName: 'ecrecover.openvm.toml',
+        input: readFileSync(path.join(REPO_ROOT, 'examples/inputs/ecrecover.input.json'), 'utf8'),
+      });
+      const end = session.runToEnd();
+      expect(end.position.status).toBe('done');
+      expect(session.error()).toBeNull();
+      const opened = session.opened;
+      expect(opened.kind === 'guest' && opened.machine.interpreter.exitCode).toBe(0);
+    },
+  );
 });

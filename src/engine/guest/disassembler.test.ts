@@ -141,9 +141,11 @@ describe('OpenVM custom instructions and other extensions by name', () => {
     expect(dis(0x1400500b)).toBe('mul256 zero, zero, zero [BigInt (Int256)]');
     expect(dis(0x2000500b)).toBe('.4byte 0x2000500b'); // funct7 16: no Int256 instruction
     expect(dis(0x00b5600b | (8 << 7))).toBe('beq256 a0, a1, 0x200808 [BigInt (Int256)]');
-    expect(dis(0x1400002b)).toBe('mulmod<1> zero, zero, zero [Algebra (modular arithmetic)]');
-    expect(dis(0x0200102b)).toBe('sw_double<0> zero, zero, zero [Elliptic curve (ECC)]');
-    expect(dis(0x2000302b)).toBe('hint_final_exp<1> zero, zero, zero [Pairing]');
+    // Algebra / ECC / pairing: the modulus or curve by index without a config (algebraDecode.test.ts names them).
+    expect(dis(0x1400002b)).toBe('mulmod[mod1] zero, zero, zero [Algebra (modular arithmetic)]');
+    expect(dis(0x0200102b)).toBe('sw_double[curve0] zero, zero [Elliptic curve (ECC)]');
+    expect(dis(0x2000302b)).toBe('hint_final_exp[Bls12_381] zero, zero [Pairing]');
+    expect(dis(0x0a30002b)).toBe('.4byte 0xa30002b'); // setupmod with rs2 = x3: the transpiler panics
   });
   it('branch and jump targets with symbol+offset', () => {
     const bytes = buildElf(

@@ -10,6 +10,8 @@
 import { decodeWord, immB, immI, immJ, immS } from './decoder';
 import { foreignInstruction, OP_UNSUPPORTED } from './opcodes';
 import type { SymbolTable } from './symbols';
+import type { VmConfig } from './vmConfig';
+import { algebraDisassembly, decodeAlgebraWord } from './extensions/algebraDecode';
 
 // prettier-ignore
 export const REG_NAMES = [
@@ -48,6 +50,8 @@ export interface Disassembly {
 export interface DisassemblerOptions {
   aliases?: boolean;
   symbols?: SymbolTable;
+  /** The guest's openvm.toml: names the modulus / field / curve of algebra, ECC and pairing words. */
+  vmConfig?: VmConfig;
 }
 
 const hex = (n: number) => `0x${(n >>> 0).toString(16)}`;
@@ -164,10 +168,11 @@ export function disassembleWord(w: number, pc: number, options: DisassemblerOpti
       }
       return disassembleCustom0(w, f3, rd, rs1, rs2);
     case 0x2b: {
+      // algebra / ECC / pairing: `addmod[secp256k1_coord] a0, a1, a2` (extensions/algebraDecode.ts)
       const foreign = foreignInstruction(w);
-      return foreign === undefined
-        ? word4(w)
-        : { ...d(foreign.name, rd, rs1, rs2), extension: foreign.extension };
+      const decoded = decodeAlgebraWord(w);
+      if (foreign === undefined || decoded === undefined || !('ok' in decoded)) return word4(w);
+      return { ...algebraDisassembly(decoded.ok, options.vmConfig), extension: foreign.extension };
     }
     default:
       return word4(w);
@@ -266,6 +271,7 @@ export function disassembleRange(
   pcBase: number,
   symbols?: SymbolTable,
   aliases = true,
+  vmConfig?: VmConfig,
 ): DisassemblyLine[] {
   const lines: DisassemblyLine[] = [];
   let auipcReg = -1;
@@ -273,7 +279,7 @@ export function disassembleRange(
   for (let k = 0; k < words.length; k++) {
     const pc = (pcBase + 4 * k) >>> 0;
     const w = words[k];
-    const d = disassembleWord(w, pc, { aliases, symbols });
+    const d = disassembleWord(w, pc, { aliases, symbols, vmConfig });
     const line: DisassemblyLine = { pc, word: w, text: formatDisassembly(d) };
     if (d.extension !== undefined)
       line.comment =

@@ -47,7 +47,9 @@ export function traceStep(run: GuestRun): TraceStep {
   }
   const records: AdapterRecord[] = [];
   for (let i = 0; i < memory.records.length; i++) records.push(memory.records.get(i));
-  const text = formatDisassembly(disassembleWord(word, pc, { symbols: program.symbols }));
+  const text = formatDisassembly(
+    disassembleWord(word, pc, { symbols: program.symbols, vmConfig: run.machine.config }),
+  );
   return { pc, word, text, t0, t1: memory.timestamp, accesses, records };
 }
 

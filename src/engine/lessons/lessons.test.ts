@@ -40,6 +40,7 @@ const CHECK_ANSWERS: Record<string, string[]> = {
   '07-finalize': ['split AS2 8 → 2×4 at 0, t 1', 'merge AS2 2×4 → 8 at 0, t 1, prev_ts [1, 1]', 'split AS2 16 → 4×4 at 16, t 2', 'merge AS2 2×4 → 8 at 16, t 2, prev_ts [2, 2]', 'merge AS2 2×4 → 8 at 24, t 2, prev_ts [2, 2]', 'merge AS2 2×4 → 8 at 40, t 3, prev_ts [3, 0]'],
   '08-cost': ['split AS2 8 → 2×4 at 96, t 0', 'split AS2 8 → 2×4 at 104, t 0', 'merge AS2 2×4 → 8 at 100, t 0, prev_ts [0, 0]'],
   '09-subword-guest': ['split AS2 8 → 2×4 at 0x200dc8, t 0'],
+  '10-precompile-blocks': ['merge AS2 8×4 → 32 at 0x200ec0, t 873, prev_ts [849, 855, 864, 873, 834, 834, 834, 834]'],
 };
 
 describe('the lessons gallery', () => {

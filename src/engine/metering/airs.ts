@@ -120,8 +120,30 @@ export const RV32M_AIRS: ExtensionAirs = {
   ],
 };
 
+/** KeccakVmAir (extensions/keccak256/circuit; widths and 321 interactions from regex.md). */
+export const KECCAK_AIRS: ExtensionAirs = {
+  name: 'Keccak-256',
+  airs: [spec('keccak', 'KeccakVmAir', 'chip', 3163, 1056, 321)],
+};
+
 /** OpenVM's extension insertion order for the SDK's RV32IM + IO app config (regex.md: keccak sits between). */
 export const DEFAULT_EXTENSIONS: readonly ExtensionAirs[] = [RV32I_AIRS, IO_AIRS, RV32M_AIRS];
+
+/**
+ * The AIRs of an app config with these extensions, in SdkVmConfigInner's field order (rv32i, io, keccak,
+ * sha256, native, castf, rv32m, bigint, modular, fp2, pairing, ecc: crates/sdk/src/config/global.rs:309-337).
+ * Extensions whose AIR widths memscope does not catalogue yet are reported by name.
+ */
+export function extensionAirs(extensions: readonly string[]): { airs: ExtensionAirs[]; missing: string[] } {
+  const airs = [RV32I_AIRS, IO_AIRS];
+  const missing: string[] = [];
+  for (const e of extensions) {
+    if (e === KECCAK_AIRS.name) airs.push(KECCAK_AIRS);
+    else missing.push(e);
+  }
+  airs.push(RV32M_AIRS);
+  return { airs, missing };
+}
 
 export class AirInventory {
   readonly airs: readonly Air[];

@@ -23,13 +23,13 @@ import type { GuestInput } from '../guest/input';
 import type { AccessHook, TracingMemory } from '../memory/tracingMemory';
 import { accessPlan, MEM_HOOKED, MEM_NONE, MEM_REVEAL, MEM_RS1_IMM } from './accessPlan';
 import { GuestMachine, type GuestState } from '../timeline/guestMachine';
-import { AirInventory, type ExtensionAirs } from './airs';
+import { AirInventory, type ExtensionAirs, extensionAirs } from './airs';
 import { enterInstruction, FunctionTable, type StackCursor, StackTrie } from './callStacks';
 import { FirstTouch } from './firstTouch';
 import { DEFAULT_SEGMENT_CHECK_INSNS, defaultLimits, type SegmentationLimits, type SegmentReason } from './limits';
 import { MeteredCtx } from './meteredCtx';
 import { MERKLE_HEIGHT, MerkleIds, leafIndex } from './merkleIds';
-import { type DynamicRows, dynamicRows, opcodeAirTable } from './opcodeAirs';
+import { type DynamicRows, dynamicRows, opcodeAirTable, precompileAirTable } from './opcodeAirs';
 import { finalizeSegment, programLength } from './segmentHeights';
 import { startSegmentMemory } from './segmentMemory';
 
@@ -51,6 +51,8 @@ export interface SegmentResult {
   padded: Float64Array;
   /** The metered estimate that decided the cut. */
   metered: Float64Array;
+  /** The segment's TracingMemory timestamp after its last instruction (timestamps restart at 1 per segment). */
+  endTimestamp: number;
   reason: SegmentReason | null;
 }
 
@@ -85,6 +87,7 @@ export class MeteredRun {
   private readonly memory: TracingMemory;
   private readonly airCount: number;
   private readonly airOf: Int16Array;
+  private readonly precompileAir: Int16Array;
   private readonly regMask: Uint16Array;
   private readonly memKind: Uint8Array;
   private readonly accessHook: AccessHook;
@@ -122,7 +125,11 @@ export class MeteredRun {
     readonly program: GuestProgram,
     options: MeteringOptions = {},
   ) {
-    this.inventory = new AirInventory(options.extensions);
+    const uses = program.decoded.extensions.map((e) => e.extension);
+    const ext = extensionAirs(uses);
+    if (options.extensions === undefined && ext.missing.length > 0)
+      throw new EngineError('request', `metering does not catalogue the AIRs of the ${ext.missing.join(', ')} extension(s) yet`);
+    this.inventory = new AirInventory(options.extensions ?? ext.airs);
     this.airCount = this.inventory.length;
     const limits = { ...defaultLimits(), ...options.limits };
     if (options.maxSegmentLength !== undefined) limits.maxTraceHeight = options.maxSegmentLength;
@@ -133,6 +140,7 @@ export class MeteredRun {
     this.programLength = programLength(code);
     this.metered = new MeteredCtx(this.inventory, limits, this.window, this.programLength);
     const byOp = opcodeAirTable(this.inventory);
+    this.precompileAir = precompileAirTable(this.inventory);
     this.airOf = new Int16Array(code.length);
     for (let i = 0; i < code.length; i++) this.airOf[i] = byOp[code[i] & 0xff];
     this.dynamic = new Uint8Array(code.length);
@@ -154,6 +162,7 @@ export class MeteredRun {
     this.memory = this.machine.memory;
     this.tree = this.initialTree();
     this.machine.interpreter.onStep = (idx) => this.step(idx);
+    this.machine.interpreter.onPrecompile = (op, rows) => this.precompileRows(op, rows);
     // Installed only for the instructions the access plan cannot foresee (planAccess).
     this.accessHook = (as, ptr, size) => {
       if (this.mode !== SILENT) this.access(as, ptr, size, this.node);
@@ -210,6 +219,15 @@ export class MeteredRun {
     const rows = this.dynamic[idx] === 0 ? 1 : this.rowsOf(idx);
     this.winRows[air] += rows;
     this.nodeRows[node * this.airCount + air] += rows;
+  }
+
+  /** A precompile's rows, reported by the interpreter after it executed (not recounted in a replay). */
+  private precompileRows(op: number, rows: number): void {
+    if (this.mode !== NORMAL) return;
+    const air = this.precompileAir[op];
+    if (air < 0) throw new EngineError('internal', `no AIR for precompile opcode ${op}`);
+    this.winRows[air] += rows;
+    this.nodeRows[this.node * this.airCount + air] += rows;
   }
 
   private rowsOf(idx: number): number {
@@ -319,9 +337,10 @@ export class MeteredRun {
   }
 
   private closeSegment(start: number, numInsns: number, metered: Float64Array, reason: SegmentReason | null): void {
+    const endTimestamp = this.memory.timestamp;
     const h = finalizeSegment(this.inventory, this.memory, this.segRows, this.programLength, this.tree, this.touches);
     for (const c of h.charges) this.nodeRows[c.owner * this.airCount + c.air] += c.rows;
-    this.segments.push({ index: this.segments.length, instretStart: start, numInsns, rows: h.rows, padded: h.padded, metered, reason });
+    this.segments.push({ index: this.segments.length, instretStart: start, numInsns, rows: h.rows, padded: h.padded, metered, reason, endTimestamp });
   }
 
   private openSegment(): void {

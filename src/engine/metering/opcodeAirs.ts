@@ -32,6 +32,22 @@ const OPCODE_AIR = new Map<number, string>([
 ]);
 
 /**
+ * Precompile opcodes whose rows the interpreter reports after execution (Interpreter.onPrecompile, the
+ * chip's height_delta: Keccak 24 per Keccak-f, keccak256/circuit/src/execution.rs:168).
+ */
+const PRECOMPILE_AIR = new Map<number, string>([[O.OP_KECCAK256, 'keccak']]);
+
+/** AIR id per precompile opcode of this inventory (-1 elsewhere). */
+export function precompileAirTable(inventory: AirInventory): Int16Array {
+  const table = new Int16Array(O.OP_COUNT + 64).fill(-1);
+  for (const [op, key] of PRECOMPILE_AIR) if (inventory.has(key)) table[op] = inventory.id(key);
+  return table;
+}
+
+/** Opcodes that add no row to any AIR. */
+export const NO_ROWS: ReadonlySet<number> = new Set([O.OP_TERMINATE, O.OP_ILLEGAL, O.OP_HOOK]);
+
+/**
  * Rows of an instruction whose height_delta depends on its operands, computed before it executes from the
  * registers (untraced reads by AS1 pointer) and its code word (guest/decoder.ts layout) and immediate.
  */

@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SHARED, sharedFile } from '../guest/fixtures.testutil';
+import type { AirInventory } from './airs';
+import type { SegmentResult } from './meteredRun';
 
 export const REPORT_DIR = path.join(SHARED, 'spec/openvm-v1.7-report');
 /** The `needs` item for tests that read the report. */
@@ -50,4 +52,41 @@ export function reportInteractions(name: string): Map<string, number> {
   const m = new Map<string, number>();
   for (const c of tableLines(name)) if (c.length === 5 && !/^\s*\d+\s*$/.test(c[1])) m.set(c[1].trim(), num(c[3]));
   return m;
+}
+
+/** One report row memscope does not reproduce: `segment:air_name` -> [ours padded, report rows]. */
+export type Differences = Record<string, [number, number]>;
+
+/**
+ * Compares every report row (padded rows; cells and widths where the rows agree) with a metered run, and
+ * lists the AIRs with rows that the report does not have. Returns the differing rows.
+ */
+export function reportDifferences(
+  name: string,
+  inventory: AirInventory,
+  segments: readonly SegmentResult[],
+): { differences: Differences; problems: string[] } {
+  const differences: Differences = {};
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const r of reportAirRows(name)) {
+    const air = inventory.airs.find((a) => a.name === r.airName);
+    const key = `${r.segment}:${r.airName}`;
+    if (air === undefined) {
+      problems.push(`${key}: no such AIR here`);
+      continue;
+    }
+    seen.add(key);
+    if (air.id !== r.airId) problems.push(`${key}: air_id ${air.id}, report ${r.airId}`);
+    if (air.mainCols !== r.mainCols || air.permCols !== r.permCols) problems.push(`${key}: widths differ`);
+    const ours = segments[r.segment]?.padded[air.id] ?? 0;
+    if (ours !== r.rows) differences[key] = [ours, r.rows];
+    else if (ours * (air.mainCols + air.permCols) !== r.cells) problems.push(`${key}: cells differ`);
+  }
+  segments.forEach((s, k) =>
+    inventory.airs.forEach((a) => {
+      if (s.padded[a.id] > 0 && !seen.has(`${k}:${a.name}`)) problems.push(`${k}:${a.name}: ${s.padded[a.id]} rows, not in the report`);
+    }),
+  );
+  return { differences, problems };
 }

@@ -26,6 +26,8 @@ export interface AccessContext {
   pointer: number;
   size: number;
   timestamp: number;
+  /** A guest run's access of 16 or 32 cells: made by a precompile chip (RV32IM instructions access 4). */
+  byPrecompile?: boolean;
 }
 
 export interface RecordExplanation {
@@ -66,6 +68,19 @@ export function explainRecord(r: AdapterRecord, context: AccessContext | undefin
     };
   }
   const access = `the ${context.op} of ${cells(context.size)} at AS${context.addressSpace} ${range(context.pointer, context.size)} (t ${context.timestamp})`;
+  const result = explainAccessRecord(r, context, access, rows, pieces);
+  return context.byPrecompile === true ? { ...result, text: `${result.text} ${PRECOMPILE_NOTE}` } : result;
+}
+
+/**
+ * Why an access is 16 or 32 cells at all: RV32IM instructions only access 4 cells; the precompile chips do
+ * more (docs/precompile-accesses.md).
+ */
+const PRECOMPILE_NOTE =
+  'Only precompile instructions access 16 or 32 cells at once in a guest (RV32IM loads and stores access 4): SHA-256 reads its input 16 cells per access and writes its digest as one 32-cell block, and the Int256 instructions read and write whole 32-byte numbers; these accesses are where AccessAdapterAir<16> and <32> rows come from.';
+
+function explainAccessRecord(r: AdapterRecord, context: AccessContext, access: string, rows: string, pieces: string): RecordExplanation {
+  const { blockSize: b, lowestBlockSize: l, pointer: p, addressSpace: as, timestamp: t } = r;
   if (r.kind === 'split') {
     if (t === 0) {
       return {

@@ -12,7 +12,17 @@ import { REG_NAMES } from '../guest/disassembler';
 import type { Session } from '../session';
 import { allocatorHistory } from './allocatorHistory';
 import { explainRecord } from './explainRecord';
-import type { BlockView, Frame, FrameRequest, GuestProgramView, LaneView, ProgramStatic, ScriptProgramView, SourceView, StepView } from './frameTypes';
+import type {
+  BlockView,
+  Frame,
+  FrameRequest,
+  GuestProgramView,
+  LaneView,
+  ProgramStatic,
+  ScriptProgramView,
+  SourceView,
+  StepView,
+} from './frameTypes';
 import { debugInfoOf } from '../guest/dwarf/debugInfo';
 import type { GuestProgram } from '../guest/guestProgram';
 import { memoryOverview } from './memoryOverview';
@@ -21,7 +31,15 @@ import type { MemoryRangeView } from '../timeline/memoryView';
 
 /** Marks every column of a freshly built memory range as transferable. */
 function owned(range: MemoryRangeView): MemoryRangeView {
-  for (const a of [range.values, range.raw, range.offsetToStart, range.blockStart, range.blockSize, range.timestamp]) transferable(a);
+  for (const a of [
+    range.values,
+    range.raw,
+    range.offsetToStart,
+    range.blockStart,
+    range.blockSize,
+    range.timestamp,
+  ])
+    transferable(a);
   return range;
 }
 import type { AdapterRecord } from '../memory/recordLog';
@@ -47,7 +65,8 @@ function windowRecords(w: WindowView): AdapterRecord[] {
       timestampAndMask: (r.timestamp[i] | (r.merge[i] ? 0x80000000 : 0)) >>> 0,
       data: Array.from(r.data.subarray(r.dataStart[i], r.dataStart[i] + b)),
     };
-    if (r.merge[i]) rec.prevTimestamps = Array.from(r.prevTs.subarray(r.prevTsStart[i], r.prevTsStart[i] + b / l));
+    if (r.merge[i])
+      rec.prevTimestamps = Array.from(r.prevTs.subarray(r.prevTsStart[i], r.prevTsStart[i] + b / l));
     out.push(rec);
   }
   return out;
@@ -94,17 +113,27 @@ export class FrameBuilder {
       keep.push(i);
     }
     const mode = this.mode() ?? 'persistent';
+    const guest = this.session.opened.kind === 'guest';
     const a = w.accesses;
     for (let i = 0; i < a.count; i++) {
       if (a.step[i] !== last) continue;
       const start = remap.get(a.recordStart[i]) ?? keep.length;
       const end = start + (a.recordEnd[i] - a.recordStart[i]);
-      view.accesses.push({ timestamp: a.timestamp[i], tPrev: a.tPrev[i], addressSpace: a.addressSpace[i], pointer: a.pointer[i], size: a.size[i], write: a.write[i] === 1, recordStart: start, recordEnd: end });
+      view.accesses.push({
+        timestamp: a.timestamp[i],
+        tPrev: a.tPrev[i],
+        addressSpace: a.addressSpace[i],
+        pointer: a.pointer[i],
+        size: a.size[i],
+        write: a.write[i] === 1,
+        recordStart: start,
+        recordEnd: end,
+      });
     }
     for (const i of keep) {
       const rec = records[i];
       const accessIndex = w.records.access[i];
-      const acc = accessIndex >= 0 ? { op: a.write[accessIndex] ? ('write' as const) : ('read' as const), addressSpace: a.addressSpace[accessIndex], pointer: a.pointer[accessIndex], size: a.size[accessIndex], timestamp: a.timestamp[accessIndex] } : undefined;
+      const acc = accessIndex >= 0 ? { op: a.write[accessIndex] ? ('write' as const) : ('read' as const), addressSpace: a.addressSpace[accessIndex], pointer: a.pointer[accessIndex], size: a.size[accessIndex], timestamp: a.timestamp[accessIndex], byPrecompile: guest && a.size[accessIndex] >= 16 } : undefined;
       if (acc === undefined) view.finalizeRecords++;
       view.records.push(rec);
       view.explanations.push(explainRecord(rec, acc, mode));
@@ -125,14 +154,22 @@ export class FrameBuilder {
       const to = Math.min(words.length, index + context + 1);
       const registers = transferable(this.session.registers());
       // The registers the last step wrote: its AS1 writes (x0 is never written), exact at any position.
-      const changed = (step?.accesses ?? []).filter((a) => a.write && a.addressSpace === 1).map((a) => a.pointer / 4);
+      const changed = (step?.accesses ?? [])
+        .filter((a) => a.write && a.addressSpace === 1)
+        .map((a) => a.pointer / 4);
       const run = o.machine.run_;
       const fn = program.symbols.functionAt(pc);
       return {
         kind: 'guest',
         pc,
         where: fn ? `${fn.symbol.displayName}+0x${fn.offset.toString(16)}` : null,
-        lines: disassembleRange(words.subarray(from, to), pcBase + 4 * from, program.symbols),
+        lines: disassembleRange(
+          words.subarray(from, to),
+          pcBase + 4 * from,
+          program.symbols,
+          true,
+          o.machine.interpreter.config,
+        ),
         registers,
         changed,
         console: o.machine.interpreter.console,
@@ -163,9 +200,12 @@ export class FrameBuilder {
   programStatic(): ProgramStatic | null {
     const o = this.session.opened;
     if (o.kind === 'guest') {
-      const symbols = o.machine.program.symbols.symbols.filter((s) => s.type === 2 && s.name !== '').map((s) => ({ name: s.displayName, address: s.address }));
+      const symbols = o.machine.program.symbols.symbols
+        .filter((s) => s.type === 2 && s.name !== '')
+        .map((s) => ({ name: s.displayName, address: s.address }));
+      const extensions = o.machine.program.decoded.extensions.map((e) => ({ ...e }));
       const debug = debugInfoOf(o.machine.program);
-      return { kind: 'guest', symbols, sourceFiles: debug.lines.files, debugProblems: [...debug.problems] };
+      return { kind: 'guest', symbols, extensions, sourceFiles: debug.lines.files, debugProblems: [...debug.problems] };
     }
     return { kind: 'script', text: this.text ?? '' };
   }
@@ -186,7 +226,10 @@ export class FrameBuilder {
       let detail = l.detail;
       const touched = step?.accesses.filter((a) => a.addressSpace === l.addressSpace).at(-1);
       if (detail && l.follow && touched) {
-        const addr = Math.max(0, Math.min(cells - detail.len, Math.floor(touched.pointer / detail.len) * detail.len));
+        const addr = Math.max(
+          0,
+          Math.min(cells - detail.len, Math.floor(touched.pointer / detail.len) * detail.len),
+        );
         detail = { addr, len: detail.len };
       }
       return {
@@ -215,7 +258,15 @@ export class FrameBuilder {
       meta.blockSize === 0
         ? `No access has touched this ${s.align}-cell unit yet: it is still part of the initial memory (timestamp 0).`
         : whyBlockSize(blockStart, meta.blockSize, s.align, history);
-    return { addressSpace: selection.addressSpace, pointer: selection.pointer, block: owned(this.session.memory(selection.addressSpace, blockStart, blockSize)), blockStart, blockSize, history, why };
+    return {
+      addressSpace: selection.addressSpace,
+      pointer: selection.pointer,
+      block: owned(this.session.memory(selection.addressSpace, blockStart, blockSize)),
+      blockStart,
+      blockSize,
+      history,
+      why,
+    };
   }
 
   build(request: FrameRequest): Frame {
@@ -228,14 +279,33 @@ export class FrameBuilder {
       const pos = s.position();
       const events = new AllocEventLog(16);
       const w = pos.step > 0 ? s.window(pos.step - 1, pos.step - 1).events : null;
-      if (w) for (let i = 0; i < w.count; i++) events.push(w.kind[i] as EventKind, w.op[i], w.thread[i], w.cls[i], w.offset[i], w.size[i], w.countField[i], w.code[i]);
-      allocator = { kind: 'orthotope', view: allocatorView(o.machine.allocator, { events }), history: allocatorHistory(s) };
+      if (w)
+        for (let i = 0; i < w.count; i++)
+          events.push(
+            w.kind[i] as EventKind,
+            w.op[i],
+            w.thread[i],
+            w.cls[i],
+            w.offset[i],
+            w.size[i],
+            w.countField[i],
+            w.code[i],
+          );
+      allocator = {
+        kind: 'orthotope',
+        view: allocatorView(o.machine.allocator, { events }),
+        history: allocatorHistory(s),
+      };
     } else if (o.kind === 'guest' && o.machine.calls !== null) {
       const v = s.allocator();
       if (v.kind === 'observed') allocator = { kind: 'observed', view: v };
     } else if (o.kind === 'guest' && o.machine.interposer !== null) {
       // The orthotope model serving the guest's allocator: its arena lives in AS2 at the heap start.
-      allocator = { kind: 'orthotope', view: allocatorView(o.machine.interposer.allocator), history: allocatorHistory(s) };
+      allocator = {
+        kind: 'orthotope',
+        view: allocatorView(o.machine.interposer.allocator),
+        history: allocatorHistory(s),
+      };
     }
     return {
       kind: s.kind,
@@ -254,11 +324,25 @@ export class FrameBuilder {
 }
 
 /** "Why is this block this size?" from its metadata and its last access. */
-export function whyBlockSize(start: number, size: number, align: number, history: { count: number; timestamp: Uint32Array; pointer: Uint32Array; size: Uint8Array; write: Uint8Array }): string {
+export function whyBlockSize(
+  start: number,
+  size: number,
+  align: number,
+  history: {
+    count: number;
+    timestamp: Uint32Array;
+    pointer: Uint32Array;
+    size: Uint8Array;
+    write: Uint8Array;
+  },
+): string {
   const n = history.count;
   const last = n > 0 ? n - 1 : -1;
   if (size === align) {
-    const lastAccess = last >= 0 ? ` Its last access was the ${history.write[last] ? 'write' : 'read'} of ${history.size[last]} cells at ${history.pointer[last]} (t ${history.timestamp[last]}).` : '';
+    const lastAccess =
+      last >= 0
+        ? ` Its last access was the ${history.write[last] ? 'write' : 'read'} of ${history.size[last]} cells at ${history.pointer[last]} (t ${history.timestamp[last]}).`
+        : '';
     return `This is a ${size}-cell block, the smallest this address space has (min_block_size ${align}): it was either accessed at exactly this size, or split down to it when an access overlapped a larger block (split_by_meta always splits all the way down), or by the first touch of its chunk.${lastAccess}`;
   }
   if (last >= 0 && history.pointer[last] === start && history.size[last] === size) {

@@ -3,6 +3,7 @@
 // to see (FrameRequest: lanes and their zoom, the selected cell) and gets exactly that back.
 
 import type { AllocatorView as OrthotopePanelView } from '../alloc/allocatorView';
+import type { ExtensionUse } from '../guest/decoder';
 import type { DisassemblyLine } from '../guest/disassembler';
 import type { AccessList } from '../timeline/blockHistory';
 import type { MemoryRangeView } from '../timeline/memoryView';
@@ -76,7 +77,14 @@ export interface SourceView {
   file: string | null;
   line: number;
   column: number;
-  stack: { function: string; file: string | null; line: number; inlined: boolean; pc: number; level: number }[];
+  stack: {
+    function: string;
+    file: string | null;
+    line: number;
+    inlined: boolean;
+    pc: number;
+    level: number;
+  }[];
 }
 
 export interface ScriptProgramView {
@@ -92,7 +100,15 @@ export interface ScriptProgramView {
  * could not be read); scripts (.mtrace, .alloc): the script text.
  */
 export type ProgramStatic =
-  | { kind: 'guest'; symbols: { name: string; address: number }[]; sourceFiles: string[]; debugProblems: string[] }
+  | {
+      kind: 'guest';
+      symbols: { name: string; address: number }[];
+      /** The OpenVM extensions beyond RV32IM + IO the program's code uses (implemented or not). */
+      extensions: ExtensionUse[];
+      /** The source files of the DWARF line table, and what of the DWARF could not be read. */
+      sourceFiles: string[];
+      debugProblems: string[];
+    }
   | { kind: 'script'; text: string };
 
 export interface LaneView {

@@ -10,7 +10,8 @@ export function Toolbar() {
   const options = useDebugger((s) => s.options);
   const showLessons = useDebugger((s) => s.showLessons);
   const showCost = useDebugger((s) => s.showCost);
-  const { openExample, openFiles, setOptions, setShowLessons, setShowCost } = debuggerStore.getState();
+  const showMeter = useDebugger((s) => s.showMeter);
+  const { openExample, openFiles, setOptions, setShowLessons, setShowCost, setShowMeter } = debuggerStore.getState();
   const current = loaded?.isExample ? loaded.name : '';
   const guest = loaded?.kind === 'guest';
   return (
@@ -52,7 +53,11 @@ export function Toolbar() {
         />
       </label>
       {guest && loaded?.config && (
-        <span className="config-file muted" data-testid="config-file" title={`${loaded.config.name} was opened with the guest and is kept with it (passed to the engine as the VM config)`}>
+        <span
+          className="config-file muted"
+          data-testid="config-file"
+          title={`${loaded.config.name} was opened with the guest and is kept with it (passed to the engine as the VM config)`}
+        >
           + {loaded.config.name}
         </span>
       )}
@@ -119,6 +124,11 @@ export function Toolbar() {
           title="What the adapters cost, in both memory modes"
         >
           Cost
+        </button>
+      )}
+      {guest && (
+        <button type="button" aria-pressed={showMeter} onClick={() => setShowMeter(!showMeter)} title="OpenVM's segments, every AIR's rows, and the functions that cause them">
+          Cost by function
         </button>
       )}
       <ThemeToggle />

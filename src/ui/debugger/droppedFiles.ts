@@ -22,13 +22,19 @@ export function classifyDropped(files: DroppedFile[]): DroppedSet {
   for (const f of files) {
     const role = fileRole(f.name, f.bytes);
     if (role.role === 'program') {
-      if (set.program) set.rejected.push({ name: f.name, why: `only one program at a time (${set.program.name} is opened)` });
+      if (set.program)
+        set.rejected.push({
+          name: f.name,
+          why: `only one program at a time (${set.program.name} is opened)`,
+        });
       else set.program = { ...f, kind: role.kind };
     } else if (role.role === 'input') {
-      if (set.input) set.rejected.push({ name: f.name, why: `only one input at a time (${set.input.name} is used)` });
+      if (set.input)
+        set.rejected.push({ name: f.name, why: `only one input at a time (${set.input.name} is used)` });
       else set.input = f;
     } else if (role.role === 'config') {
-      if (set.config) set.rejected.push({ name: f.name, why: `only one VM config at a time (${set.config.name} is used)` });
+      if (set.config)
+        set.rejected.push({ name: f.name, why: `only one VM config at a time (${set.config.name} is used)` });
       else set.config = f;
     } else if (role.role === 'source') set.sources.push(f);
     else set.rejected.push({ name: f.name, why: role.why });

@@ -62,12 +62,24 @@ export function movementSlice(ctx: StoreContext): MovementSlice {
         case 'runToEnd': {
           if (!s.frame || s.status === 'running') return;
           const started = { step: s.frame.position.step, at: env.now() };
-          set({ status: 'running', lastStop: undefined, progress: { what: 'running', step: started.step, rate: 0, startedAt: started.at } });
+          set({
+            status: 'running',
+            lastStop: undefined,
+            progress: { what: 'running', step: started.step, rate: 0, startedAt: started.at },
+          });
           try {
             const frame = await client.request(
               'run',
-              { breakpoints: s.breakpoints, watchpoints: s.watchpoints, toEnd: a === 'runToEnd', view: ctx.viewRequest() },
-              { onProgress: (position) => set({ progress: progressOf('running', started, position, env.now()) }) },
+              {
+                breakpoints: s.breakpoints,
+                watchpoints: s.watchpoints,
+                toEnd: a === 'runToEnd',
+                view: ctx.viewRequest(),
+              },
+              {
+                onProgress: (position) =>
+                  set({ progress: progressOf('running', started, position, env.now()) }),
+              },
             );
             set({ lastStop: frame.stop, progress: undefined });
             ctx.apply(frame);

@@ -15,9 +15,19 @@ import type { Loaded, ProgramSlice, Progress, StoreContext } from './storeTypes'
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 /** The progress of a run that started at `started` (step and time). */
-export function progressOf(what: Progress['what'], started: { step: number; at: number }, position: Position, now: number): Progress {
+export function progressOf(
+  what: Progress['what'],
+  started: { step: number; at: number },
+  position: Position,
+  now: number,
+): Progress {
   const seconds = (now - started.at) / 1000;
-  return { what, step: position.step, rate: seconds > 0 ? (position.step - started.step) / seconds : 0, startedAt: started.at };
+  return {
+    what,
+    step: position.step,
+    rate: seconds > 0 ? (position.step - started.step) / seconds : 0,
+    startedAt: started.at,
+  };
 }
 
 export function programSlice(ctx: StoreContext): ProgramSlice {
@@ -26,18 +36,38 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
   const sessionOptions = (loaded: Loaded): SessionOptions => {
     const o = get().options;
     if (loaded.kind !== 'guest') return {};
-    return { mode: o.mode, maxSteps: o.maxSteps, allocator: o.alloc === 'off' ? 'none' : o.alloc, ...(o.input ? { input: o.input } : {}) };
+    // The guest's openvm.toml (dropped with the ELF) configures its algebra / ECC / pairing chips.
+    const config = loaded.config
+      ? { openvmToml: loaded.config.text, openvmTomlName: loaded.config.name }
+      : {};
+    return {
+      mode: o.mode,
+      maxSteps: o.maxSteps,
+      allocator: o.alloc === 'off' ? 'none' : o.alloc,
+      ...(o.input ? { input: o.input } : {}),
+      ...config,
+    };
   };
 
   /** Records the whole run once (checkpoints + samples) so the scrubber spans it, then goes to the start. */
   const record = async (generation: number, openedView: string) => {
     const started = { step: 0, at: env.now() };
-    set({ status: 'running', recording: true, progress: { what: 'recording', step: 0, rate: 0, startedAt: started.at } });
+    set({
+      status: 'running',
+      recording: true,
+      progress: { what: 'recording', step: 0, rate: 0, startedAt: started.at },
+    });
     let stop: string;
     try {
-      const end = await client.request('run', { breakpoints: [], watchpoints: [], toEnd: true, view: ctx.viewRequest() }, {
-        onProgress: (position) => ctx.isCurrent(generation) && set({ progress: progressOf('recording', started, position, env.now()) }),
-      });
+      const end = await client.request(
+        'run',
+        { breakpoints: [], watchpoints: [], toEnd: true, view: ctx.viewRequest() },
+        {
+          onProgress: (position) =>
+            ctx.isCurrent(generation) &&
+            set({ progress: progressOf('recording', started, position, env.now()) }),
+        },
+      );
       stop = end.stop;
     } catch (e) {
       if (!ctx.isCurrent(generation)) return;
@@ -52,7 +82,9 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
     const cancelled = stop === 'pause';
     set({ pendingT: undefined, recording: false, progress: undefined, queued: undefined });
     if (cancelled)
-      set({ notice: `Recording cancelled at step ${formatNumber(progress?.step ?? 0)}: the timeline spans what was recorded; Run or Run to end records the rest.` });
+      set({
+        notice: `Recording cancelled at step ${formatNumber(progress?.step ?? 0)}: the timeline spans what was recorded; Run or Run to end records the rest.`,
+      });
     if (get().showCost && !get().cost) void get().computeCost();
     // Back to the start (or the timestamp the URL asked for, if it was recorded).
     const control: ControlOp = pendingT === undefined ? { op: 'reset' } : { op: 'seek', timestamp: pendingT };
@@ -63,8 +95,13 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
       // allocator's history over the run is what the page shows already. Keeping those parts (the same
       // objects) lets the panels skip a full re-render.
       const shown = get().frame;
-      const same = shown !== undefined && shown.position.step === back.position.step && JSON.stringify(view) === openedView;
-      ctx.apply(same ? { ...shown, position: back.position, info: back.info, allocator: back.allocator } : back);
+      const same =
+        shown !== undefined &&
+        shown.position.step === back.position.step &&
+        JSON.stringify(view) === openedView;
+      ctx.apply(
+        same ? { ...shown, position: back.position, info: back.info, allocator: back.allocator } : back,
+      );
     } catch (e) {
       if (control.op === 'reset') return ctx.fail(e);
       ctx.apply(await client.request('control', { control: { op: 'reset' }, view: ctx.viewRequest() }));
@@ -77,7 +114,9 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
   const openProgram = async (next: Loaded, keepView: boolean) => {
     const generation = ctx.beginOpen();
     const hadFrame = get().frame !== undefined;
-    const viewReset = keepView ? {} : { selection: undefined, focus: {}, pinned: [], breakpoints: [], watchpoints: [] };
+    const viewReset = keepView
+      ? {}
+      : { selection: undefined, focus: {}, pinned: [], breakpoints: [], watchpoints: [] };
     set({ status: 'loading', queued: undefined });
     // The new program's view request: its lanes, and the selection it will have.
     const saved = { selection: get().selection, focus: get().focus, pinned: get().pinned };
@@ -96,11 +135,26 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
     } catch (e) {
       if (!ctx.isCurrent(generation)) return;
       // The worker keeps the session it had: so does the page, with the error beside it.
-      set({ ...saved, status: hadFrame ? 'ready' : 'error', failure: asErrorInfo(e), failedFile: next.name, queued: undefined });
+      set({
+        ...saved,
+        status: hadFrame ? 'ready' : 'error',
+        failure: asErrorInfo(e),
+        failedFile: next.name,
+        queued: undefined,
+      });
       return;
     }
     if (!ctx.isCurrent(generation)) return;
-    set({ loaded: next, program: opened.program ?? undefined, lesson: undefined, lessonEntry: undefined, quiz: null, cost: undefined, densities: undefined, lastStop: undefined });
+    set({
+      loaded: next,
+      program: opened.program ?? undefined,
+      lesson: undefined,
+      lessonEntry: undefined,
+      quiz: null,
+      cost: undefined,
+      densities: undefined,
+      lastStop: undefined,
+    });
     ctx.apply(opened.frame);
     await record(generation, JSON.stringify(view));
   };
@@ -118,7 +172,12 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         hidden: url.hidden ?? [],
         selection: url.sel,
         focus: url.sel ? { [url.sel.addressSpace]: url.sel.pointer } : {},
-        options: { ...get().options, mode: url.mode ?? 'persistent', alloc: url.alloc ?? 'off', input: url.input ?? '' },
+        options: {
+          ...get().options,
+          mode: url.mode ?? 'persistent',
+          alloc: url.alloc ?? 'off',
+          input: url.input ?? '',
+        },
         showCost: url.panels?.includes('cost') ?? false,
         showLessons: url.panels?.includes('lessons') ?? false,
         pendingT: url.t,
@@ -129,7 +188,9 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         set({ examples: index.examples, lessons });
         const lessonEntry = lessons.find((l) => l.id === url.lesson);
         if (lessonEntry) return await get().openLesson(lessonEntry);
-        const file = index.examples.some((e) => e.file === url.example) ? (url.example as string) : index.default;
+        const file = index.examples.some((e) => e.file === url.example)
+          ? (url.example as string)
+          : index.default;
         await get().openExample(file);
       } catch (e) {
         ctx.fail(e);
@@ -146,7 +207,10 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
       }
       const role = fileRole(file, bytes);
       if (role.role !== 'program') {
-        set({ failure: { kind: 'request', message: `${file} is not a program`, location: {} }, failedFile: file });
+        set({
+          failure: { kind: 'request', message: `${file} is not a program`, location: {} },
+          failedFile: file,
+        });
         return;
       }
       // Switching programs starts with a fresh view (the first load keeps the URL's selection).
@@ -155,19 +219,28 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
 
     async openFiles(files) {
       const dropped = classifyDropped(files);
-      if (dropped.sources.length > 0) get().addSources(dropped.sources.map((f) => ({ name: f.name, text: decode(f.bytes) })));
-      const config = dropped.config ? { name: dropped.config.name, text: decode(dropped.config.bytes) } : undefined;
+      if (dropped.sources.length > 0)
+        get().addSources(dropped.sources.map((f) => ({ name: f.name, text: decode(f.bytes) })));
+      const config = dropped.config
+        ? { name: dropped.config.name, text: decode(dropped.config.bytes) }
+        : undefined;
       if (dropped.input) set({ options: { ...get().options, input: decode(dropped.input.bytes).trim() } });
       const loaded = get().loaded;
       if (dropped.program) {
         const { kind, name, bytes } = dropped.program;
-        await openProgram({ name, kind, bytes, isExample: false, ...(kind === 'guest' && config ? { config } : {}) }, false);
+        await openProgram(
+          { name, kind, bytes, isExample: false, ...(kind === 'guest' && config ? { config } : {}) },
+          false,
+        );
       } else if ((dropped.input || config) && loaded?.kind === 'guest' && !get().lesson) {
         // An input or a config for the guest that is open: run it again with them.
         await openProgram({ ...loaded, ...(config ? { config } : {}) }, true);
       }
       if (dropped.rejected.length > 0)
-        set({ failure: { kind: 'request', message: dropped.rejected.map((r) => r.why).join('; '), location: {} }, failedFile: dropped.rejected.map((r) => r.name).join(', ') });
+        set({
+          failure: { kind: 'request', message: dropped.rejected.map((r) => r.why).join('; '), location: {} },
+          failedFile: dropped.rejected.map((r) => r.name).join(', '),
+        });
     },
 
     async reopen() {
@@ -187,8 +260,18 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
     restored(frame, error) {
       if (frame) {
         ctx.apply(frame);
-        set({ notice: `The engine worker crashed and was restarted; the session was restored at step ${frame.position.step}.` });
-      } else set({ status: 'error', failure: { kind: 'internal', message: `the engine worker crashed and could not be restored: ${error?.message ?? 'unknown'}`, location: {} } });
+        set({
+          notice: `The engine worker crashed and was restarted; the session was restored at step ${frame.position.step}.`,
+        });
+      } else
+        set({
+          status: 'error',
+          failure: {
+            kind: 'internal',
+            message: `the engine worker crashed and could not be restored: ${error?.message ?? 'unknown'}`,
+            location: {},
+          },
+        });
     },
 
     dismissNotice() {

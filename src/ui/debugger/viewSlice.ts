@@ -42,7 +42,9 @@ export function viewSlice(ctx: StoreContext): ViewSlice {
 
     toggleBreakpoint(bp) {
       const list = get().breakpoints;
-      set({ breakpoints: list.some((b) => sameBp(b, bp)) ? list.filter((b) => !sameBp(b, bp)) : [...list, bp] });
+      set({
+        breakpoints: list.some((b) => sameBp(b, bp)) ? list.filter((b) => !sameBp(b, bp)) : [...list, bp],
+      });
     },
     addWatchpoint(w) {
       set({ watchpoints: [...get().watchpoints, w] });

@@ -8,7 +8,8 @@ import type { SourceView } from '../../engine/views/frameTypes';
 import { useDebugger } from '../debugger/useDebugger';
 
 const CONTEXT = 2;
-const sameFile = (path: string, name: string) => path === name || path.endsWith(`/${name}`) || name.endsWith(`/${path}`);
+const sameFile = (path: string, name: string) =>
+  path === name || path.endsWith(`/${name}`) || name.endsWith(`/${path}`);
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 export function SourcePane({ source }: { source: SourceView }) {
@@ -26,7 +27,8 @@ export function SourcePane({ source }: { source: SourceView }) {
     return name === undefined ? null : sources[name].split('\n');
   }, [sources, source.file]);
   const where = source.file === null ? '(no source line)' : `${source.file}:${source.line}`;
-  const hasBp = (bp: Breakpoint) => fileBps.some((b) => 'file' in bp && sameFile(b.file, bp.file) && b.line === bp.line);
+  const hasBp = (bp: Breakpoint) =>
+    fileBps.some((b) => 'file' in bp && sameFile(b.file, bp.file) && b.line === bp.line);
 
   const addTyped = () => {
     const m = /^\s*(.+?):(\d+)\s*$/.exec(typed);
@@ -44,7 +46,8 @@ export function SourcePane({ source }: { source: SourceView }) {
           {where}
         </code>
         <label className="muted">
-          <input type="checkbox" checked={byLine} onChange={(e) => setByLine(e.target.checked)} /> step by source line
+          <input type="checkbox" checked={byLine} onChange={(e) => setByLine(e.target.checked)} /> step by
+          source line
         </label>
       </div>
       {text !== null ? (
@@ -55,7 +58,13 @@ export function SourcePane({ source }: { source: SourceView }) {
             const on = hasBp(bp);
             return (
               <li key={line} className={line === source.line ? 'current' : ''}>
-                <button type="button" className={`gutter ${on ? 'bp-on' : ''}`} aria-label={`${on ? 'Remove' : 'Set'} breakpoint at ${baseName(bp.file)}:${line}`} aria-pressed={on} onClick={() => toggle(bp)}>
+                <button
+                  type="button"
+                  className={`gutter ${on ? 'bp-on' : ''}`}
+                  aria-label={`${on ? 'Remove' : 'Set'} breakpoint at ${baseName(bp.file)}:${line}`}
+                  aria-pressed={on}
+                  onClick={() => toggle(bp)}
+                >
                   {on ? '●' : ''}
                 </button>
                 <span className="ln">{line}</span>
@@ -65,7 +74,9 @@ export function SourcePane({ source }: { source: SourceView }) {
           })}
         </ol>
       ) : (
-        <div className="muted source-hint">drop {source.file === null ? 'the source files' : baseName(source.file)} on the page to see its text</div>
+        <div className="muted source-hint">
+          drop {source.file === null ? 'the source files' : baseName(source.file)} on the page to see its text
+        </div>
       )}
       <form
         className="bp-form"
@@ -74,7 +85,12 @@ export function SourcePane({ source }: { source: SourceView }) {
           addTyped();
         }}
       >
-        <input aria-label="Breakpoint at file:line" placeholder="file.c:12" value={typed} onChange={(e) => setTyped(e.target.value)} />
+        <input
+          aria-label="Breakpoint at file:line"
+          placeholder="file.c:12"
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+        />
         <button type="submit">Add breakpoint</button>
         {typedError && <span className="muted">{typedError}</span>}
       </form>
@@ -83,7 +99,11 @@ export function SourcePane({ source }: { source: SourceView }) {
           {fileBps.map((b) => (
             <li key={`${b.file}:${b.line}`}>
               <code>{`${b.file}:${b.line}`}</code>
-              <button type="button" aria-label={`Remove breakpoint at ${b.file}:${b.line}`} onClick={() => toggle(b)}>
+              <button
+                type="button"
+                aria-label={`Remove breakpoint at ${b.file}:${b.line}`}
+                onClick={() => toggle(b)}
+              >
                 ✕
               </button>
             </li>
@@ -96,7 +116,10 @@ export function SourcePane({ source }: { source: SourceView }) {
           <li key={i} className={i === 0 ? 'current' : ''}>
             <span className="fn">{f.function}</span>
             {f.inlined && <span className="muted"> (inlined)</span>}
-            <span className="muted"> {f.file === null ? `pc 0x${f.pc.toString(16)}` : `${baseName(f.file)}:${f.line}`}</span>
+            <span className="muted">
+              {' '}
+              {f.file === null ? `pc 0x${f.pc.toString(16)}` : `${baseName(f.file)}:${f.line}`}
+            </span>
           </li>
         ))}
       </ol>
