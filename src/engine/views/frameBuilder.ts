@@ -133,7 +133,17 @@ export class FrameBuilder {
     for (const i of keep) {
       const rec = records[i];
       const accessIndex = w.records.access[i];
-      const acc = accessIndex >= 0 ? { op: a.write[accessIndex] ? ('write' as const) : ('read' as const), addressSpace: a.addressSpace[accessIndex], pointer: a.pointer[accessIndex], size: a.size[accessIndex], timestamp: a.timestamp[accessIndex], byPrecompile: guest && a.size[accessIndex] >= 16 } : undefined;
+      const acc =
+        accessIndex >= 0
+          ? {
+              op: a.write[accessIndex] ? ('write' as const) : ('read' as const),
+              addressSpace: a.addressSpace[accessIndex],
+              pointer: a.pointer[accessIndex],
+              size: a.size[accessIndex],
+              timestamp: a.timestamp[accessIndex],
+              byPrecompile: guest && a.size[accessIndex] >= 16,
+            }
+          : undefined;
       if (acc === undefined) view.finalizeRecords++;
       view.records.push(rec);
       view.explanations.push(explainRecord(rec, acc, mode));
@@ -192,7 +202,16 @@ export class FrameBuilder {
     if (!debug.hasLines) return null;
     const at = debug.presentedLine(pc);
     const row = debug.lineAt(pc);
-    const stack = this.session.callStack().map((f) => ({ function: f.function, file: f.file, line: f.line, inlined: f.inlined, pc: f.pc, level: f.level }));
+    const stack = this.session
+      .callStack()
+      .map((f) => ({
+        function: f.function,
+        file: f.file,
+        line: f.line,
+        inlined: f.inlined,
+        pc: f.pc,
+        level: f.level,
+      }));
     return { file: at?.file ?? null, line: at?.line ?? 0, column: row?.column ?? 0, stack };
   }
 
@@ -205,7 +224,17 @@ export class FrameBuilder {
         .map((s) => ({ name: s.displayName, address: s.address }));
       const extensions = o.machine.program.decoded.extensions.map((e) => ({ ...e }));
       const debug = debugInfoOf(o.machine.program);
+<<<<<<< HEAD
       return { kind: 'guest', symbols, extensions, sourceFiles: debug.lines.files, debugProblems: [...debug.problems] };
+=======
+      return {
+        kind: 'guest',
+        symbols,
+        extensions,
+        sourceFiles: debug.lines.files,
+        debugProblems: [...debug.problems],
+      };
+>>>>>>> main
     }
     return { kind: 'script', text: this.text ?? '' };
   }

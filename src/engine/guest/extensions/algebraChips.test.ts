@@ -111,6 +111,22 @@ describe('ModularAddSub / ModularMulDiv (Rv32VecHeapAdapter<2, BLOCKS, BLOCKS, B
     expect(s.get(RD, 1, 32)).toEqual([0n]);
   });
 
+  it('setup_muldivmod / setup_iseqmod (rs2 = x1 / x2 select the kind) still read register x0: c = 0', () => {
+    const s = setup();
+    s.put(X, [SECP], 32);
+    s.chips.execute(rType(0, 5, A0, A1, 1), s.mem, 0x200000);
+    expect(s.log).toEqual([...regs(A1, 0, A0), ...blocks('R', X, 1, 32), ...blocks('R', 0, 1, 32), ...blocks('W', RD, 1, 32)]);
+    s.log.length = 0;
+    s.chips.execute(rType(0, 5, A0, A1, 2), s.mem, 0x200004);
+    expect(s.log).toEqual([...regs(A1, 0), ...blocks('R', X, 1, 32), ...blocks('R', 0, 1, 32), `W1 ${(4 * A0).toString(16)} 4`]);
+    expect(s.mem.peekWord(1, 4 * A0)).toBe(0); // p against the zeros at address 0: not equal
+    s.log.length = 0;
+    s.mem.pokeWord(1, 4 * A0, RD); // iseqmod overwrote a0
+    s.put(X, [BN, 0n], 32);
+    s.chips.execute(rType(2, 4, A0, A1, 1), s.mem, 0x200008); // setup_muldivcomplex[Bn254Fp2]
+    expect(s.log).toEqual([...regs(A1, 0, A0), ...blocks('R', X, 2, 32), ...blocks('R', 0, 2, 32), ...blocks('W', RD, 2, 32)]);
+  });
+
   it('divmod by 0: the reads happen, then the run fails as OpenVM panics; nothing is written', () => {
     const s = setup();
     s.put(X, [5n], 32);

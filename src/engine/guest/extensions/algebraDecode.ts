@@ -6,7 +6,9 @@
 // discriminant, 0 = Bn254, 1 = Bls12_381). The VM opcode is CLASS_OFFSET + local + index * COUNT
 // (modular 0x500, COUNT 8; ECC 0x600, COUNT 4; Fp2 0x710, COUNT 6); hints are PHANTOMs with discriminant
 // 0x50 HintNonQr, 0x51 HintSqrt, 0x30 HintFinalExp and c_upper = index.
-// Transpiler oddities kept: `iseqmod` with rd = x0 becomes a NOP (from_r_type with allow_rd_zero = false);
+// Transpiler oddities kept: modular and Fp2 setups use rs2 only to pick the setup kind and get c = 0, so
+// the instruction's rs2 is x0 (the chip then reads register x0 and AS2 from address 0); `iseqmod` with
+// rd = x0 becomes a NOP (from_r_type with allow_rd_zero = false);
 // the ECC setup is SETUP_EC_DOUBLE iff rs2 = x0, else SETUP_EC_ADD_NE; words the transpiler panics on
 // (setup with an unknown rs2, SETUP_ISEQ with rd = x0, hint operands that must be x0, unimplemented base
 // funct7) are `illegal` with the panic's reason. Pure; O(1) per word.
@@ -117,7 +119,8 @@ export function decodeAlgebraWord(w: number): AlgebraDecode | undefined {
           return { illegal: `setupmod with rs2 = x${rs2}: the transpiler panics "invalid opcode"` };
         if (op === 'SETUP_ISEQ' && rd === 0)
           return { illegal: 'SETUP_ISEQ is not valid for rd = x0 (transpiler panic)' };
-        return chip('modular', op, idx, opcode(op));
+        // The transpiler's c = 0: the chip's second pointer is register x0, whatever rs2 selected.
+        return { ok: { extension: 'modular', op, index: idx, opcode: opcode(op), phantom: false, rd, rs1, rs2: 0 } };
       }
       if (base === 6) {
         if (rd !== 0 || rs1 !== 0 || rs2 !== 0)
@@ -141,7 +144,7 @@ export function decodeAlgebraWord(w: number): AlgebraDecode | undefined {
         const op = (['SETUP_ADDSUB', 'SETUP_MULDIV'] as const)[rs2];
         if (op === undefined)
           return { illegal: `setupcomplex with rs2 = x${rs2}: the transpiler panics "invalid opcode"` };
-        return chip('fp2', op, idx, opcode(op));
+        return { ok: { extension: 'fp2', op, index: idx, opcode: opcode(op), phantom: false, rd, rs1, rs2: 0 } };
       }
       const op = FP2_BASE[base];
       if (op === undefined)
