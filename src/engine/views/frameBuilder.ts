@@ -224,9 +224,6 @@ export class FrameBuilder {
         .map((s) => ({ name: s.displayName, address: s.address }));
       const extensions = o.machine.program.decoded.extensions.map((e) => ({ ...e }));
       const debug = debugInfoOf(o.machine.program);
-<<<<<<< HEAD
-      return { kind: 'guest', symbols, extensions, sourceFiles: debug.lines.files, debugProblems: [...debug.problems] };
-=======
       return {
         kind: 'guest',
         symbols,
@@ -234,7 +231,6 @@ export class FrameBuilder {
         sourceFiles: debug.lines.files,
         debugProblems: [...debug.problems],
       };
->>>>>>> main
     }
     return { kind: 'script', text: this.text ?? '' };
   }

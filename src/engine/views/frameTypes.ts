@@ -105,10 +105,6 @@ export type ProgramStatic =
       symbols: { name: string; address: number }[];
       /** The OpenVM extensions beyond RV32IM + IO the program's code uses (implemented or not). */
       extensions: ExtensionUse[];
-<<<<<<< HEAD
-      /** The source files of the DWARF line table, and what of the DWARF could not be read. */
-=======
->>>>>>> main
       sourceFiles: string[];
       debugProblems: string[];
     }
