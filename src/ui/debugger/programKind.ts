@@ -24,6 +24,6 @@ export function fileRole(name: string, bytes: Uint8Array): FileRole {
   if (SOURCE_EXTENSIONS.some((e) => name.endsWith(e))) return { role: 'source' };
   return {
     role: 'unknown',
-    why: `${name}: not an ELF, a .mtrace, an .alloc, an input .json an openvm.toml or a source file`,
+    why: `${name}: not an ELF, a .mtrace, an .alloc, an input .json, an openvm.toml or a source file`,
   };
 }
