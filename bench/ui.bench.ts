@@ -18,7 +18,10 @@ const PORT = Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 4177);
 function u64Hex(n: number): string {
   let hex = '';
   let v = BigInt(n);
-  for (let i = 0; i < 8; i++, v >>= 8n) hex += Number(v & 0xffn).toString(16).padStart(2, '0');
+  for (let i = 0; i < 8; i++, v >>= 8n)
+    hex += Number(v & 0xffn)
+      .toString(16)
+      .padStart(2, '0');
   return `01${hex}`;
 }
 
@@ -35,10 +38,29 @@ async function openFibonacci(page: Page, n: number): Promise<void> {
 
 export const uiBench: BenchGroup = async (report) => {
   if (!existsSync(ELF)) throw new Error(`${ELF} is missing (the bench needs ../shared)`);
-  const build = spawnSync('npx', ['vite', 'build', '--outDir', '.cache/bench-dist', '--emptyOutDir'], { stdio: 'ignore' });
+  const build = spawnSync('npx', ['vite', 'build', '--outDir', '.cache/bench-dist', '--emptyOutDir'], {
+    stdio: 'ignore',
+  });
   if (build.status !== 0) throw new Error('vite build failed');
-  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--outDir', '.cache/bench-dist', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-dev-shm-usage'] });
+  const server: ChildProcess = spawn(
+    'npx',
+    [
+      'vite',
+      'preview',
+      '--outDir',
+      '.cache/bench-dist',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(PORT),
+      '--strictPort',
+    ],
+    { stdio: 'ignore', detached: true },
+  );
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-dev-shm-usage'],
+  });
   try {
     for (let i = 0; i < 50; i++) {
       try {
@@ -63,7 +85,9 @@ export const uiBench: BenchGroup = async (report) => {
       };
       requestAnimationFrame(tick);
     });
-    await page.waitForSelector('[data-testid=status][data-status=running]', { timeout: 10_000 }).catch(() => {});
+    await page
+      .waitForSelector('[data-testid=status][data-status=running]', { timeout: 10_000 })
+      .catch(() => {});
     await waitReady(page);
     await page.getByRole('button', { name: 'Run to end' }).click();
     await waitReady(page);
@@ -78,7 +102,9 @@ export const uiBench: BenchGroup = async (report) => {
 
     // Scrub to paint on the 12-million-instruction run.
     await openFibonacci(page, 800_000);
-    await page.waitForSelector('[data-testid=status][data-status=running]', { timeout: 10_000 }).catch(() => {});
+    await page
+      .waitForSelector('[data-testid=status][data-status=running]', { timeout: 10_000 })
+      .catch(() => {});
     await waitReady(page, 300_000);
     const end = Number(await page.getByRole('slider', { name: 'Timestamp' }).getAttribute('aria-valuemax'));
     process.stderr.write(`# fibonacci n=800000 recorded: timeline end ${end}\n`);

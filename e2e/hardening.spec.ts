@@ -24,15 +24,20 @@ async function drop(page: Page, files: { name: string; bytes: Buffer }[]): Promi
   const payload = files.map((f) => ({ name: f.name, data: f.bytes.toString('base64') }));
   await page.evaluate((list) => {
     const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name));
-    document.querySelector('.drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    for (const f of list)
+      dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name));
+    document
+      .querySelector('.drop-zone')!
+      .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, payload);
 }
 
 const step = (page: Page) => page.getByRole('button', { name: 'Step', exact: true });
 const runToEnd = (page: Page) => page.getByRole('button', { name: 'Run to end' });
 
-test('defect 1: Run to end as the first action on fibonacci is carried out after recording', async ({ page }) => {
+test('defect 1: Run to end as the first action on fibonacci is carried out after recording', async ({
+  page,
+}) => {
   need(FIBONACCI);
   const errors = watchErrors(page);
   await page.goto('/?example=split.mtrace');
@@ -51,7 +56,9 @@ test('defect 1: Run to end as the first action on fibonacci is carried out after
   expect(errors).toEqual([]);
 });
 
-test('defects 1, 2 and 6: bincode opened with its input; progress and Cancel; Step first; a second Run to end is a seek', async ({ page }) => {
+test('defects 1, 2 and 6: bincode opened with its input; progress and Cancel; Step first; a second Run to end is a seek', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   need(BINCODE);
   need(BINCODE_INPUT);
@@ -62,9 +69,13 @@ test('defects 1, 2 and 6: bincode opened with its input; progress and Cancel; St
   await page.locator('input[type=file]').setInputFiles([BINCODE, BINCODE_INPUT]);
   const progress = page.getByTestId('run-progress');
   await expect(progress).toBeVisible({ timeout: 30_000 });
-  await expect.poll(async () => Number(await progress.getAttribute('data-step')), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await progress.getAttribute('data-step')), { timeout: 30_000 })
+    .toBeGreaterThan(0);
   const first = Number(await progress.getAttribute('data-step'));
-  await expect.poll(async () => Number(await progress.getAttribute('data-step')), { timeout: 30_000 }).toBeGreaterThan(first);
+  await expect
+    .poll(async () => Number(await progress.getAttribute('data-step')), { timeout: 30_000 })
+    .toBeGreaterThan(first);
   await expect(page.getByTestId('progress-rate')).toHaveText(/\d+(\.\d)? [Mk]? ?instr\/s/);
   await page.screenshot({ path: 'test-results/hardening-bincode-recording.png' });
   // Cancel keeps what was recorded.
@@ -100,7 +111,9 @@ test('defects 1, 2 and 6: bincode opened with its input; progress and Cancel; St
   await ready(page, 60_000);
   const seekMs = Date.now() - seekStart;
   expect(await timestamp(page)).toBe(end);
-  test.info().annotations.push({ type: 'second Run to end (ms, click to settled)', description: String(seekMs) });
+  test
+    .info()
+    .annotations.push({ type: 'second Run to end (ms, click to settled)', description: String(seekMs) });
   expect(seekMs).toBeLessThan(1500); // it replayed 13.7 M instructions: 3.1 s
   await page.screenshot({ path: 'test-results/hardening-bincode-end.png' });
   expect(errors).toEqual([]);
@@ -128,7 +141,9 @@ test('defects 3 and 7: a JSON input typed in the Input box round-trips through t
   expect(errors).toEqual([]);
 });
 
-test('defect 4: opening a bad file keeps the current session and shows the error beside it', async ({ page }) => {
+test('defect 4: opening a bad file keeps the current session and shows the error beside it', async ({
+  page,
+}) => {
   await page.goto('/?example=split.mtrace');
   await ready(page);
   await step(page).click();
@@ -136,7 +151,13 @@ test('defect 4: opening a bad file keeps the current session and shows the error
   await step(page).click();
   await ready(page);
   const t = await timestamp(page);
-  await page.locator('input[type=file]').setInputFiles({ name: 'broken.elf', mimeType: 'application/octet-stream', buffer: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]) });
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({
+      name: 'broken.elf',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]),
+    });
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Not a usable ELF');
   await expect(page.getByRole('region', { name: 'Program' })).toBeVisible();
@@ -179,7 +200,9 @@ test('defect 5: shortcuts leave a focused splitter, cell grid and button alone',
   await expect(page.getByTestId('current-step')).toHaveText('2');
 });
 
-test('defects 6 and 7: an ELF dropped with its input .json and openvm.toml keeps the set; the Input box shows the dropped input', async ({ page }) => {
+test('defects 6 and 7: an ELF dropped with its input .json and openvm.toml keeps the set; the Input box shows the dropped input', async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await page.goto('/?example=split.mtrace');
   await ready(page);

@@ -38,3 +38,25 @@ test('Cost by function: segments, AIR table and icicle agree with exec --segment
   await page.screenshot({ path: 'test-results/metering-cost-by-function.png' });
   expect(errors).toEqual([]);
 });
+
+test('Cost by function: a small max segment length cuts the run; the cuts show on the Timeline', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/?example=matmul.elf');
+  await ready(page, 60_000);
+  const { segments } = JSON.parse(cli(['exec', 'public/examples/matmul.elf', '--segments', '--max-segment-length', '8192'])) as { segments: Segment[] };
+  expect(segments.length).toBeGreaterThan(5);
+  await page.getByRole('button', { name: 'Cost by function' }).click();
+  const panel = page.getByRole('region', { name: 'Cost by function' });
+  await expect(panel.getByTestId('meter-summary')).toContainText('in 1 segment', { timeout: 60_000 });
+  await panel.getByRole('combobox', { name: 'Max segment length' }).selectOption('8192');
+  await expect(panel.getByTestId('meter-summary')).toContainText(`in ${segments.length} segments`, { timeout: 60_000 });
+  const markers = page.locator('[data-testid="timeline-marker"][data-kind="segment"]');
+  await expect(markers).toHaveCount(segments.length - 1);
+  // Segment 2's table is the CLI's.
+  await panel.getByRole('combobox', { name: 'Segment', exact: true }).selectOption('2');
+  await expect(panel.getByTestId('air-row')).toHaveCount(segments[2].airs.length);
+  const boundary = segments[2].airs.find((a) => a.air_name === 'PersistentBoundaryAir<8>');
+  await expect(panel.locator('[data-air="PersistentBoundaryAir<8>"] td').nth(1)).toHaveText((boundary?.rows ?? -1).toLocaleString('en-US'));
+  await page.screenshot({ path: 'test-results/metering-segments-timeline.png' });
+  expect(errors).toEqual([]);
+});

@@ -15,7 +15,8 @@ import { runCli } from './main';
 const BENCH = resolve(__dirname, '../..', '../shared/guests/openvm-v1.7-benchmarks');
 const present = existsSync(join(BENCH, 'regex.elf'));
 if (!present) {
-  if (process.env.CI === 'true') throw new Error(`fixture missing: ${BENCH} (needed by the precompile acceptance tests)`);
+  if (process.env.CI === 'true')
+    throw new Error(`fixture missing: ${BENCH} (needed by the precompile acceptance tests)`);
   console.warn(`note: ${BENCH} not found; skipping the precompile benchmark-guest tests`);
 }
 
@@ -35,40 +36,106 @@ const GUESTS: [string, string[]][] = [
   ['regex', ['--input', join(BENCH, 'regex.input.json')]],
 ];
 
-describe.skipIf(!present)('OpenVM v1.7 benchmark guests with Keccak-256, SHA-256 and Int256 precompiles', () => {
-  for (const [name, extra] of GUESTS)
-    it(`${name}: memscope exec exits 0`, { timeout: 60_000 }, async () => {
-      const r = await exec([join(BENCH, `${name}.elf`), ...extra]);
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
-      const s = JSON.parse(r.stdout);
-      expect(s).toMatchObject({ status: 'terminated', exitCode: 0 });
-      if (name === 'regex')
-        expect(s.publicValues).toBe('7d0e49107e506fe5f2f7a44d6949d0799415fc146744ab597e1f14f46c1ecb78');
-      if (name.startsWith('sha256') || name === 'factorial_iterative_u256') {
-        expect(s.adapterRows['AccessAdapterAir<16>']).toBeGreaterThan(0);
-        expect(s.adapterRows['AccessAdapterAir<32>']).toBeGreaterThan(0);
-      }
-      if (name.startsWith('keccak')) {
-        // Keccak reads and writes 4-byte words only: no 16/32-cell blocks.
-        expect(s.adapterRows['AccessAdapterAir<16>']).toBe(0);
-        expect(s.adapterRows['AccessAdapterAir<32>']).toBe(0);
-      }
-    });
+describe.skipIf(!present)(
+  'OpenVM v1.7 benchmark guests with Keccak-256, SHA-256 and Int256 precompiles',
+  () => {
+    for (const [name, extra] of GUESTS)
+      it(`${name}: memscope exec exits 0`, { timeout: 60_000 }, async () => {
+        // With the openvm.toml the benchmark is built with: OpenVM would load it, so no warning.
+        const r = await exec([
+          join(BENCH, `${name}.elf`),
+          '--config',
+          join(BENCH, `${name}.openvm.toml`),
+          ...extra,
+        ]);
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(0);
+        const s = JSON.parse(r.stdout);
+        expect(s).toMatchObject({ status: 'terminated', exitCode: 0 });
+        if (name === 'regex')
+          expect(s.publicValues).toBe('7d0e49107e506fe5f2f7a44d6949d0799415fc146744ab597e1f14f46c1ecb78');
+        if (name.startsWith('sha256') || name === 'factorial_iterative_u256') {
+          expect(s.adapterRows['AccessAdapterAir<16>']).toBeGreaterThan(0);
+          expect(s.adapterRows['AccessAdapterAir<32>']).toBeGreaterThan(0);
+        }
+        if (name.startsWith('keccak')) {
+          // Keccak reads and writes 4-byte words only: no 16/32-cell blocks.
+          expect(s.adapterRows['AccessAdapterAir<16>']).toBe(0);
+          expect(s.adapterRows['AccessAdapterAir<32>']).toBe(0);
+        }
+      });
 
-  for (const [name, mnemonic, accessSize, records] of [
-    ['sha256', 'sha256', 16, [/^merge AS2\[0x[0-9a-f]+\] 16<-[48] /, /^merge AS2\[0x[0-9a-f]+\] 32<-[48] /]],
-    ['factorial_iterative_u256', '(add|mul|sltu)256', 32, [/^(split|merge) AS2\[0x[0-9a-f]+\] 32(->|<-)/]],
-  ] as const)
-    it(`${name}: the trace line (exec --format trace) of its first precompile shows 16/32-cell records`, { timeout: 60_000 }, () => {
-      const step = traceStep(runToFirstPrecompile(join(BENCH, `${name}.elf`)));
-      expect(step.accesses.some((a) => a.as === 2 && a.size === accessSize)).toBe(true);
-      const [head, , recordText] = formatTraceLine(step).split(' | ');
-      expect(head).toMatch(new RegExp(`^0x[0-9a-f]{8} t=\\d+\\.\\.\\d+ ${mnemonic} `));
-      const shown = recordText.split(', ');
-      for (const pattern of records) expect(shown.some((r) => pattern.test(r)), `${pattern}`).toBe(true);
+    it(
+      'without --config the run is the same, with a warning that OpenVM would refuse the default config',
+      { timeout: 60_000 },
+      async () => {
+        const r = await exec([join(BENCH, 'keccak256.elf')]);
+        expect(r.code).toBe(0);
+        expect(r.stderr).toMatch(/needs settings missing from the defaults/);
+        expect(r.stderr).toMatch(/\[app_vm_config\.keccak\]/);
+        expect(JSON.parse(r.stdout)).toMatchObject({ status: 'terminated', exitCode: 0 });
+      },
+    );
+
+    for (const [name, mnemonic, accessSize, records] of [
+      [
+        'sha256',
+        'sha256',
+        16,
+        [/^merge AS2\[0x[0-9a-f]+\] 16<-[48] /, /^merge AS2\[0x[0-9a-f]+\] 32<-[48] /],
+      ],
+      ['factorial_iterative_u256', '(add|mul|sltu)256', 32, [/^(split|merge) AS2\[0x[0-9a-f]+\] 32(->|<-)/]],
+    ] as const)
+      it(
+        `${name}: the trace line (exec --format trace) of its first precompile shows 16/32-cell records`,
+        { timeout: 60_000 },
+        () => {
+          const step = traceStep(runToFirstPrecompile(join(BENCH, `${name}.elf`)));
+          expect(step.accesses.some((a) => a.as === 2 && a.size === accessSize)).toBe(true);
+          const [head, , recordText] = formatTraceLine(step).split(' | ');
+          expect(head).toMatch(new RegExp(`^0x[0-9a-f]{8} t=\\d+\\.\\.\\d+ ${mnemonic} `));
+          const shown = recordText.split(', ');
+          for (const pattern of records)
+            expect(
+              shown.some((r) => pattern.test(r)),
+              `${pattern}`,
+            ).toBe(true);
+        },
+      );
+  },
+);
+
+describe.skipIf(!present)(
+  'the extensions each benchmark ELF uses (../shared/spec/openvm-v1-memory.md section 8)',
+  () => {
+    const uses = (name: string) =>
+      loadGuestProgram(new Uint8Array(readFileSync(join(BENCH, `${name}.elf`))))
+        .decoded.extensions.map((e) => `${e.extension}${e.implemented ? '' : ''}`)
+        .sort();
+    it.each([
+      ['fibonacci', []],
+      ['keccak256', ['Keccak-256']],
+      ['sha256_iter', ['SHA2-256']],
+      ['factorial_iterative_u256', ['BigInt (Int256)']],
+      ['regex', ['Keccak-256']],
+      ['ecrecover', ['Algebra (modular arithmetic)', 'Elliptic curve (ECC)', 'Keccak-256']],
+      ['pairing', ['Algebra (complex extension field)', 'Algebra (modular arithmetic)', 'Pairing']],
+      [
+        'kitchen-sink',
+        [
+          'Algebra (complex extension field)',
+          'Algebra (modular arithmetic)',
+          'BigInt (Int256)',
+          'Elliptic curve (ECC)',
+          'Keccak-256',
+          'SHA2-256',
+        ],
+      ],
+    ] as const)('%s', (name, expected) => {
+      expect(uses(name)).toEqual([...expected]);
     });
-});
+  },
+);
 
 /** A run (keeping records, as --format trace does) paused right before its first precompile instruction. */
 function runToFirstPrecompile(file: string): GuestRun {

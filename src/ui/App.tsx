@@ -19,6 +19,7 @@ import { AllocatorPanel } from './panels/AllocatorPanel';
 import { BlockInspector } from './panels/BlockInspector';
 import { ObservedHeapPanel } from './panels/ObservedHeapPanel';
 import { ProgramPanel } from './panels/ProgramPanel';
+import type { ExtensionUse } from '../engine/guest/decoder';
 import { RegistersPanel } from './panels/RegistersPanel';
 import { Timeline } from './panels/Timeline';
 import { actionForKey } from './shortcuts';
@@ -29,6 +30,7 @@ import { NarrationPanel } from './lessons/NarrationPanel';
 
 // Memoized panels with stable props skip the renders of changes they do not show.
 const Program = memo(ProgramPanel);
+const NO_EXTENSIONS: ExtensionUse[] = [];
 const Registers = memo(RegistersPanel);
 const AddressSpaces = memo(AddressSpacesPanel);
 const AdapterRecords = memo(AdapterRecordsPanel);
@@ -139,6 +141,7 @@ function Panels({ view }: { view: PanelsView }) {
   const program = frame.program;
   const symbols = programStatic?.kind === 'guest' ? programStatic.symbols : undefined;
   const scriptText = programStatic?.kind === 'script' ? programStatic.text : '';
+  const extensions = programStatic?.kind === 'guest' ? programStatic.extensions : NO_EXTENSIONS;
   return (
     <main
       className="debugger"
@@ -162,6 +165,7 @@ function Panels({ view }: { view: PanelsView }) {
           <Program
             program={program}
             text={scriptText}
+            extensions={extensions}
             breakpoints={breakpoints}
             onToggleBreakpoint={toggleBreakpoint}
           />
@@ -239,16 +243,28 @@ function TimelineDock({ frame }: { frame: Frame }) {
   }, [densities, isAlloc]);
   const runEnd = frame.info.end;
   const runError = frame.info.error;
+  // OpenVM's segment cuts, once the run was metered (Cost by function) with the options of this session.
+  const meter = useDebugger((s) =>
+    s.meterFor === s.loaded && s.options.alloc !== 'orthotope' ? s.meter : undefined,
+  );
   const markers = useMemo(() => {
-    const m: { t: number; kind: 'error' | 'end'; label: string }[] = [];
+    const m: { t: number; kind: 'error' | 'end' | 'segment'; label: string }[] = [];
     if (runEnd)
       m.push({
         t: runEnd.timestamp,
         kind: runError ? 'error' : 'end',
         label: runError ? `error: ${runError.message}` : 'end of run',
       });
+    meter?.segmentTimestamps.forEach((t, k) => {
+      if (k > 0)
+        m.push({
+          t,
+          kind: 'segment',
+          label: `OpenVM segment ${k} starts (instruction ${meter.segments[k].instret_start.toLocaleString('en-US')})`,
+        });
+    });
     return m;
-  }, [runEnd, runError]);
+  }, [runEnd, runError, meter]);
   const window = useMemo(
     () => (densities ? { t0: densities.t0, t1: densities.t1, buckets: densities.buckets } : undefined),
     [densities],

@@ -14,7 +14,8 @@ function el(e: FakeEl) {
   const matchOne = (x: FakeEl, sel: string): boolean => {
     const s = sel.trim();
     if (s.startsWith('[role=')) return x.role === s.slice(6, -1);
-    if (s.startsWith('[tabindex]')) return x.tabindex !== undefined && x.tabindex !== '-1' && x.tagName !== 'BODY';
+    if (s.startsWith('[tabindex]'))
+      return x.tabindex !== undefined && x.tabindex !== '-1' && x.tagName !== 'BODY';
     if (s === 'a[href]') return false;
     return x.tagName.toLowerCase() === s;
   };
@@ -30,7 +31,8 @@ function el(e: FakeEl) {
   return wrap(e) as unknown as EventTarget;
 }
 
-const key = (k: string, target: EventTarget | null, defaultPrevented = false) => actionForKey({ key: k, ctrlKey: false, metaKey: false, altKey: false, defaultPrevented, target });
+const key = (k: string, target: EventTarget | null, defaultPrevented = false) =>
+  actionForKey({ key: k, ctrlKey: false, metaKey: false, altKey: false, defaultPrevented, target });
 const body = el({ tagName: 'BODY' });
 
 describe('keyboard shortcuts', () => {
@@ -50,7 +52,9 @@ describe('keyboard shortcuts', () => {
     expect(key('ArrowLeft', el({ tagName: 'DIV', role: 'separator', tabindex: '0' }))).toBeUndefined();
     expect(key('ArrowRight', el({ tagName: 'DIV', role: 'slider', tabindex: '0' }))).toBeUndefined();
     expect(key('ArrowDown', el({ tagName: 'DIV', role: 'group', tabindex: '0' }))).toBeUndefined();
-    expect(key('ArrowDown', el({ tagName: 'SPAN', parent: { tagName: 'DIV', role: 'grid' } }))).toBeUndefined();
+    expect(
+      key('ArrowDown', el({ tagName: 'SPAN', parent: { tagName: 'DIV', role: 'grid' } })),
+    ).toBeUndefined();
     // letters still work there
     expect(key('s', el({ tagName: 'DIV', role: 'separator', tabindex: '0' }))).toBe('step');
   });

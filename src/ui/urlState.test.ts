@@ -4,7 +4,16 @@ import { formatUrlState, MAX_URL_INPUT, parseUrlState } from './urlState';
 
 describe('URL state', () => {
   it('round-trips every field', () => {
-    const s = { example: 'hello.elf', input: '0x01ff', mode: 'volatile' as const, alloc: 'observe' as const, t: 1234, sel: { addressSpace: 2, pointer: 0x2000 }, hidden: ['Allocator'], panels: ['cost'] };
+    const s = {
+      example: 'hello.elf',
+      input: '0x01ff',
+      mode: 'volatile' as const,
+      alloc: 'observe' as const,
+      t: 1234,
+      sel: { addressSpace: 2, pointer: 0x2000 },
+      hidden: ['Allocator'],
+      panels: ['cost'],
+    };
     expect(parseUrlState(formatUrlState(s))).toEqual(s);
   });
   it('ignores malformed values instead of failing', () => {
@@ -23,13 +32,17 @@ describe('URL state', () => {
     expect(parseInput(back!)).toEqual(parseInput(input));
   });
   it('writes a JSON list as a compact list of hex strings', () => {
-    expect(formatUrlState({ input: '{"input": ["0x0101020304", "0x01ff"]}' })).toBe('?inputs=0101020304%2C01ff');
+    expect(formatUrlState({ input: '{"input": ["0x0101020304", "0x01ff"]}' })).toBe(
+      '?inputs=0101020304%2C01ff',
+    );
   });
   it('keeps text the engine will reject verbatim, so the shared link shows the same error', () => {
     const input = '{"input": [1, 2]}';
     expect(parseUrlState(formatUrlState({ input })).input).toBe(input);
   });
   it('leaves out inputs too long for a URL', () => {
-    expect(parseUrlState(formatUrlState({ input: `0x01${'ab'.repeat(MAX_URL_INPUT)}` })).input).toBeUndefined();
+    expect(
+      parseUrlState(formatUrlState({ input: `0x01${'ab'.repeat(MAX_URL_INPUT)}` })).input,
+    ).toBeUndefined();
   });
 });

@@ -37,7 +37,8 @@ function inputList(text: string): string[] | null {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return null;
   const keys = Object.keys(doc);
   const list = (doc as { input?: unknown }).input;
-  if (keys.length !== 1 || !Array.isArray(list) || !list.every((x) => typeof x === 'string' && HEX.test(x))) return null;
+  if (keys.length !== 1 || !Array.isArray(list) || !list.every((x) => typeof x === 'string' && HEX.test(x)))
+    return null;
   return list as string[];
 }
 
@@ -56,7 +57,8 @@ function inputFromParams(p: URLSearchParams): string | undefined {
   const list = p.get('inputs');
   if (list !== null) {
     const items = list === '' ? [] : list.split(',');
-    if (items.every((h) => HEX.test(h))) return JSON.stringify({ input: items.map((h) => `0x${h.replace(/^0x/, '')}`) });
+    if (items.every((h) => HEX.test(h)))
+      return JSON.stringify({ input: items.map((h) => `0x${h.replace(/^0x/, '')}`) });
   }
   return p.get('inputjson') ?? undefined;
 }

@@ -12,7 +12,13 @@ import type { PredictionQuiz } from '../engine/lessons/predict';
 import type { MtraceRunView } from '../engine/scripts/mtraceView';
 import type { Frame, FrameRequest, ProgramStatic } from '../engine/views/frameTypes';
 import type { Densities } from '../engine/timeline/densities';
-import type { Breakpoint, Position, SessionKind, SessionOptions, Watchpoint } from '../engine/timeline/sessionTypes';
+import type {
+  Breakpoint,
+  Position,
+  SessionKind,
+  SessionOptions,
+  Watchpoint,
+} from '../engine/timeline/sessionTypes';
 
 export const PROTOCOL_VERSION = 3;
 
@@ -20,6 +26,8 @@ export type ControlOp =
   | { op: 'step'; count?: number }
   | { op: 'stepBack'; count?: number }
   | { op: 'stepOver' }
+  /** Guests with DWARF line info: Step / Step over / Step back by source line (Session.stepSource). */
+  | { op: 'stepSource'; how: 'into' | 'over' | 'back' }
   | { op: 'reset' }
   | { op: 'seek'; timestamp: number }
   | { op: 'seekStep'; step: number }
@@ -50,12 +58,18 @@ export interface RequestMap {
    * Runs forward (chunked, with progress) until a breakpoint, a watchpoint, the end, or pause. Once the
    * end is recorded, a run to the end (toEnd, or no breakpoint or watchpoint) is a seek.
    */
-  run: { params: { breakpoints: Breakpoint[]; watchpoints: Watchpoint[]; toEnd: boolean; view: FrameRequest }; result: Frame & { stop: string } };
+  run: {
+    params: { breakpoints: Breakpoint[]; watchpoints: Watchpoint[]; toEnd: boolean; view: FrameRequest };
+    result: Frame & { stop: string };
+  };
   pause: { params: Record<string, never>; result: { paused: boolean } };
   frame: { params: { view: FrameRequest }; result: Frame };
   densities: { params: { t0: number; t1: number; buckets: number }; result: Densities };
   /** Lessons (issue 7): opens a lesson file as the session (step 0); guest lessons also send their ELF. */
-  openLesson: { params: { file: string; source: Uint8Array; program?: Uint8Array; view: FrameRequest }; result: Opened & { lesson: Lesson } };
+  openLesson: {
+    params: { file: string; source: Uint8Array; program?: Uint8Array; view: FrameRequest };
+    result: Opened & { lesson: Lesson };
+  };
   /** The records the session's next step will append, as a quiz (stepped and stepped back); null at the end. */
   predict: { params: Record<string, never>; result: PredictionQuiz | null };
   /** A program's adapter cost in both memory modes (fresh runs to the end or the step cap, not the session). */
@@ -89,6 +103,10 @@ export interface RequestOptions {
 }
 
 export interface EngineClient {
-  request<K extends RequestType>(type: K, params: RequestMap[K]['params'], options?: RequestOptions): Promise<RequestMap[K]['result']>;
+  request<K extends RequestType>(
+    type: K,
+    params: RequestMap[K]['params'],
+    options?: RequestOptions,
+  ): Promise<RequestMap[K]['result']>;
   dispose(): void;
 }

@@ -15,7 +15,14 @@ import { costComparison } from '../engine/lessons/costComparison';
 import { meterView } from '../engine/metering/meterView';
 import { predictNext } from '../engine/lessons/predict';
 import { openLessonSession } from './lessonRequests';
-import { type ControlOp, type EngineRequest, type EngineResponse, PROTOCOL_VERSION, type RequestMap, type RequestType } from './protocol';
+import {
+  type ControlOp,
+  type EngineRequest,
+  type EngineResponse,
+  PROTOCOL_VERSION,
+  type RequestMap,
+  type RequestType,
+} from './protocol';
 
 /** Steps per run chunk: about 50–100 ms of recording, so a pause is seen quickly and progress is smooth. */
 export const CHUNK_STEPS = 200_000;
@@ -37,7 +44,10 @@ interface RequestContext {
   id: number;
 }
 
-type Handler<K extends RequestType> = (params: RequestMap[K]['params'], ctx: RequestContext) => RequestMap[K]['result'] | Promise<RequestMap[K]['result']>;
+type Handler<K extends RequestType> = (
+  params: RequestMap[K]['params'],
+  ctx: RequestContext,
+) => RequestMap[K]['result'] | Promise<RequestMap[K]['result']>;
 type Handlers = { [K in RequestType]: Handler<K> };
 
 export class SessionHost {
@@ -85,7 +95,11 @@ export class SessionHost {
       const opened = openLessonSession(params);
       this.session = opened.session;
       this.frames = opened.frames;
-      return { lesson: opened.lesson, frame: opened.frames.build(params.view), program: opened.frames.programStatic() };
+      return {
+        lesson: opened.lesson,
+        frame: opened.frames.build(params.view),
+        program: opened.frames.programStatic(),
+      };
     },
     predict: () => predictNext(this.need().session),
     cost: ({ kind, bytes, options, stepCap }) => costComparison(kind, bytes, options, stepCap),
@@ -95,7 +109,16 @@ export class SessionHost {
   /** Answers one request (after those before it; `pause` at once). Resolves when the answer is posted. */
   handle(request: EngineRequest): Promise<void> {
     if (request.v !== PROTOCOL_VERSION) {
-      this.post({ v: PROTOCOL_VERSION, id: request.id, ok: false, error: { kind: 'internal', message: `protocol version ${request.v} is not ${PROTOCOL_VERSION}`, location: {} } });
+      this.post({
+        v: PROTOCOL_VERSION,
+        id: request.id,
+        ok: false,
+        error: {
+          kind: 'internal',
+          message: `protocol version ${request.v} is not ${PROTOCOL_VERSION}`,
+          location: {},
+        },
+      });
       return Promise.resolve();
     }
     if (request.type === 'pause') return this.answer(request);
@@ -114,7 +137,11 @@ export class SessionHost {
     }
   }
 
-  private dispatch<K extends RequestType>(type: K, params: RequestMap[K]['params'], ctx: RequestContext): RequestMap[K]['result'] | Promise<RequestMap[K]['result']> {
+  private dispatch<K extends RequestType>(
+    type: K,
+    params: RequestMap[K]['params'],
+    ctx: RequestContext,
+  ): RequestMap[K]['result'] | Promise<RequestMap[K]['result']> {
     const handler: Handler<K> = this.handlers[type];
     return handler(params, ctx);
   }
@@ -129,6 +156,9 @@ export class SessionHost {
         return;
       case 'stepOver':
         session.stepOver();
+        return;
+      case 'stepSource':
+        session.stepSource(c.how);
         return;
       case 'reset':
         session.seekStep(0);
@@ -148,7 +178,9 @@ export class SessionHost {
   private async run(id: number, params: RequestMap['run']['params']): Promise<RequestMap['run']['result']> {
     const { session, frames } = this.need();
     this.pauseRequested = false;
-    const probes = params.toEnd ? { breakpoints: [], watchpoints: [] } : { breakpoints: params.breakpoints, watchpoints: params.watchpoints };
+    const probes = params.toEnd
+      ? { breakpoints: [], watchpoints: [] }
+      : { breakpoints: params.breakpoints, watchpoints: params.watchpoints };
     // The end is recorded and nothing can stop the run before it: going there is a seek, not a replay.
     const end = session.info().end;
     if (end !== null && probes.breakpoints.length === 0 && probes.watchpoints.length === 0) {

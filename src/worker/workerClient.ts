@@ -46,7 +46,11 @@ export class WorkerClient implements EngineClient {
     }
   }
 
-  request<K extends RequestType>(type: K, params: RequestMap[K]['params'], options?: RequestOptions): Promise<RequestMap[K]['result']> {
+  request<K extends RequestType>(
+    type: K,
+    params: RequestMap[K]['params'],
+    options?: RequestOptions,
+  ): Promise<RequestMap[K]['result']> {
     const { request, promise } = this.pending.create(type, params, options);
     if (type === 'open') this.lastOpen = params as RequestMap['open']['params'];
     this.worker.postMessage(request);

@@ -38,7 +38,7 @@ export function touchedBlocks(memory: TracingMemory): TouchedBlock[] {
     s.metaPages.forEach((page, p) => {
       if (page === undefined) return;
       const offsets = s.offsetPages[p] as Uint8Array;
-      for (let i = 0; i < PAGE_SIZE; i++) {
+      for (let i = 0; i < page.length; i++) {
         const word = page[i];
         if (offsets[i] === 0 && word >>> LOG_BLOCK_SIZE_SHIFT !== 0) {
           blocks.push({ addressSpace: as, pointer: (p * PAGE_SIZE + i) * s.align, timestamp: word & TIMESTAMP_MASK, blockSize: metadataBlockSize(word) });

@@ -21,7 +21,10 @@ function checkPartition(m: TracingMemory): void {
     s.metaPages.forEach((page, p) => {
       if (page === undefined) return;
       const offsets = s.offsetPages[p]!;
-      for (let i = 0; i < PAGE_SIZE; i++) {
+      expect(offsets.length).toBe(page.length);
+      // a page holds PAGE_SIZE units, or all of a smaller space's (spaceStore.ts metaPageEntries)
+      expect(page.length).toBe(Math.min(PAGE_SIZE, s.hostCells / s.align));
+      for (let i = 0; i < page.length; i++) {
         const unit = p * PAGE_SIZE + i;
         const off = offsets[i];
         if (off === 0) {

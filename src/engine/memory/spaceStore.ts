@@ -55,6 +55,10 @@ export class SpaceStore {
   /** Pages the space can have (the tables may be shorter: see the constructor). */
   readonly dataPageCount: number;
   readonly metaPageCount: number;
+  /** Entries of a metadata (and offset) page: PAGE_SIZE, or the space's whole unit count when smaller —
+   *  the register space AS1 has 1024 units, and its metadata page is copied after every checkpoint of a
+   *  recording (copy-on-write), so a 4096-entry page would copy 15 KiB of never-used entries each time. */
+  readonly metaPageEntries: number;
 
   constructor(config: AddressSpaceConfig) {
     this.config = config;
@@ -64,6 +68,7 @@ export class SpaceStore {
     this.native = config.cellType === 'native';
     this.dataPageCount = Math.ceil(config.hostCells / PAGE_SIZE);
     this.metaPageCount = Math.ceil(config.hostCells / config.minBlockSize / PAGE_SIZE);
+    this.metaPageEntries = Math.max(1, Math.min(PAGE_SIZE, config.hostCells / config.minBlockSize));
     // The tables start empty and grow up to the highest page written (growData/growMeta): a 2^29-cell
     // space has 2^17 pages, and eight full tables per space cost ~8 ms per TracingMemory to allocate.
     // Reading past the end gives undefined, like an absent page.
@@ -188,8 +193,8 @@ export class SpaceStore {
     let o: Uint8Array;
     if (old === undefined) {
       this.allocatedMeta.push(page);
-      p = new Uint32Array(PAGE_SIZE);
-      o = new Uint8Array(PAGE_SIZE);
+      p = new Uint32Array(this.metaPageEntries);
+      o = new Uint8Array(this.metaPageEntries);
     } else {
       p = old.slice();
       o = (this.offsetPages[page] as Uint8Array).slice();
@@ -222,7 +227,7 @@ export class SpaceStore {
   bytesAllocated(): number {
     let bytes = 0;
     for (const p of this.dataPages) if (p !== undefined) bytes += p.byteLength;
-    for (const p of this.metaPages) if (p !== undefined) bytes += p.byteLength + PAGE_SIZE;
+    for (const p of this.metaPages) if (p !== undefined) bytes += p.byteLength + p.length;
     return bytes;
   }
 

@@ -14,7 +14,7 @@ import { blockSizeCode, LOG_BLOCK_SIZE_SHIFT, metadataBlockSize, TIMESTAMP_MASK 
 import { type MemoryConfig, MAX_TIMESTAMP } from './config';
 import { finalizeMemory, type TouchedMemory } from './finalize';
 import { RecordLog } from './recordLog';
-import { PAGE_BITS, PAGE_MASK, PAGE_SIZE, SpaceStore } from './spaceStore';
+import { PAGE_BITS, PAGE_MASK, SpaceStore } from './spaceStore';
 
 /** OpenVM's INITIAL_TIMESTAMP: the time of the initial memory image. */
 export const INITIAL_TIMESTAMP = 0;
@@ -218,7 +218,7 @@ export class TracingMemory {
 
   /**
    * prev_access_time when every block it reads or writes lies in one writable metadata page (almost
-   * always: blocks are <= 32 units, pages 4096): the same four steps as prevAccessTimePaged, on the page's
+   * always: blocks are <= 32 units, pages 4096 units or the whole space): the same four steps as prevAccessTimePaged, on the page's
    * arrays directly instead of a page lookup per entry. i is the access's first unit within the page.
    * Returns -1, having changed nothing, when a block crosses the page: step (1) checks that before any
    * write, and the other steps only touch the access's units, the blocks found in (1) and the IBS-aligned
@@ -228,7 +228,7 @@ export class TracingMemory {
     const shift = s.alignShift;
     const units = size >>> shift;
     const end = i + units;
-    if (end > PAGE_SIZE) return -1;
+    if (end > meta.length) return -1;
     const code = blockSizeCode(size);
     const splitUnits = this.splitUnits;
     const splitSizes = this.splitSizes;
@@ -252,7 +252,7 @@ export class TracingMemory {
         }
         const blockSize = 1 << (c - 1);
         const next = start + (blockSize >>> shift);
-        if (next > PAGE_SIZE) return -1;
+        if (next > meta.length) return -1;
         if (next - start > 1) {
           splitUnits[splitCount] = start;
           splitSizes[splitCount] = blockSize;

@@ -14,6 +14,11 @@ export interface MeterView {
   /** The guest's failure (segments up to it are still there). */
   error: string | null;
   segments: SegmentJson[];
+  /**
+   * Where each segment starts on a one-segment run's timeline (the app's): the timestamp advances by the
+   * same amount per instruction whatever the memory holds, so segment k starts at 1 + Σ_{j<k} (end_j − 1).
+   */
+  segmentTimestamps: number[];
   profiles: Record<CostMeasure, CostEntry[]>;
 }
 
@@ -23,5 +28,11 @@ export function meterView(bytes: Uint8Array, input: string | undefined, maxSegme
   const result = run.run();
   const profiles = {} as Record<CostMeasure, CostEntry[]>;
   for (const m of COST_MEASURES) profiles[m] = costEntries(run, m);
-  return { instret: result.instret, exitCode: result.exitCode, error: result.error?.message ?? null, segments: segmentsJson(run).segments, profiles };
+  const segmentTimestamps: number[] = [];
+  let t = 1;
+  for (const s of result.segments) {
+    segmentTimestamps.push(t);
+    t += s.endTimestamp - 1;
+  }
+  return { instret: result.instret, exitCode: result.exitCode, error: result.error?.message ?? null, segments: segmentsJson(run).segments, segmentTimestamps, profiles };
 }

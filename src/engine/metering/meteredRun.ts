@@ -51,6 +51,8 @@ export interface SegmentResult {
   padded: Float64Array;
   /** The metered estimate that decided the cut. */
   metered: Float64Array;
+  /** The segment's TracingMemory timestamp after its last instruction (timestamps restart at 1 per segment). */
+  endTimestamp: number;
   reason: SegmentReason | null;
 }
 
@@ -335,9 +337,10 @@ export class MeteredRun {
   }
 
   private closeSegment(start: number, numInsns: number, metered: Float64Array, reason: SegmentReason | null): void {
+    const endTimestamp = this.memory.timestamp;
     const h = finalizeSegment(this.inventory, this.memory, this.segRows, this.programLength, this.tree, this.touches);
     for (const c of h.charges) this.nodeRows[c.owner * this.airCount + c.air] += c.rows;
-    this.segments.push({ index: this.segments.length, instretStart: start, numInsns, rows: h.rows, padded: h.padded, metered, reason });
+    this.segments.push({ index: this.segments.length, instretStart: start, numInsns, rows: h.rows, padded: h.padded, metered, reason, endTimestamp });
   }
 
   private openSegment(): void {

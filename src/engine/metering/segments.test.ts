@@ -14,6 +14,7 @@ import { defaultMemoryConfig } from '../memory/config';
 import { RecordLog } from '../memory/recordLog';
 import { TracingMemory } from '../memory/tracingMemory';
 import { MeteredRun, type MeteringResult } from './meteredRun';
+import { meterView } from './meterView';
 import { startSegmentMemory } from './segmentMemory';
 
 describe('segment hand-over (startSegmentMemory)', () => {
@@ -170,5 +171,18 @@ describe.runIf(needs(sharedFile('guests/openvm-v1.7/base64_json.elf')))('operand
     expect(result.instret).toBe(plain.machine.instret);
     const hintStore = run.inventory.id('hint_store');
     expect(result.segments.reduce((t, s) => t + s.rows[hintStore], 0)).toBe(words);
+  });
+});
+
+describe.runIf(needs(sharedFile('guests/openvm-v1.7/fibonacci.elf')))('segment starts on a one-segment timeline', () => {
+  it('meterView.segmentTimestamps = the timestamp a plain run has at each segment start', () => {
+    const bytes = new Uint8Array(readFileSync(path.join(SHARED_GUESTS, 'fibonacci.elf')));
+    const view = meterView(bytes, '0x01b80b000000000000', 4096);
+    expect(view.segments.length).toBeGreaterThan(3);
+    const plain = new GuestRun(loadGuestProgram(bytes), { input: parseInput('0x01b80b000000000000'), mode: 'persistent' });
+    view.segments.forEach((s, k) => {
+      plain.run(s.instret_start - plain.machine.instret);
+      expect(plain.memory.timestamp, `segment ${k}`).toBe(view.segmentTimestamps[k]);
+    });
   });
 });

@@ -40,7 +40,9 @@ export class StepSamples {
       this.counters = cs;
     }
     this.timestamp[this.count] = timestamp;
-    this.counters.set(counters.subarray(0, COUNTER_COUNT), this.count * COUNTER_COUNT);
+    // a plain loop: a subarray per sample (tens of thousands per recording) is garbage for nothing
+    const row = this.count * COUNTER_COUNT;
+    for (let c = 0; c < COUNTER_COUNT; c++) this.counters[row + c] = counters[c];
     this.count++;
   }
 

@@ -20,8 +20,11 @@ import type {
   LaneView,
   ProgramStatic,
   ScriptProgramView,
+  SourceView,
   StepView,
 } from './frameTypes';
+import { debugInfoOf } from '../guest/dwarf/debugInfo';
+import type { GuestProgram } from '../guest/guestProgram';
 import { memoryOverview } from './memoryOverview';
 import { transferable } from './transferable';
 import type { MemoryRangeView } from '../timeline/memoryView';
@@ -130,7 +133,17 @@ export class FrameBuilder {
     for (const i of keep) {
       const rec = records[i];
       const accessIndex = w.records.access[i];
-      const acc = accessIndex >= 0 ? { op: a.write[accessIndex] ? ('write' as const) : ('read' as const), addressSpace: a.addressSpace[accessIndex], pointer: a.pointer[accessIndex], size: a.size[accessIndex], timestamp: a.timestamp[accessIndex], byPrecompile: guest && a.size[accessIndex] >= 16 } : undefined;
+      const acc =
+        accessIndex >= 0
+          ? {
+              op: a.write[accessIndex] ? ('write' as const) : ('read' as const),
+              addressSpace: a.addressSpace[accessIndex],
+              pointer: a.pointer[accessIndex],
+              size: a.size[accessIndex],
+              timestamp: a.timestamp[accessIndex],
+              byPrecompile: guest && a.size[accessIndex] >= 16,
+            }
+          : undefined;
       if (acc === undefined) view.finalizeRecords++;
       view.records.push(rec);
       view.explanations.push(explainRecord(rec, acc, mode));
@@ -173,6 +186,7 @@ export class FrameBuilder {
         publicValues: transferable(run.publicValues()),
         exitCode: o.machine.interpreter.exitCode,
         hint: { inputRemaining: run.streams.inputRemaining, hintRemaining: run.streams.hintRemaining },
+        source: this.source(program, pc),
       };
     }
     if (o.kind === 'mtrace' || o.kind === 'alloc') {
@@ -182,6 +196,25 @@ export class FrameBuilder {
     return null;
   }
 
+  /** The source line of pc (the call's line when pc starts an inlined call, as gdb shows it) and the stack. */
+  private source(program: GuestProgram, pc: number): SourceView | null {
+    const debug = debugInfoOf(program);
+    if (!debug.hasLines) return null;
+    const at = debug.presentedLine(pc);
+    const row = debug.lineAt(pc);
+    const stack = this.session
+      .callStack()
+      .map((f) => ({
+        function: f.function,
+        file: f.file,
+        line: f.line,
+        inlined: f.inlined,
+        pc: f.pc,
+        level: f.level,
+      }));
+    return { file: at?.file ?? null, line: at?.line ?? 0, column: row?.column ?? 0, stack };
+  }
+
   /** The session's unchanging program data (symbols or script text): built once, at open. */
   programStatic(): ProgramStatic | null {
     const o = this.session.opened;
@@ -189,7 +222,15 @@ export class FrameBuilder {
       const symbols = o.machine.program.symbols.symbols
         .filter((s) => s.type === 2 && s.name !== '')
         .map((s) => ({ name: s.displayName, address: s.address }));
-      return { kind: 'guest', symbols };
+      const extensions = o.machine.program.decoded.extensions.map((e) => ({ ...e }));
+      const debug = debugInfoOf(o.machine.program);
+      return {
+        kind: 'guest',
+        symbols,
+        extensions,
+        sourceFiles: debug.lines.files,
+        debugProblems: [...debug.problems],
+      };
     }
     return { kind: 'script', text: this.text ?? '' };
   }

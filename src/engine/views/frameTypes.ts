@@ -3,6 +3,7 @@
 // to see (FrameRequest: lanes and their zoom, the selected cell) and gets exactly that back.
 
 import type { AllocatorView as OrthotopePanelView } from '../alloc/allocatorView';
+import type { ExtensionUse } from '../guest/decoder';
 import type { DisassemblyLine } from '../guest/disassembler';
 import type { AccessList } from '../timeline/blockHistory';
 import type { MemoryRangeView } from '../timeline/memoryView';
@@ -67,6 +68,23 @@ export interface GuestProgramView {
   publicValues: Uint8Array;
   exitCode: number | null;
   hint: { inputRemaining: number; hintRemaining: number };
+  /** Where pc is in the source (DWARF line table and call frames); null when the ELF has no line info. */
+  source: SourceView | null;
+}
+
+/** The source position of a guest's pc and its call stack (innermost first, inlined calls as frames). */
+export interface SourceView {
+  file: string | null;
+  line: number;
+  column: number;
+  stack: {
+    function: string;
+    file: string | null;
+    line: number;
+    inlined: boolean;
+    pc: number;
+    level: number;
+  }[];
 }
 
 export interface ScriptProgramView {
@@ -78,9 +96,19 @@ export interface ScriptProgramView {
 
 /**
  * What never changes in a session: sent once when it opens (FrameBuilder.programStatic), not with every
- * frame. Guests: the function symbols; scripts (.mtrace, .alloc): the script text.
+ * frame. Guests: the function symbols and the source files of their DWARF line table (with what of their DWARF
+ * could not be read); scripts (.mtrace, .alloc): the script text.
  */
-export type ProgramStatic = { kind: 'guest'; symbols: { name: string; address: number }[] } | { kind: 'script'; text: string };
+export type ProgramStatic =
+  | {
+      kind: 'guest';
+      symbols: { name: string; address: number }[];
+      /** The OpenVM extensions beyond RV32IM + IO the program's code uses (implemented or not). */
+      extensions: ExtensionUse[];
+      sourceFiles: string[];
+      debugProblems: string[];
+    }
+  | { kind: 'script'; text: string };
 
 export interface LaneView {
   addressSpace: number;

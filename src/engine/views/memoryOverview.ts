@@ -41,7 +41,7 @@ export function memoryOverview(memory: TracingMemory, addressSpace: number, star
     if (page === undefined) continue;
     const offsets = s.offsetPages[p] as Uint8Array;
     const from = Math.max(0, firstUnit - p * PAGE_SIZE);
-    const to = Math.min(PAGE_SIZE, lastUnit - p * PAGE_SIZE);
+    const to = Math.min(page.length, lastUnit - p * PAGE_SIZE);
     for (let i = from; i < to; i++) {
       const word = page[i];
       const code = word >>> LOG_BLOCK_SIZE_SHIFT;
@@ -67,7 +67,7 @@ export function touchedExtent(memory: TracingMemory, addressSpace: number): { st
   s.metaPages.forEach((page, p) => {
     if (page === undefined) return;
     const offsets = s.offsetPages[p] as Uint8Array;
-    for (let i = 0; i < PAGE_SIZE; i++) {
+    for (let i = 0; i < page.length; i++) {
       if (page[i] === 0 && offsets[i] === 0) continue;
       const unit = p * PAGE_SIZE + i;
       if (first < 0) first = unit;

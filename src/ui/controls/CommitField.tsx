@@ -3,7 +3,10 @@
 // .json dropped on the page), the field shows the new value and a blur does not commit a stale draft.
 import { type InputHTMLAttributes, useState } from 'react';
 
-export interface CommitFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'defaultValue'> {
+export interface CommitFieldProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'value' | 'onChange' | 'defaultValue'
+> {
   value: string;
   onCommit(value: string): void;
 }

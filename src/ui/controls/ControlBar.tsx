@@ -51,7 +51,11 @@ export function ControlBar(props: ControlBarProps) {
   return (
     <div className="control-bar" role="toolbar" aria-label="Run controls">
       <ControlButton action="reset" onAction={onAction} disabled={disabled || running || recording} />
-      <ControlButton action="stepBack" onAction={onAction} disabled={disabled || running || recording || !canStepBack} />
+      <ControlButton
+        action="stepBack"
+        onAction={onAction}
+        disabled={disabled || running || recording || !canStepBack}
+      />
       <ControlButton action="step" onAction={onAction} disabled={disabled || running || atEnd} />
       <ControlButton action="stepOver" onAction={onAction} disabled={disabled || running || atEnd} />
       {running ? (

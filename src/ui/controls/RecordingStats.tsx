@@ -17,7 +17,8 @@ export function RecordingStats({ stats }: { stats: MemoryStats }) {
       data-thinned={stats.thinnedCheckpoints}
       title={`Time travel keeps ${stats.checkpoints} checkpoints (copy-on-write pages shared) plus samples every ${stats.sampleEvery} steps (${mb(stats.sampleBytes)} MB). A seek restores the nearest earlier checkpoint and replays; the longest replay is ${formatNumber(stats.maxGapSteps)} steps.${thinned ? ` Older history was thinned (every ${stats.thinningK}th step kept) to stay within the budget: seeks there replay more, and stay exact.` : ''}`}
     >
-      checkpoints {stats.checkpoints} · {mb(stats.bytes)} / {mb(stats.budgetBytes)} MB{thinned ? ` · ${stats.thinnedCheckpoints} thinned` : ''}
+      checkpoints {stats.checkpoints} · {mb(stats.bytes)} / {mb(stats.budgetBytes)} MB
+      {thinned ? ` · ${stats.thinnedCheckpoints} thinned` : ''}
     </span>
   );
 }

@@ -27,13 +27,30 @@ export function RunProgress() {
   if (!progress) return null;
   const recording = progress.what === 'recording';
   return (
-    <div className="run-progress" role="status" aria-label={recording ? 'Recording progress' : 'Run progress'} data-testid="run-progress" data-step={progress.step}>
+    <div
+      className="run-progress"
+      role="status"
+      aria-label={recording ? 'Recording progress' : 'Run progress'}
+      data-testid="run-progress"
+      data-step={progress.step}
+    >
       <span className="run-progress-label">{recording ? 'Recording the run' : 'Running'}</span>
       {/* The end of a run is unknown until it is reached; the step limit bounds it. The bar is logarithmic
           in the steps up to that limit, and static between progress messages (an animated indeterminate bar
           repaints the page every frame while the worker records). */}
-      <span className="run-progress-bar" role="progressbar" aria-label={recording ? 'steps recorded' : 'steps run'} aria-valuemin={0} aria-valuemax={maxSteps} aria-valuenow={progress.step} title={`step ${fmt(progress.step)} of at most ${fmt(maxSteps)} (the step limit); logarithmic scale`}>
-        <span className="run-progress-fill" style={{ width: `${(100 * logFraction(progress.step, maxSteps)).toFixed(1)}%` }} />
+      <span
+        className="run-progress-bar"
+        role="progressbar"
+        aria-label={recording ? 'steps recorded' : 'steps run'}
+        aria-valuemin={0}
+        aria-valuemax={maxSteps}
+        aria-valuenow={progress.step}
+        title={`step ${fmt(progress.step)} of at most ${fmt(maxSteps)} (the step limit); logarithmic scale`}
+      >
+        <span
+          className="run-progress-fill"
+          style={{ width: `${(100 * logFraction(progress.step, maxSteps)).toFixed(1)}%` }}
+        />
       </span>
       <span className="run-progress-steps" data-testid="progress-steps">
         step {fmt(progress.step)}
@@ -48,7 +65,11 @@ export function RunProgress() {
         </span>
       )}
       {recording && (
-        <button type="button" onClick={() => void cancel()} title="Stop recording; what was recorded is kept (Run records the rest)">
+        <button
+          type="button"
+          onClick={() => void cancel()}
+          title="Stop recording; what was recorded is kept (Run records the rest)"
+        >
           Cancel
         </button>
       )}

@@ -21,7 +21,13 @@ export function ErrorBanner() {
     failure.location.timestamp !== undefined ? `timestamp ${failure.location.timestamp}` : '',
   ].filter(Boolean);
   return (
-    <div className="error-banner" role="alert" data-testid="error" data-kind={failure.kind} data-file={failedFile}>
+    <div
+      className="error-banner"
+      role="alert"
+      data-testid="error"
+      data-kind={failure.kind}
+      data-file={failedFile}
+    >
       {failedFile !== undefined && (
         <div className="error-file">
           Could not open <strong>{failedFile}</strong>

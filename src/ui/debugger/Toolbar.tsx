@@ -44,7 +44,7 @@ export function Toolbar() {
         <input
           type="file"
           multiple
-          accept=".elf,.mtrace,.alloc,.json,.hex,.toml,application/octet-stream,text/plain"
+          accept=".elf,.mtrace,.alloc,.json,.hex,.toml,.c,.h,.cc,.cpp,.hpp,.rs,.s,.S,.zig,application/octet-stream,text/plain"
           onChange={async (e) => {
             const files = await readFiles(e.target.files);
             e.target.value = '';
@@ -53,7 +53,11 @@ export function Toolbar() {
         />
       </label>
       {guest && loaded?.config && (
-        <span className="config-file muted" data-testid="config-file" title={`${loaded.config.name} was opened with the guest and is kept with it (passed to the engine as the VM config)`}>
+        <span
+          className="config-file muted"
+          data-testid="config-file"
+          title={`${loaded.config.name} was opened with the guest and is kept with it (passed to the engine as the VM config)`}
+        >
           + {loaded.config.name}
         </span>
       )}

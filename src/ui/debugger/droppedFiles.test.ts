@@ -5,7 +5,11 @@ const f = (name: string, bytes: number[] = [0x23]) => ({ name, bytes: new Uint8A
 
 describe('a dropped set of files', () => {
   it('keeps a program, its input and its openvm.toml together (issue 13 defect 6)', () => {
-    const set = classifyDropped([f('bincode.input.json'), f('bincode.elf', [0x7f, 0x45, 0x4c, 0x46]), f('openvm.toml')]);
+    const set = classifyDropped([
+      f('bincode.input.json'),
+      f('bincode.elf', [0x7f, 0x45, 0x4c, 0x46]),
+      f('openvm.toml'),
+    ]);
     expect(set.program?.name).toBe('bincode.elf');
     expect(set.program?.kind).toBe('guest');
     expect(set.input?.name).toBe('bincode.input.json');

@@ -15,19 +15,46 @@ export function lessonSlice(ctx: StoreContext): LessonSlice {
 
     async openLesson(entry) {
       const generation = ctx.beginOpen();
-      set({ status: 'loading', quiz: null, cost: undefined, selection: undefined, focus: {}, pinned: [], breakpoints: [], watchpoints: [], showLessons: false });
+      set({
+        status: 'loading',
+        quiz: null,
+        cost: undefined,
+        selection: undefined,
+        focus: {},
+        pinned: [],
+        breakpoints: [],
+        watchpoints: [],
+        showLessons: false,
+      });
       try {
         const source = await env.loadLessonBytes(entry.file);
         const program = entry.program ? await env.loadExampleBytes(entry.program) : undefined;
         const kind = entry.kind === 'guest' ? 'guest' : 'mtrace';
-        const opened = await client.request('openLesson', { file: entry.file, source, program, view: ctx.viewRequest(kind) });
+        const opened = await client.request('openLesson', {
+          file: entry.file,
+          source,
+          program,
+          view: ctx.viewRequest(kind),
+        });
         if (!ctx.isCurrent(generation)) return;
-        set({ lesson: opened.lesson, lessonEntry: entry, program: opened.program ?? undefined, densities: undefined, queued: undefined, loaded: { name: entry.file, kind, bytes: program ?? source, isExample: false } });
+        set({
+          lesson: opened.lesson,
+          lessonEntry: entry,
+          program: opened.program ?? undefined,
+          densities: undefined,
+          queued: undefined,
+          loaded: { name: entry.file, kind, bytes: program ?? source, isExample: false },
+        });
         ctx.apply(opened.frame);
         const t = get().pendingT;
         if (t !== undefined) {
           set({ pendingT: undefined });
-          ctx.apply(await client.request('control', { control: { op: 'seek', timestamp: t }, view: ctx.viewRequest() }));
+          ctx.apply(
+            await client.request('control', {
+              control: { op: 'seek', timestamp: t },
+              view: ctx.viewRequest(),
+            }),
+          );
         }
       } catch (e) {
         if (!ctx.isCurrent(generation)) return;
@@ -38,7 +65,8 @@ export function lessonSlice(ctx: StoreContext): LessonSlice {
     async lessonGo(step) {
       const { lesson, lessonEntry, completed } = get();
       await get().control({ op: 'seekStep', step });
-      if (lesson && lessonEntry && step === lesson.stops.at(-1)?.at && !completed.includes(lessonEntry.id)) set({ completed: [...completed, lessonEntry.id] });
+      if (lesson && lessonEntry && step === lesson.stops.at(-1)?.at && !completed.includes(lessonEntry.id))
+        set({ completed: [...completed, lessonEntry.id] });
     },
 
     setShowLessons(on) {
@@ -57,8 +85,14 @@ export function lessonSlice(ctx: StoreContext): LessonSlice {
       const o = get().options;
       set({ costLoading: true });
       try {
-        const options = loaded.kind === 'guest' ? { mode: o.mode, ...(o.input ? { input: o.input } : {}) } : {};
-        const cost = await client.request('cost', { kind: loaded.kind, bytes: loaded.bytes, options, stepCap: 5_000_000 });
+        const options =
+          loaded.kind === 'guest' ? { mode: o.mode, ...(o.input ? { input: o.input } : {}) } : {};
+        const cost = await client.request('cost', {
+          kind: loaded.kind,
+          bytes: loaded.bytes,
+          options,
+          stepCap: 5_000_000,
+        });
         set({ cost, costLoading: false });
       } catch (e) {
         set({ costLoading: false });

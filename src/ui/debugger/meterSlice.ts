@@ -14,6 +14,9 @@ export interface MeterSlice {
   meterMeasure: CostMeasure;
   /** -1: the whole run; else a segment index. */
   meterSegment: number;
+  /** OpenVM's with_max_segment_len (undefined: the SDK default, 2^22). */
+  meterMaxSegmentLength?: number;
+  setMeterMaxSegmentLength(n: number | undefined): void;
   setShowMeter(on: boolean): void;
   computeMeter(): Promise<void>;
   setMeterMeasure(m: CostMeasure): void;
@@ -38,7 +41,7 @@ export function meterSlice(ctx: StoreContext): MeterSlice {
       set({ meterLoading: true });
       try {
         const input = get().options.input || undefined;
-        const meter = await client.request('meter', { bytes: loaded.bytes, input });
+        const meter = await client.request('meter', { bytes: loaded.bytes, input, maxSegmentLength: get().meterMaxSegmentLength });
         set({ meter, meterFor: loaded, meterLoading: false, meterSegment: -1 });
       } catch (e) {
         set({ meterLoading: false });
@@ -47,5 +50,9 @@ export function meterSlice(ctx: StoreContext): MeterSlice {
     },
     setMeterMeasure: (m) => set({ meterMeasure: m }),
     setMeterSegment: (k) => set({ meterSegment: k }),
+    setMeterMaxSegmentLength(n) {
+      set({ meterMaxSegmentLength: n, meter: undefined, meterFor: undefined });
+      void get().computeMeter();
+    },
   };
 }

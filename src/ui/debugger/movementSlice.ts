@@ -10,6 +10,11 @@ const QUEUEABLE: ControlAction[] = ['step', 'stepOver', 'run', 'runToEnd'];
 
 export function movementSlice(ctx: StoreContext): MovementSlice {
   const { client, env, set, get } = ctx;
+  /** Guests with line information move by source line unless the user chose instructions. */
+  const bySource = () => {
+    const p = get().frame?.program;
+    return get().byLine && p?.kind === 'guest' && p.source !== null;
+  };
   return {
     async control(c) {
       if (!get().frame || get().status === 'running') return;
@@ -37,11 +42,11 @@ export function movementSlice(ctx: StoreContext): MovementSlice {
           if (s.status === 'running') await client.request('pause', {});
           return;
         case 'step':
-          return get().control({ op: 'step' });
+          return get().control(bySource() ? { op: 'stepSource', how: 'into' } : { op: 'step' });
         case 'stepBack':
-          return get().control({ op: 'stepBack' });
+          return get().control(bySource() ? { op: 'stepSource', how: 'back' } : { op: 'stepBack' });
         case 'stepOver':
-          return get().control({ op: 'stepOver' });
+          return get().control(bySource() ? { op: 'stepSource', how: 'over' } : { op: 'stepOver' });
         case 'reset':
           return get().control({ op: 'reset' });
         case 'nudgeBack':
@@ -57,12 +62,24 @@ export function movementSlice(ctx: StoreContext): MovementSlice {
         case 'runToEnd': {
           if (!s.frame || s.status === 'running') return;
           const started = { step: s.frame.position.step, at: env.now() };
-          set({ status: 'running', lastStop: undefined, progress: { what: 'running', step: started.step, rate: 0, startedAt: started.at } });
+          set({
+            status: 'running',
+            lastStop: undefined,
+            progress: { what: 'running', step: started.step, rate: 0, startedAt: started.at },
+          });
           try {
             const frame = await client.request(
               'run',
-              { breakpoints: s.breakpoints, watchpoints: s.watchpoints, toEnd: a === 'runToEnd', view: ctx.viewRequest() },
-              { onProgress: (position) => set({ progress: progressOf('running', started, position, env.now()) }) },
+              {
+                breakpoints: s.breakpoints,
+                watchpoints: s.watchpoints,
+                toEnd: a === 'runToEnd',
+                view: ctx.viewRequest(),
+              },
+              {
+                onProgress: (position) =>
+                  set({ progress: progressOf('running', started, position, env.now()) }),
+              },
             );
             set({ lastStop: frame.stop, progress: undefined });
             ctx.apply(frame);

@@ -52,7 +52,11 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
   /** Records the whole run once (checkpoints + samples) so the scrubber spans it, then goes to the start. */
   const record = async (generation: number, openedView: string) => {
     const started = { step: 0, at: env.now() };
-    set({ status: 'running', recording: true, progress: { what: 'recording', step: 0, rate: 0, startedAt: started.at } });
+    set({
+      status: 'running',
+      recording: true,
+      progress: { what: 'recording', step: 0, rate: 0, startedAt: started.at },
+    });
     let stop: string;
     try {
       const end = await client.request(
@@ -78,7 +82,9 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
     const cancelled = stop === 'pause';
     set({ pendingT: undefined, recording: false, progress: undefined, queued: undefined });
     if (cancelled)
-      set({ notice: `Recording cancelled at step ${formatNumber(progress?.step ?? 0)}: the timeline spans what was recorded; Run or Run to end records the rest.` });
+      set({
+        notice: `Recording cancelled at step ${formatNumber(progress?.step ?? 0)}: the timeline spans what was recorded; Run or Run to end records the rest.`,
+      });
     if (get().showCost && !get().cost) void get().computeCost();
     // Back to the start (or the timestamp the URL asked for, if it was recorded).
     const control: ControlOp = pendingT === undefined ? { op: 'reset' } : { op: 'seek', timestamp: pendingT };
@@ -89,8 +95,13 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
       // allocator's history over the run is what the page shows already. Keeping those parts (the same
       // objects) lets the panels skip a full re-render.
       const shown = get().frame;
-      const same = shown !== undefined && shown.position.step === back.position.step && JSON.stringify(view) === openedView;
-      ctx.apply(same ? { ...shown, position: back.position, info: back.info, allocator: back.allocator } : back);
+      const same =
+        shown !== undefined &&
+        shown.position.step === back.position.step &&
+        JSON.stringify(view) === openedView;
+      ctx.apply(
+        same ? { ...shown, position: back.position, info: back.info, allocator: back.allocator } : back,
+      );
     } catch (e) {
       if (control.op === 'reset') return ctx.fail(e);
       ctx.apply(await client.request('control', { control: { op: 'reset' }, view: ctx.viewRequest() }));
@@ -103,7 +114,9 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
   const openProgram = async (next: Loaded, keepView: boolean) => {
     const generation = ctx.beginOpen();
     const hadFrame = get().frame !== undefined;
-    const viewReset = keepView ? {} : { selection: undefined, focus: {}, pinned: [], breakpoints: [], watchpoints: [] };
+    const viewReset = keepView
+      ? {}
+      : { selection: undefined, focus: {}, pinned: [], breakpoints: [], watchpoints: [] };
     set({ status: 'loading', queued: undefined });
     // The new program's view request: its lanes, and the selection it will have.
     const saved = { selection: get().selection, focus: get().focus, pinned: get().pinned };
@@ -122,7 +135,13 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
     } catch (e) {
       if (!ctx.isCurrent(generation)) return;
       // The worker keeps the session it had: so does the page, with the error beside it.
-      set({ ...saved, status: hadFrame ? 'ready' : 'error', failure: asErrorInfo(e), failedFile: next.name, queued: undefined });
+      set({
+        ...saved,
+        status: hadFrame ? 'ready' : 'error',
+        failure: asErrorInfo(e),
+        failedFile: next.name,
+        queued: undefined,
+      });
       return;
     }
     if (!ctx.isCurrent(generation)) return;
@@ -200,6 +219,8 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
 
     async openFiles(files) {
       const dropped = classifyDropped(files);
+      if (dropped.sources.length > 0)
+        get().addSources(dropped.sources.map((f) => ({ name: f.name, text: decode(f.bytes) })));
       const config = dropped.config
         ? { name: dropped.config.name, text: decode(dropped.config.bytes) }
         : undefined;

@@ -8,7 +8,12 @@ import { parseUrlState } from '../urlState';
 import { createDebuggerStore, type DebuggerState, type DebuggerStore } from './store';
 import { publicFile, testEnv } from './storeEnv.testutil';
 
-function until(store: DebuggerStore, pred: (s: DebuggerState) => boolean, what: string, ms = 30_000): Promise<void> {
+function until(
+  store: DebuggerStore,
+  pred: (s: DebuggerState) => boolean,
+  what: string,
+  ms = 30_000,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     if (pred(store.getState())) return resolve();
     const timer = setTimeout(() => {
@@ -39,7 +44,10 @@ describe('the debugger store over the in-process client', () => {
     expect(s.frame?.info.end).not.toBeNull();
     const index = await env.loadExampleIndex();
     expect(s.loaded?.name).toBe(index.default);
-    expect(s.program).toEqual({ kind: 'script', text: new TextDecoder().decode(publicFile(`examples/${index.default}`)) });
+    expect(s.program).toEqual({
+      kind: 'script',
+      text: new TextDecoder().decode(publicFile(`examples/${index.default}`)),
+    });
     expect(s.frame?.program).not.toHaveProperty('text');
   });
 
@@ -75,7 +83,11 @@ describe('the debugger store over the in-process client', () => {
     expect(store.getState().frame?.info.error?.message).toMatch(/EndOfInputStream/);
     store.getState().setOptions({ input: '{"input": ["0x0101020304", "0x01ff"]}' }); // the blur
     await store.getState().action('runToEnd'); // the click
-    await until(store, (s) => s.status === 'ready' && !s.recording && s.queued === undefined && s.frame?.position.step !== 0, 'the run to end');
+    await until(
+      store,
+      (s) => s.status === 'ready' && !s.recording && s.queued === undefined && s.frame?.position.step !== 0,
+      'the run to end',
+    );
     await new Promise((r) => setTimeout(r, 200)); // nothing moves it back afterwards (the bug: a reset to the start)
     const f = store.getState().frame!;
     expect(f.position.status).toBe('done');
@@ -102,7 +114,11 @@ describe('the debugger store over the in-process client', () => {
     expect(s.frame?.position.step).toBe(0);
     // What was recorded can be visited.
     store.getState().seek(head.timestamp);
-    await until(store, (x) => x.status === 'ready' && x.frame?.position.step === head.step, 'the seek to the head');
+    await until(
+      store,
+      (x) => x.status === 'ready' && x.frame?.position.step === head.step,
+      'the seek to the head',
+    );
   });
 
   it('issue 13 defect 4: a bad file leaves the current session open, with the error beside it', async () => {
@@ -110,7 +126,9 @@ describe('the debugger store over the in-process client', () => {
     await store.getState().openFiles([open('split.mtrace')]);
     await store.getState().control({ op: 'step' });
     const before = store.getState().frame!;
-    await store.getState().openFiles([{ name: 'broken.elf', bytes: new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]) }]);
+    await store
+      .getState()
+      .openFiles([{ name: 'broken.elf', bytes: new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]) }]);
     const s = store.getState();
     expect(s.failure?.kind).toBe('elf');
     expect(s.failedFile).toBe('broken.elf');
@@ -126,7 +144,16 @@ describe('the debugger store over the in-process client', () => {
   it('issue 13 defect 6: an ELF dropped with its input .json and openvm.toml keeps the whole set', async () => {
     const store = createDebuggerStore(new InProcessClient(), testEnv());
     const toml = '[app_vm_config.rv32i]\n';
-    await store.getState().openFiles([open('sum_input.elf'), { name: 'sum.json', bytes: new TextEncoder().encode('{"input": ["0x0103000000", "0x0104000000"]}\n') }, { name: 'openvm.toml', bytes: new TextEncoder().encode(toml) }]);
+    await store
+      .getState()
+      .openFiles([
+        open('sum_input.elf'),
+        {
+          name: 'sum.json',
+          bytes: new TextEncoder().encode('{"input": ["0x0103000000", "0x0104000000"]}\n'),
+        },
+        { name: 'openvm.toml', bytes: new TextEncoder().encode(toml) },
+      ]);
     const s = store.getState();
     expect(s.loaded?.name).toBe('sum_input.elf');
     expect(s.loaded?.config).toEqual({ name: 'openvm.toml', text: toml });
@@ -143,7 +170,9 @@ describe('the debugger store over the in-process client', () => {
     const env = testEnv();
     const store = createDebuggerStore(new InProcessClient(), env, { urlIntervalMs: 10_000 });
     const input = '{"input": ["0x0103000000", "0x0104000000"]}';
-    await store.getState().openFiles([open('sum_input.elf'), { name: 'in.json', bytes: new TextEncoder().encode(input) }]);
+    await store
+      .getState()
+      .openFiles([open('sum_input.elf'), { name: 'in.json', bytes: new TextEncoder().encode(input) }]);
     for (let i = 0; i < 5; i++) await store.getState().control({ op: 'step' });
     // One write at once, then nothing until the interval passes: the last state waits as a trailing write.
     expect(env.written.length).toBe(1);
@@ -161,7 +190,11 @@ describe('the debugger store over the in-process client', () => {
   it('issue 13 defect 7: an input .json dropped on an open guest becomes the Input value and re-runs it', async () => {
     const store = createDebuggerStore(new InProcessClient(), testEnv());
     await store.getState().openFiles([open('sum_input.elf')]);
-    await store.getState().openFiles([{ name: 'in.json', bytes: new TextEncoder().encode('{"input": ["0x0102000000", "0x0105000000"]}') }]);
+    await store
+      .getState()
+      .openFiles([
+        { name: 'in.json', bytes: new TextEncoder().encode('{"input": ["0x0102000000", "0x0105000000"]}') },
+      ]);
     expect(store.getState().options.input).toBe('{"input": ["0x0102000000", "0x0105000000"]}');
     await store.getState().action('runToEnd');
     const f = store.getState().frame!;

@@ -46,9 +46,17 @@ export function urlStateOf(s: DebuggerState): UrlState {
   return state;
 }
 
-export function createDebuggerStore(client: EngineClient, env: StoreEnv, settings: StoreSettings = {}): DebuggerStore {
+export function createDebuggerStore(
+  client: EngineClient,
+  env: StoreEnv,
+  settings: StoreSettings = {},
+): DebuggerStore {
   return createStore<DebuggerState>()((set, get) => {
-    const url = new ThrottledUrlWriter((search) => env.writeSearch(search), settings.urlIntervalMs ?? 200, settings.timers);
+    const url = new ThrottledUrlWriter(
+      (search) => env.writeSearch(search),
+      settings.urlIntervalMs ?? 200,
+      settings.timers,
+    );
     const fail = (e: unknown) => set({ status: 'error', failure: asErrorInfo(e), failedFile: undefined });
     let generation = 0;
     const ctx: StoreContext = {
@@ -60,7 +68,10 @@ export function createDebuggerStore(client: EngineClient, env: StoreEnv, setting
         const s = get();
         const k = kind ?? s.loaded?.kind ?? 'mtrace';
         // Lanes the user pinned (by clicking the overview or jumping) stop following the accesses.
-        const view: FrameRequest = { lanes: lanesFor(k).map((as) => laneRequest(as, s.focus[as] ?? 0, !s.pinned.includes(as))), disasmContext: 10 };
+        const view: FrameRequest = {
+          lanes: lanesFor(k).map((as) => laneRequest(as, s.focus[as] ?? 0, !s.pinned.includes(as))),
+          disasmContext: 10,
+        };
         if (s.selection) view.selection = s.selection;
         return view;
       },
@@ -68,12 +79,19 @@ export function createDebuggerStore(client: EngineClient, env: StoreEnv, setting
       beginOpen() {
         const mine = ++generation;
         // `pause` is answered at once; the opening's own requests queue behind the run, which stops within a chunk.
-        if (get().recording || get().status === 'running') void client.request('pause', {}).catch(() => undefined);
+        if (get().recording || get().status === 'running')
+          void client.request('pause', {}).catch(() => undefined);
         return mine;
       },
       isCurrent: (g) => g === generation,
       apply(frame: Frame) {
-        set({ frame, focus: focusOf(frame, get().focus), status: 'ready', failure: frame.position.status === 'error' ? (frame.info.error ?? undefined) : undefined, failedFile: undefined });
+        set({
+          frame,
+          focus: focusOf(frame, get().focus),
+          status: 'ready',
+          failure: frame.position.status === 'error' ? (frame.info.error ?? undefined) : undefined,
+          failedFile: undefined,
+        });
         ctx.syncUrl();
         // Lessons: at the check's stop, ask the engine for the prediction quiz (computed, never hard-coded).
         const { lesson, quiz } = get();

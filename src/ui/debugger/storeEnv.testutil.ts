@@ -21,13 +21,23 @@ export function testEnv(options: { search?: string; failWrites?: boolean } = {})
   const env: TestEnv = {
     search: options.search ?? '',
     written: [],
-    loadExampleIndex: async () => JSON.parse(readFileSync(path.join(PUBLIC, 'examples/index.json'), 'utf8')) as ExampleIndex,
+    loadExampleIndex: async () =>
+      JSON.parse(readFileSync(path.join(PUBLIC, 'examples/index.json'), 'utf8')) as ExampleIndex,
     loadExampleBytes: async (file) => publicFile(`examples/${file}`),
-    loadLessonIndex: async () => (JSON.parse(readFileSync(path.join(PUBLIC, 'lessons/index.json'), 'utf8')) as { lessons: LessonIndexEntry[] }).lessons,
+    loadLessonIndex: async () =>
+      (
+        JSON.parse(readFileSync(path.join(PUBLIC, 'lessons/index.json'), 'utf8')) as {
+          lessons: LessonIndexEntry[];
+        }
+      ).lessons,
     loadLessonBytes: async (file) => publicFile(`lessons/${file}`),
     readSearch: () => env.search,
     writeSearch(search) {
-      if (options.failWrites) throw new DOMException('Attempt to use history.replaceState() more than 100 times per 10 seconds', 'SecurityError');
+      if (options.failWrites)
+        throw new DOMException(
+          'Attempt to use history.replaceState() more than 100 times per 10 seconds',
+          'SecurityError',
+        );
       env.search = search;
       env.written.push(search);
     },

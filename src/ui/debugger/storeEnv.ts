@@ -1,7 +1,13 @@
 // What the debugger store needs from its surroundings besides the engine: the served examples and
 // lessons, and the URL. The app uses the browser's (fetch, location, history); unit tests give the files
 // of public/ and a URL of their own (storeEnv.testutil.ts), so the store runs in Node over the real engine.
-import { type ExampleIndex, loadExampleBytes, loadExampleIndex, loadLessonBytes, loadLessonIndex } from '../examples';
+import {
+  type ExampleIndex,
+  loadExampleBytes,
+  loadExampleIndex,
+  loadLessonBytes,
+  loadLessonIndex,
+} from '../examples';
 import type { LessonIndexEntry } from '../../engine/lessons/lessonTypes';
 
 export interface StoreEnv {
@@ -26,7 +32,8 @@ export const browserEnv: StoreEnv = {
   readSearch: () => window.location.search,
   writeSearch(search) {
     const { pathname, hash } = window.location;
-    if (search !== window.location.search) window.history.replaceState(null, '', `${pathname}${search}${hash}`);
+    if (search !== window.location.search)
+      window.history.replaceState(null, '', `${pathname}${search}${hash}`);
   },
   focusTimestampField: () => document.getElementById('goto-timestamp')?.focus(),
   now: () => performance.now(),

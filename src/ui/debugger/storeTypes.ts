@@ -94,6 +94,12 @@ export interface ViewSlice {
   pinned: number[];
   breakpoints: Breakpoint[];
   watchpoints: Watchpoint[];
+  /** Guests with DWARF line info: Step, Step back and Step over move by source line (else by instruction). */
+  byLine: boolean;
+  /** Source files the user dropped (name -> text), shown beside the disassembly when their path matches. */
+  sources: Record<string, string>;
+  setByLine(on: boolean): void;
+  addSources(files: { name: string; text: string }[]): void;
   densities?: Densities;
   hidden: string[];
   help: boolean;

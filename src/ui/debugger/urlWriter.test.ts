@@ -8,8 +8,9 @@ function clock() {
     timers: { now: () => now, setTimeout: (fn: () => void, ms: number) => queue.push({ at: now + ms, fn }) },
     advance(ms: number) {
       now += ms;
-      for (const t of queue.splice(0).sort((a, b) => a.at - b.at)) if (t.at <= now) t.fn();
-      else queue.push(t);
+      for (const t of queue.splice(0).sort((a, b) => a.at - b.at))
+        if (t.at <= now) t.fn();
+        else queue.push(t);
     },
   };
 }

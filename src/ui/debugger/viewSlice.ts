@@ -15,6 +15,17 @@ export function viewSlice(ctx: StoreContext): ViewSlice {
     watchpoints: [],
     hidden: [],
     help: false,
+    byLine: true,
+    sources: {},
+
+    setByLine(on) {
+      set({ byLine: on });
+    },
+    addSources(files) {
+      const sources = { ...get().sources };
+      for (const f of files) sources[f.name] = f.text;
+      set({ sources });
+    },
 
     async select(addressSpace, pointer) {
       set({ selection: { addressSpace, pointer } });
@@ -31,7 +42,9 @@ export function viewSlice(ctx: StoreContext): ViewSlice {
 
     toggleBreakpoint(bp) {
       const list = get().breakpoints;
-      set({ breakpoints: list.some((b) => sameBp(b, bp)) ? list.filter((b) => !sameBp(b, bp)) : [...list, bp] });
+      set({
+        breakpoints: list.some((b) => sameBp(b, bp)) ? list.filter((b) => !sameBp(b, bp)) : [...list, bp],
+      });
     },
     addWatchpoint(w) {
       set({ watchpoints: [...get().watchpoints, w] });

@@ -5,10 +5,18 @@ import type { DroppedFile } from '../debugger/droppedFiles';
 
 export async function readFiles(list: FileList | null | undefined): Promise<DroppedFile[]> {
   const files = Array.from(list ?? []);
-  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  return Promise.all(
+    files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
 }
 
-export function DropZone({ onFiles, children }: { onFiles(files: DroppedFile[]): void; children: ReactNode }) {
+export function DropZone({
+  onFiles,
+  children,
+}: {
+  onFiles(files: DroppedFile[]): void;
+  children: ReactNode;
+}) {
   const [over, setOver] = useState(false);
   return (
     <div
@@ -26,7 +34,11 @@ export function DropZone({ onFiles, children }: { onFiles(files: DroppedFile[]):
       }}
     >
       {children}
-      {over && <div className="drop-hint">Drop to open (a program, its input .json and its openvm.toml together)</div>}
+      {over && (
+        <div className="drop-hint">
+          Drop to open (a program, its input .json and its openvm.toml together)
+        </div>
+      )}
     </div>
   );
 }

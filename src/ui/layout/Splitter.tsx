@@ -1,7 +1,19 @@
 // A draggable, keyboard-operable separator that resizes the panel before it (resizable panels).
 import { useRef } from 'react';
 
-export function Splitter({ label, size, min, max, onResize }: { label: string; size: number; min: number; max: number; onResize(size: number): void }) {
+export function Splitter({
+  label,
+  size,
+  min,
+  max,
+  onResize,
+}: {
+  label: string;
+  size: number;
+  min: number;
+  max: number;
+  onResize(size: number): void;
+}) {
   const start = useRef<{ x: number; size: number } | null>(null);
   return (
     <div
@@ -18,7 +30,8 @@ export function Splitter({ label, size, min, max, onResize }: { label: string; s
         (e.target as HTMLElement).setPointerCapture(e.pointerId);
       }}
       onPointerMove={(e) => {
-        if (start.current) onResize(Math.min(max, Math.max(min, start.current.size + e.clientX - start.current.x)));
+        if (start.current)
+          onResize(Math.min(max, Math.max(min, start.current.size + e.clientX - start.current.x)));
       }}
       onPointerUp={() => (start.current = null)}
       onKeyDown={(e) => {

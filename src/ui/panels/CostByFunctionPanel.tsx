@@ -14,17 +14,35 @@ const MEASURES: { id: CostMeasure; label: string }[] = [
 const WIDTH = 360;
 const ROW = 20;
 const n = (x: number) => x.toLocaleString('en-US');
+/** with_max_segment_len choices: the SDK default, OpenVM's benchmark CI, and small ones to see cuts. */
+const LIMITS: { value: string; label: string }[] = [
+  { value: '', label: 'SDK default (4,194,304)' },
+  { value: '1048476', label: 'OpenVM CI (1,048,476)' },
+  { value: '65536', label: '65,536' },
+  { value: '8192', label: '8,192' },
+];
 
 export function CostByFunctionPanel() {
   const meter = useDebugger((s) => (s.meterFor === s.loaded ? s.meter : undefined));
   const loading = useDebugger((s) => s.meterLoading);
   const measure = useDebugger((s) => s.meterMeasure);
   const segment = useDebugger((s) => s.meterSegment);
-  const { computeMeter, setMeterMeasure, setMeterSegment } = debuggerStore.getState();
+  const limit = useDebugger((s) => s.meterMaxSegmentLength);
+  const { computeMeter, setMeterMeasure, setMeterSegment, setMeterMaxSegmentLength } = debuggerStore.getState();
   const layout = useMemo(() => (meter ? icicle(meter.profiles[measure], WIDTH) : null), [meter, measure]);
   return (
     <section className="panel cost-panel" role="region" aria-label="Cost by function">
       <h2>Cost by function</h2>
+      <label>
+        Max segment length{' '}
+        <select aria-label="Max segment length" value={limit === undefined ? '' : String(limit)} onChange={(e) => setMeterMaxSegmentLength(e.target.value === '' ? undefined : Number(e.target.value))}>
+          {LIMITS.map((l) => (
+            <option key={l.value} value={l.value}>
+              {l.label}
+            </option>
+          ))}
+        </select>
+      </label>
       {!meter || !layout ? (
         <p className="muted">
           {loading ? 'Metering the run as OpenVM cuts it into segments…' : 'Meters the run as OpenVM v1.7 does: segments, every AIR\'s rows, and who caused them.'}{' '}

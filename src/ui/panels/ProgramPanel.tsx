@@ -1,9 +1,12 @@
-// The program: for guests, the disassembly around pc (symbols, a breakpoint gutter), console output, public
+// The program: for guests, the source line and call stack when the ELF has DWARF (SourcePane.tsx), the
+// disassembly around pc (symbols, a breakpoint gutter), console output, public
 // values and the input/hint stream position; for scripts, the script text with the line just run, the
 // next line and a breakpoint gutter.
 import { useEffect, useMemo, useRef } from 'react';
 import type { Breakpoint } from '../../engine/timeline/sessionTypes';
+import type { ExtensionUse } from '../../engine/guest/decoder';
 import type { GuestProgramView, ScriptProgramView } from '../../engine/views/frameTypes';
+import { SourcePane } from './SourcePane';
 
 const hex = (v: number) => '0x' + v.toString(16);
 
@@ -11,6 +14,8 @@ export interface ProgramPanelProps {
   program: GuestProgramView | ScriptProgramView;
   /** Scripts: the script's text (sent once, at open). */
   text: string;
+  /** Guests: the extensions its code uses (sent once, at open). */
+  extensions: ExtensionUse[];
   breakpoints: Breakpoint[];
   onToggleBreakpoint(bp: Breakpoint): void;
 }
@@ -19,7 +24,15 @@ export interface ProgramPanelProps {
 function useScrollToCurrent(key: unknown) {
   const ref = useRef<HTMLOListElement>(null);
   useEffect(() => {
-    ref.current?.querySelector('li.current')?.scrollIntoView({ block: 'nearest' });
+    const list = ref.current;
+    const li = list?.querySelector<HTMLElement>('li.current');
+    if (!list || !li) return;
+    // A list that scrolls on its own (beside a source pane) scrolls alone: the panel keeps the source in view.
+    if (list.scrollHeight > list.clientHeight) {
+      const top = li.offsetTop - list.offsetTop;
+      if (top < list.scrollTop) list.scrollTop = top;
+      else if (top + li.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = top + li.offsetHeight - list.clientHeight;
+    } else li.scrollIntoView({ block: 'nearest' });
   }, [key]);
   return ref;
 }
@@ -28,30 +41,73 @@ function hasBp(list: Breakpoint[], bp: Breakpoint): boolean {
   return list.some((b) => JSON.stringify(b) === JSON.stringify(bp));
 }
 
-export function ProgramPanel({ program, text, breakpoints, onToggleBreakpoint }: ProgramPanelProps) {
+export function ProgramPanel({ program, text, extensions, breakpoints, onToggleBreakpoint }: ProgramPanelProps) {
   return (
     <section className="panel program" aria-label="Program">
       <h2>Program</h2>
-      {program.kind === 'guest' ? <GuestProgram program={program} breakpoints={breakpoints} onToggle={onToggleBreakpoint} /> : <ScriptProgram program={program} text={text} breakpoints={breakpoints} onToggle={onToggleBreakpoint} />}
+      {program.kind === 'guest' ? (
+        <GuestProgram program={program} extensions={extensions} breakpoints={breakpoints} onToggle={onToggleBreakpoint} />
+      ) : (
+        <ScriptProgram
+          program={program}
+          text={text}
+          breakpoints={breakpoints}
+          onToggle={onToggleBreakpoint}
+        />
+      )}
     </section>
   );
 }
 
-function GuestProgram({ program, breakpoints, onToggle }: { program: GuestProgramView; breakpoints: Breakpoint[]; onToggle(bp: Breakpoint): void }) {
+function GuestProgram({
+  program,
+  extensions,
+  breakpoints,
+  onToggle,
+}: {
+  program: GuestProgramView;
+  extensions: ExtensionUse[];
+  breakpoints: Breakpoint[];
+  onToggle(bp: Breakpoint): void;
+}) {
   const listRef = useScrollToCurrent(program.pc);
   const pv = Array.from(program.publicValues);
   const usedPv = pv.length - [...pv].reverse().findIndex((b) => b !== 0);
   return (
     <>
+      {program.source && <SourcePane source={program.source} />}
       <div className="where muted">{program.where ? `in ${program.where}` : ''}</div>
+      {extensions.length > 0 && (
+        <div className="extensions muted" data-testid="extensions">
+          Extensions:{' '}
+          {extensions.map((e, i) => (
+            <span key={e.extension} className={e.implemented ? '' : 'missing'} title={`${e.count} instruction word${e.count === 1 ? '' : 's'}, first ${e.firstName} at ${hex(e.firstPc)}`}>
+              {i > 0 && ' · '}
+              {e.extension}
+              {e.implemented ? '' : ` (not implemented: the run stops at ${e.firstName} if it executes)`}
+            </span>
+          ))}
+        </div>
+      )}
       <ol className="disasm" data-testid="disassembly" ref={listRef}>
         {program.lines.map((l) => {
           const bp = { pc: l.pc };
           const on = hasBp(breakpoints, bp);
           return (
-            <li key={l.pc} className={`${l.pc === program.pc ? 'current' : ''}`} data-pc={l.pc} title={`${hex(l.pc)}: ${l.text}${l.comment ? ` # ${l.comment}` : ''}`}>
+            <li
+              key={l.pc}
+              className={`${l.pc === program.pc ? 'current' : ''}`}
+              data-pc={l.pc}
+              title={`${hex(l.pc)}: ${l.text}${l.comment ? ` # ${l.comment}` : ''}`}
+            >
               {l.label && <div className="label">{l.label}</div>}
-              <button type="button" className={`gutter ${on ? 'bp-on' : ''}`} aria-label={`${on ? 'Remove' : 'Set'} breakpoint at ${hex(l.pc)}`} aria-pressed={on} onClick={() => onToggle(bp)}>
+              <button
+                type="button"
+                className={`gutter ${on ? 'bp-on' : ''}`}
+                aria-label={`${on ? 'Remove' : 'Set'} breakpoint at ${hex(l.pc)}`}
+                aria-pressed={on}
+                onClick={() => onToggle(bp)}
+              >
                 {on ? '●' : ''}
               </button>
               <span className="addr">{l.pc.toString(16)}</span>
@@ -65,16 +121,26 @@ function GuestProgram({ program, breakpoints, onToggle }: { program: GuestProgra
       <div className="io">
         <div>
           <h3>Console</h3>
-          <pre className="console" data-testid="console">{program.console || <span className="muted">(nothing printed yet)</span>}</pre>
+          <pre className="console" data-testid="console">
+            {program.console || <span className="muted">(nothing printed yet)</span>}
+          </pre>
         </div>
         <div>
           <h3 title="AS3: the values the guest revealed">Public values</h3>
           <code className="pv" data-testid="public-values">
-            {usedPv <= 0 || usedPv > pv.length ? <span className="muted">(all zero)</span> : pv.slice(0, Math.max(4, Math.ceil(usedPv / 4) * 4)).map((b) => b.toString(16).padStart(2, '0')).join(' ')}
+            {usedPv <= 0 || usedPv > pv.length ? (
+              <span className="muted">(all zero)</span>
+            ) : (
+              pv
+                .slice(0, Math.max(4, Math.ceil(usedPv / 4) * 4))
+                .map((b) => b.toString(16).padStart(2, '0'))
+                .join(' ')
+            )}
           </code>
           <h3>Input</h3>
           <div className="muted" data-testid="hint-position">
-            {program.hint.inputRemaining} input vector{program.hint.inputRemaining === 1 ? '' : 's'} left · {program.hint.hintRemaining} hint element{program.hint.hintRemaining === 1 ? '' : 's'} buffered
+            {program.hint.inputRemaining} input vector{program.hint.inputRemaining === 1 ? '' : 's'} left ·{' '}
+            {program.hint.hintRemaining} hint element{program.hint.hintRemaining === 1 ? '' : 's'} buffered
             {program.exitCode !== null && <> · exit code {program.exitCode}</>}
           </div>
         </div>
@@ -83,7 +149,17 @@ function GuestProgram({ program, breakpoints, onToggle }: { program: GuestProgra
   );
 }
 
-function ScriptProgram({ program, text: source, breakpoints, onToggle }: { program: ScriptProgramView; text: string; breakpoints: Breakpoint[]; onToggle(bp: Breakpoint): void }) {
+function ScriptProgram({
+  program,
+  text: source,
+  breakpoints,
+  onToggle,
+}: {
+  program: ScriptProgramView;
+  text: string;
+  breakpoints: Breakpoint[];
+  onToggle(bp: Breakpoint): void;
+}) {
   const listRef = useScrollToCurrent(program.lastLine);
   const lines = useMemo(() => {
     const all = source.split('\n');
@@ -98,9 +174,19 @@ function ScriptProgram({ program, text: source, breakpoints, onToggle }: { progr
         const bp = { line };
         const on = hasBp(breakpoints, bp);
         return (
-          <li key={line} className={`script-line ${program.lastLine === line ? 'current' : ''} ${program.nextLine === line ? 'next' : ''} ${directive ? '' : 'comment'}`} data-line={line}>
+          <li
+            key={line}
+            className={`script-line ${program.lastLine === line ? 'current' : ''} ${program.nextLine === line ? 'next' : ''} ${directive ? '' : 'comment'}`}
+            data-line={line}
+          >
             {directive ? (
-              <button type="button" className={`gutter ${on ? 'bp-on' : ''}`} aria-label={`${on ? 'Remove' : 'Set'} breakpoint at line ${line}`} aria-pressed={on} onClick={() => onToggle(bp)}>
+              <button
+                type="button"
+                className={`gutter ${on ? 'bp-on' : ''}`}
+                aria-label={`${on ? 'Remove' : 'Set'} breakpoint at line ${line}`}
+                aria-pressed={on}
+                onClick={() => onToggle(bp)}
+              >
                 {on ? '●' : ''}
               </button>
             ) : (

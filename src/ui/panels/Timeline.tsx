@@ -24,7 +24,7 @@ export interface TimelineTrack {
 
 export interface TimelineMarker {
   t: number;
-  kind: 'breakpoint' | 'error' | 'end' | 'checkpoint';
+  kind: 'breakpoint' | 'error' | 'end' | 'checkpoint' | 'segment';
   label: string;
 }
 

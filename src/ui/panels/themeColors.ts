@@ -11,7 +11,10 @@ export function useThemeVersion(): number {
     const media = window.matchMedia('(prefers-color-scheme: dark)');
     media.addEventListener('change', bump);
     const observer = new MutationObserver(bump);
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
+    observer.observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-theme', 'class', 'style'],
+    });
     return () => {
       media.removeEventListener('change', bump);
       observer.disconnect();
@@ -33,7 +36,10 @@ function watchTheme(): void {
     cache = new Map();
   };
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', clear);
-  new MutationObserver(clear).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
+  new MutationObserver(clear).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-theme', 'class', 'style'],
+  });
 }
 
 /**

@@ -65,3 +65,12 @@ describe('int256.elf: 256-bit arithmetic through the Int256 opcodes', () => {
       expect(summarizeRun(run_).adapterRows['AccessAdapterAir<32>']).toBeGreaterThan(0);
     });
 });
+
+describe('lesson_precompile.elf (lesson 10)', () => {
+  it('public values = sha256(text)[0..16), its word 3, then [0..12) again (Node crypto)', () => {
+    const r = run('lesson_precompile', 'persistent');
+    expect(r.machine.exitCode).toBe(0);
+    const d = createHash('sha256').update('memscope: 16 and 32 cells!').digest('hex');
+    expect(hex(r.publicValues())).toBe(d.slice(0, 32) + d.slice(24, 32) + d.slice(0, 24));
+  });
+});

@@ -68,14 +68,16 @@ export function heapRead(mem: TracingMemory, ptr: number, size: number, out: Uin
   for (let k = 0; k < size; k++) out[at + k] = v[k];
 }
 
-/** tracing_write::<size> of AS2: one traced write of data[at..at+size) at `ptr`. */
+const writeScratch = new Uint8Array(32);
+
+/** tracing_write::<size> of AS2: one traced write of data[at..at+size) at `ptr` (size <= 32). */
 export function heapWrite(mem: TracingMemory, ptr: number, size: number, data: Uint8Array, at = 0): void {
-  mem.write(
-    RV32_MEMORY_AS,
-    ptr,
-    size,
-    at === 0 && data.length === size ? data : data.subarray(at, at + size),
-  );
+  if (at === 0) {
+    mem.write(RV32_MEMORY_AS, ptr, size, data);
+    return;
+  }
+  for (let k = 0; k < size; k++) writeScratch[k] = data[at + k];
+  mem.write(RV32_MEMORY_AS, ptr, size, writeScratch); // TracingMemory reads only values[0..size)
 }
 
 /** The const generics of an Rv32VecHeapAdapter (sizes in cells). */

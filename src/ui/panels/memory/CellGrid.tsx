@@ -85,7 +85,13 @@ export function CellGrid(props: CellGridProps) {
     const c = cells[i];
     if (c === undefined) return;
     const mark = marks.get(c.addr) ?? 0;
-    el.title = cellTooltip(c, { laneName: props.laneName, addressSpace: view.addressSpace, kind, word: kind === 'byte' ? wordBytes(i) : undefined, mark });
+    el.title = cellTooltip(c, {
+      laneName: props.laneName,
+      addressSpace: view.addressSpace,
+      kind,
+      word: kind === 'byte' ? wordBytes(i) : undefined,
+      mark,
+    });
   };
 
   return (

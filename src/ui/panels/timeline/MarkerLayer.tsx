@@ -6,7 +6,7 @@ import { MARKER_LANE } from './layout';
 
 export interface Marker {
   readonly t: number;
-  readonly kind: 'breakpoint' | 'error' | 'end' | 'checkpoint';
+  readonly kind: 'breakpoint' | 'error' | 'end' | 'checkpoint' | 'segment';
   readonly label: string;
 }
 
@@ -21,6 +21,8 @@ function Glyph({ kind, x }: { kind: Marker['kind']; x: number }) {
       return <rect x={x - 4} y={y - 4} width={8} height={8} />;
     case 'checkpoint':
       return <path d={`M${x - 3.5} ${y - 4} L${x + 3.5} ${y - 4} L${x} ${y + 3} Z`} />;
+    case 'segment':
+      return <path d={`M${x} ${y - 6} L${x + 6} ${y - 3} L${x} ${y} Z`} />;
   }
 }
 
