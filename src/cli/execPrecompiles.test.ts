@@ -66,13 +66,12 @@ describe.skipIf(!present)(
       });
 
     it(
-      'without --config the run is the same, with a warning that OpenVM would refuse the default config',
+      'without --config the same run: the defaults include the Keccak-256, SHA-256 and Int256 chips',
       { timeout: 60_000 },
       async () => {
         const r = await exec([join(BENCH, 'keccak256.elf')]);
         expect(r.code).toBe(0);
-        expect(r.stderr).toMatch(/needs settings missing from the defaults/);
-        expect(r.stderr).toMatch(/\[app_vm_config\.keccak\]/);
+        expect(r.stderr).toBe('');
         expect(JSON.parse(r.stdout)).toMatchObject({ status: 'terminated', exitCode: 0 });
       },
     );
