@@ -2,9 +2,10 @@
 // exactly as a user runs it: exit code 0, regex's revealed keccak256, and the AccessAdapterAir<16>/<32>
 // rows and records that the SHA-256 and Int256 chips' 16- and 32-cell blocks produce (summary and trace).
 // ../shared/guests/openvm-v1.7-benchmarks missing: skipped with a note locally, a failure under CI=true.
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { needs, SHARED, sharedFile } from '../engine/guest/fixtures.testutil';
 import { loadGuestProgram } from '../engine/guest/guestProgram';
 import { GuestRun } from '../engine/guest/guestRun';
 import { OP_FIRST_PRECOMPILE } from '../engine/guest/opcodes';
@@ -12,13 +13,8 @@ import { formatTraceLine, traceStep } from '../engine/guest/traceStep';
 import { captureIO } from './io';
 import { runCli } from './main';
 
-const BENCH = resolve(__dirname, '../..', '../shared/guests/openvm-v1.7-benchmarks');
-const present = existsSync(join(BENCH, 'regex.elf'));
-if (!present) {
-  if (process.env.CI === 'true')
-    throw new Error(`fixture missing: ${BENCH} (needed by the precompile acceptance tests)`);
-  console.warn(`note: ${BENCH} not found; skipping the precompile benchmark-guest tests`);
-}
+const BENCH = join(SHARED, 'guests/openvm-v1.7-benchmarks');
+const present = needs(sharedFile('guests/openvm-v1.7-benchmarks/regex.elf'));
 
 async function exec(args: string[]) {
   const io = captureIO({}); // reads real files, captures stdout/stderr
@@ -36,7 +32,7 @@ const GUESTS: [string, string[]][] = [
   ['regex', ['--input', join(BENCH, 'regex.input.json')]],
 ];
 
-describe.skipIf(!present)(
+describe.runIf(present)(
   'OpenVM v1.7 benchmark guests with Keccak-256, SHA-256 and Int256 precompiles',
   () => {
     for (const [name, extra] of GUESTS)
@@ -104,7 +100,7 @@ describe.skipIf(!present)(
   },
 );
 
-describe.skipIf(!present)(
+describe.runIf(present)(
   'the extensions each benchmark ELF uses (../shared/spec/openvm-v1-memory.md section 8)',
   () => {
     const uses = (name: string) =>

@@ -7,14 +7,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Session } from '../session';
 import { describeMissing, missingSettings } from './extensions/configCheck';
-import { REPO_ROOT } from './fixtures.testutil';
+import { REPO_ROOT, SHARED } from './fixtures.testutil';
 import { loadGuestProgram } from './guestProgram';
 import { GuestRun } from './guestRun';
 import { parseInput } from './input';
 import { summarizeRun } from './runSummary';
 import { defaultVmConfig, parseOpenVmToml } from './vmConfig';
 
-const BENCH = path.resolve(REPO_ROOT, '../shared/guests/openvm-v1.7-benchmarks');
+const BENCH = path.join(SHARED, 'guests/openvm-v1.7-benchmarks');
 const program = (name: string) =>
   loadGuestProgram(new Uint8Array(readFileSync(path.join(BENCH, `${name}.elf`))));
 const config = (file: string) => parseOpenVmToml(readFileSync(file, 'utf8'), path.basename(file));

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultMemoryConfig } from '../../memory/config';
 import { RecordLog } from '../../memory/recordLog';
 import { TracingMemory } from '../../memory/tracingMemory';
-import { REPO_ROOT } from '../fixtures.testutil';
+import { SHARED } from '../fixtures.testutil';
 import { HintStreams } from '../hintStreams';
 import { emptyInput } from '../input';
 import { parseOpenVmToml } from '../vmConfig';
@@ -21,10 +21,7 @@ import { fromLeBytes, toLeBytes } from './fieldKernels';
 // kitchen-sink's shared config: moduli 0 secp256k1 p, 1 secp n, 2 p256 p, 3 p256 n, 4 bn254 p, 5 bn254 r,
 // 6 bls12-381 p (48 bytes), 7 bls r, 8 2^61-1; Fp2 0 Bn254Fp2, 1 Bls12_381Fp2; curves 0 secp256k1 .. 3 BLS.
 const CONFIG = parseOpenVmToml(
-  readFileSync(
-    path.resolve(REPO_ROOT, '../shared/guests/openvm-v1.7-benchmarks/kitchen-sink.openvm.toml'),
-    'utf8',
-  ),
+  readFileSync(path.join(SHARED, 'guests/openvm-v1.7-benchmarks/kitchen-sink.openvm.toml'), 'utf8'),
   'kitchen-sink.openvm.toml',
 );
 const SECP = secp256k1.Point.CURVE().p;

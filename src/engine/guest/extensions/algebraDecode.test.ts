@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../fixtures.testutil';
+import { REPO_ROOT, SHARED } from '../fixtures.testutil';
 import { loadElf } from '../elf';
 import { defaultVmConfig, parseOpenVmToml } from '../vmConfig';
 import {
@@ -123,7 +123,7 @@ describe('Fp2 (funct3 2; Fp2Opcode @ 0x710, COUNT 6), ECC (funct3 1; @ 0x600, CO
   });
 });
 
-const BENCH = path.resolve(REPO_ROOT, '../shared/guests/openvm-v1.7-benchmarks');
+const BENCH = path.join(SHARED, 'guests/openvm-v1.7-benchmarks');
 const algebraWords = (name: string) =>
   [...loadElf(new Uint8Array(readFileSync(path.join(BENCH, `${name}.elf`)))).instructions]
     .map((w) => decodeAlgebraWord(w))
