@@ -78,7 +78,7 @@ addr_spaces = [${spaces.join(', ')}]
     const r = await run(['exec', 'k.elf'], { 'k.elf': file(resolve(BENCH, 'kitchen-sink.elf')) });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/warning: k\.elf needs settings missing from the defaults/);
-    expect(r.stderr).not.toMatch(/app_vm_config\.keccak/); // the defaults run the part-1 precompiles
+    expect(r.stderr).toMatch(/\[app_vm_config\.keccak\] \(first needed at pc 0x/);
     expect(r.stderr).toMatch(
       /\[app_vm_config\.modular\] supported_moduli is not configured \(first needed at pc 0x/,
     );

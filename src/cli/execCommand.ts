@@ -115,7 +115,7 @@ export const execCommand = defineCommand({
         );
     const missing = missingSettings(program.decoded, vmConfig ?? defaultVmConfig());
     if (missing.length > 0) {
-      const source = opts.config ?? 'the defaults (no --config: RV32IM, IO, Keccak-256, SHA-256, Int256)';
+      const source = opts.config ?? 'the defaults (no --config: RV32I, RV32M, IO)';
       io.err(`warning: ${file} needs settings missing from ${source} (OpenVM would refuse to load it):\n`);
       for (const line of describeMissing(missing)) io.err(`  ${line}\n`);
     }

@@ -62,12 +62,13 @@ describe.runIf(present)(
       });
 
     it(
-      'without --config the same run: the defaults include the Keccak-256, SHA-256 and Int256 chips',
+      'without --config the same run, with a warning that OpenVM would refuse its default config (SdkVmConfig::riscv32)',
       { timeout: 60_000 },
       async () => {
         const r = await exec([join(BENCH, 'keccak256.elf')]);
         expect(r.code).toBe(0);
-        expect(r.stderr).toBe('');
+        expect(r.stderr).toMatch(/needs settings missing from the defaults/);
+        expect(r.stderr).toMatch(/\[app_vm_config\.keccak\]/);
         expect(JSON.parse(r.stdout)).toMatchObject({ status: 'terminated', exitCode: 0 });
       },
     );

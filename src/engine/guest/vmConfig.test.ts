@@ -120,9 +120,9 @@ describe('openvm.toml of the 19 benchmarks', () => {
 });
 
 describe('defaults and system settings', () => {
-  it("without a file: RV32IM, IO and the Keccak/SHA-256/Int256 chips; persistent; AS4 keeps its cells (today's defaults)", () => {
+  it("without a file: RV32I, RV32M, IO; persistent; AS4 keeps its cells (today's defaults)", () => {
     const c = defaultVmConfig();
-    expect(extensions(c)).toEqual([...BASE, 'keccak', 'sha256', 'bigint']);
+    expect(extensions(c)).toEqual(BASE);
     expect(c.system.mode).toBe('persistent');
     expect(c.system.memory.addressSpaces[4].numCells).toBe(2 ** 29);
   });

@@ -51,7 +51,7 @@ export interface Fp2Config {
 }
 
 export interface VmConfig {
-  /** Where the settings came from: a file name, or 'defaults' (no openvm.toml; see defaultVmConfig). */
+  /** Where the settings came from: a file name, or 'defaults' (no openvm.toml: RV32IM + IO only). */
   source: string;
   rv32i: boolean;
   io: boolean;
@@ -72,23 +72,18 @@ export interface VmConfig {
   warnings: readonly string[];
 }
 
-/**
- * The defaults of a guest opened without an openvm.toml: memscope's behaviour before configs existed —
- * `SdkVmConfig::riscv32()` (RV32I, RV32M, IO) plus the Keccak-256, SHA-256 and Int256 chips, which run
- * without a file; the algebra, ECC and pairing chips need their moduli and curves, so they are off.
- */
+/** The defaults of a guest opened without an openvm.toml: `SdkVmConfig::riscv32()` (RV32I, RV32M, IO). */
 export function defaultVmConfig(): VmConfig {
   return {
     source: 'defaults',
     rv32i: true,
     io: true,
-    keccak: true,
-    sha256: true,
+    keccak: false,
+    sha256: false,
     native: false,
     castf: false,
-    // rv32m and bigint together: both range tuple checkers take the larger sizes (apply_optimizations).
-    rv32m: [256, 8192],
-    bigint: [256, 8192],
+    rv32m: [256, 2048],
+    bigint: null,
     modular: null,
     fp2: null,
     ecc: null,
