@@ -23,11 +23,14 @@ export interface ReportAirRow {
 
 const num = (s: string) => (s.trim() === '' ? 0 : Number(s.trim().replace(/,/g, '')));
 
+/** The app proof's group: `NAME_program`, except pairing.md's, which is named `pairing`. */
+const appGroup = (name: string) => (name === 'pairing' ? name : `${name}_program`);
+
 function tableLines(name: string): string[][] {
   const text = readFileSync(path.join(REPORT_DIR, `${name}.md`), 'utf8');
   return text
     .split('\n')
-    .filter((l) => l.startsWith(`| ${name}_program |`))
+    .filter((l) => l.startsWith(`| ${appGroup(name)} |`))
     .map((l) => l.split('|').slice(1, -1));
 }
 
