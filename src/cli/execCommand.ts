@@ -125,6 +125,7 @@ export const execCommand = defineCommand({
         input,
         { ...opts, mode: opts.mode ?? vmConfig?.system.mode ?? 'persistent' },
         io,
+        vmConfig,
       );
     const maxSteps = opts['max-steps'];
     if (opts.at !== undefined)

@@ -9,6 +9,7 @@
 // segmentation_limits is #[serde(skip)] (crates/vm/src/arch/config.rs:276-281).
 import type { GuestProgram } from '../engine/guest/guestProgram';
 import type { GuestInput } from '../engine/guest/input';
+import type { VmConfig } from '../engine/guest/vmConfig';
 import type { MemoryMode } from '../engine/memory/config';
 import { COST_MEASURES } from '../engine/metering/costProfile';
 import { MeteredRun } from '../engine/metering/meteredRun';
@@ -50,6 +51,7 @@ export function meteredExec(
   input: GuestInput | undefined,
   opts: MeteringValues,
   io: CliIO,
+  vmConfig?: VmConfig,
 ): number {
   if (opts.mode !== 'persistent')
     throw new UsageError(
@@ -64,6 +66,7 @@ export function meteredExec(
   const maxCells = opts['segment-max-cells'];
   const run = new MeteredRun(program, {
     input,
+    vmConfig,
     maxSegmentLength,
     limits: maxCells === undefined ? undefined : { maxCells },
   });

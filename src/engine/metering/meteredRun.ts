@@ -23,6 +23,9 @@ import type { GuestInput } from '../guest/input';
 import type { AccessHook, TracingMemory } from '../memory/tracingMemory';
 import { accessPlan, MEM_HOOKED, MEM_NONE, MEM_REVEAL, MEM_RS1_IMM } from './accessPlan';
 import { GuestMachine, type GuestState } from '../timeline/guestMachine';
+import { OP_ALGEBRA } from '../guest/opcodes';
+import type { VmConfig } from '../guest/vmConfig';
+import { algebraAirKey, configExtensionAirs } from './algebraAirs';
 import { AirInventory, type ExtensionAirs, extensionAirs } from './airs';
 import { enterInstruction, FunctionTable, type StackCursor, StackTrie } from './callStacks';
 import { FirstTouch } from './firstTouch';
@@ -45,6 +48,12 @@ export interface MeteringOptions {
   maxSegmentLength?: number;
   segmentCheckInsns?: number;
   extensions?: readonly ExtensionAirs[];
+  /**
+   * The guest's openvm.toml (guest/vmConfig.ts), as GuestRun takes it: the AIR inventory is the config's
+   * (algebraAirs.ts), and the algebra / ECC / pairing chips execute. Without it: RV32IM + IO plus the
+   * precompile extensions the program uses.
+   */
+  vmConfig?: VmConfig;
 }
 
 export interface SegmentResult {
@@ -66,6 +75,18 @@ export interface MeteringResult {
   instret: number;
   exitCode: number | null;
   error: EngineError | null;
+}
+
+/** The extension AIRs of the run: the config's, or without one the program's precompiles (refusing unknown widths). */
+function inventoryExtensions(program: GuestProgram, vmConfig: VmConfig | undefined): ExtensionAirs[] {
+  if (vmConfig !== undefined) return configExtensionAirs(vmConfig);
+  const ext = extensionAirs(program.decoded.extensions.map((e) => e.extension));
+  if (ext.missing.length > 0)
+    throw new EngineError(
+      'request',
+      `metering does not catalogue the AIRs of the ${ext.missing.join(', ')} extension(s) without the guest's openvm.toml`,
+    );
+  return ext.airs;
 }
 
 const NORMAL = 0;
@@ -130,14 +151,7 @@ export class MeteredRun {
     readonly program: GuestProgram,
     options: MeteringOptions = {},
   ) {
-    const uses = program.decoded.extensions.map((e) => e.extension);
-    const ext = extensionAirs(uses);
-    if (options.extensions === undefined && ext.missing.length > 0)
-      throw new EngineError(
-        'request',
-        `metering does not catalogue the AIRs of the ${ext.missing.join(', ')} extension(s) yet`,
-      );
-    this.inventory = new AirInventory(options.extensions ?? ext.airs);
+    this.inventory = new AirInventory(options.extensions ?? inventoryExtensions(program, options.vmConfig));
     this.airCount = this.inventory.length;
     const limits = { ...defaultLimits(), ...options.limits };
     if (options.maxSegmentLength !== undefined) limits.maxTraceHeight = options.maxSegmentLength;
@@ -151,6 +165,12 @@ export class MeteredRun {
     this.precompileAir = precompileAirTable(this.inventory);
     this.airOf = new Int16Array(code.length);
     for (let i = 0; i < code.length; i++) this.airOf[i] = byOp[code[i] & 0xff];
+    // An algebra word's chip is static (its funct7 index and op): one row each, counted in step().
+    for (let i = 0; i < code.length; i++)
+      if ((code[i] & 0xff) === OP_ALGEBRA) {
+        const key = algebraAirKey(program.decoded.imm[i]);
+        this.airOf[i] = key !== null && this.inventory.has(key) ? this.inventory.id(key) : -1;
+      }
     this.dynamic = new Uint8Array(code.length);
     for (let i = 0; i < code.length; i++) if (dynamicRows(code[i] & 0xff) !== undefined) this.dynamic[i] = 1;
     const plan = accessPlan(code);
@@ -169,6 +189,7 @@ export class MeteredRun {
     this.machine = new GuestMachine(program, {
       mode: 'persistent',
       input: options.input,
+      vmConfig: options.vmConfig,
       observeAllocator: false,
     });
     this.memory = this.machine.memory;
@@ -236,7 +257,8 @@ export class MeteredRun {
 
   /** A precompile's rows, reported by the interpreter after it executed (not recounted in a replay). */
   private precompileRows(op: number, rows: number): void {
-    if (this.mode !== NORMAL) return;
+    // Algebra rows are static per instruction and counted in step().
+    if (this.mode !== NORMAL || op === OP_ALGEBRA) return;
     const air = this.precompileAir[op];
     if (air < 0) throw new EngineError('internal', `no AIR for precompile opcode ${op}`);
     this.winRows[air] += rows;

@@ -23,11 +23,14 @@ export interface ReportAirRow {
 
 const num = (s: string) => (s.trim() === '' ? 0 : Number(s.trim().replace(/,/g, '')));
 
+/** The app proof's group: `NAME_program`, except pairing.md's, which is named `pairing`. */
+const appGroup = (name: string) => (name === 'pairing' ? name : `${name}_program`);
+
 function tableLines(name: string): string[][] {
   const text = readFileSync(path.join(REPORT_DIR, `${name}.md`), 'utf8');
   return text
     .split('\n')
-    .filter((l) => l.startsWith(`| ${name}_program |`))
+    .filter((l) => l.startsWith(`| ${appGroup(name)} |`))
     .map((l) => l.split('|').slice(1, -1));
 }
 
@@ -70,14 +73,20 @@ export function reportDifferences(
   const differences: Differences = {};
   const problems: string[] = [];
   const seen = new Set<string>();
+  // Chips of several moduli / curves share an air_name: those rows are keyed with their air_id too.
+  const shared = (n: string) => inventory.airs.filter((a) => a.name === n).length > 1;
+  const keyOf = (segment: number, id: number, n: string) =>
+    shared(n) ? `${segment}:${id}:${n}` : `${segment}:${n}`;
   for (const r of reportAirRows(name)) {
-    const air = inventory.airs.find((a) => a.name === r.airName);
-    const key = `${r.segment}:${r.airName}`;
+    const air =
+      inventory.airs.find((a) => a.name === r.airName && a.id === r.airId) ??
+      inventory.airs.find((a) => a.name === r.airName);
+    const key = keyOf(r.segment, r.airId, r.airName);
     if (air === undefined) {
       problems.push(`${key}: no such AIR here`);
       continue;
     }
-    seen.add(key);
+    seen.add(keyOf(r.segment, air.id, air.name));
     if (air.id !== r.airId) problems.push(`${key}: air_id ${air.id}, report ${r.airId}`);
     if (air.mainCols !== r.mainCols || air.permCols !== r.permCols) problems.push(`${key}: widths differ`);
     const ours = segments[r.segment]?.padded[air.id] ?? 0;
@@ -86,8 +95,8 @@ export function reportDifferences(
   }
   segments.forEach((s, k) =>
     inventory.airs.forEach((a) => {
-      if (s.padded[a.id] > 0 && !seen.has(`${k}:${a.name}`))
-        problems.push(`${k}:${a.name}: ${s.padded[a.id]} rows, not in the report`);
+      if (s.padded[a.id] > 0 && !seen.has(keyOf(k, a.id, a.name)))
+        problems.push(`${keyOf(k, a.id, a.name)}: ${s.padded[a.id]} rows, not in the report`);
     }),
   );
   return { differences, problems };

@@ -1,0 +1,138 @@
+// The AIRs of OpenVM v1.7.0's algebra (modular, Fp2) and ECC extensions for a VmConfig, and the inventory
+// of an app config read from its openvm.toml (SdkVmConfigInner field order: rv32i, io, keccak, sha256,
+// native, castf, rv32m, bigint, modular, fp2, pairing, ecc; crates/sdk/src/config/global.rs:309-337).
+// Insertion order per extension (the inventory reverses it, airs.ts):
+//   modular  per modulus in config order: addsub, muldiv, is_eq (extensions/algebra/circuit/src/extension/
+//            modular.rs:259-342; the BitwiseOperationLookupAir is rv32i's, found by find_air, :247-257)
+//   fp2      per field: addsub, muldiv (extension/fp2.rs:203-263)
+//   ecc      per curve: add_ne, double (extensions/ecc/circuit/src/extension/weierstrass.rs:228-290)
+//   pairing  no AIR (phantom sub-executors only)
+// Rows: every chip adds one row per executed instruction, setup instructions included (algebra/circuit/
+// src/execution.rs:550, 594, 637; modular_chip/is_eq.rs:682; weierstrass_chip/add_ne/execution.rs:370,
+// double/execution.rs:348); the hints (HintNonQr, HintSqrt, HintFinalExp) are PHANTOMs: one PhantomAir row.
+// Widths and interactions: OpenVM's v1.7.0 report (ecrecover.md: secp256k1, pairing.md: BN254), known for
+// 32-limb chips (moduli of at most 32 bytes) only; ECC chips only for a = 0 (both reports' curves).
+// Interactions are keyed by air_name in the report, so chips sharing a name share the figure (<2, 2, 2, 32,
+// 32> is listed once, 428, for both Fp2 mul/div and EC add_ne); they only feed the max_interactions limit.
+
+import { EngineError } from '../errors';
+import { type AlgebraInstruction, decodeAlgebraWord } from '../guest/extensions/algebraDecode';
+import { chipLimbs, type VmConfig } from '../guest/vmConfig';
+import { type AirSpec, type ExtensionAirs, IO_AIRS, KECCAK_AIRS, RV32I_AIRS, RV32M_AIRS } from './airs';
+
+const heap = (r: number, b: number, w: number) => `Rv32VecHeapAdapterAir<${r}, ${b}, ${w}, 32, 32>`;
+const fieldExpr = (key: string, adapter: string, mainCols: number, permCols: number, interactions: number) =>
+  ({
+    key,
+    name: `VmAirWrapper<${adapter}, FieldExpressionCoreAir>`,
+    kind: 'chip',
+    mainCols,
+    permCols,
+    prepCols: 0,
+    interactions,
+  }) as const satisfies AirSpec;
+
+/** One modulus (32 limbs): ecrecover.md air_id 11-16, pairing.md 16-18. */
+function modularAirs(i: number): AirSpec[] {
+  return [
+    fieldExpr(`modular${i}_addsub`, heap(2, 1, 1), 199, 192, 158),
+    fieldExpr(`modular${i}_muldiv`, heap(2, 1, 1), 263, 320, 158),
+    {
+      key: `modular${i}_iseq`,
+      name: 'VmAirWrapper<Rv32IsEqualModAdapterAir<2, 1, 32, 32>, ModularIsEqualCoreAir<32, 4, 8>',
+      kind: 'chip',
+      mainCols: 166,
+      permCols: 56,
+      prepCols: 0,
+      interactions: 25,
+    },
+  ];
+}
+
+/** One Fp2 field (32 limbs): pairing.md air_id 11-12. */
+function fp2Airs(i: number): AirSpec[] {
+  return [
+    fieldExpr(`fp2${i}_addsub`, heap(2, 2, 2), 369, 348, 428),
+    fieldExpr(`fp2${i}_muldiv`, heap(2, 2, 2), 497, 604, 428),
+  ];
+}
+
+/** One curve with a = 0 (32 limbs): ecrecover.md air_id 9-10. */
+function eccAirs(i: number): AirSpec[] {
+  return [
+    fieldExpr(`ecc${i}_addne`, heap(2, 2, 2), 625, 860, 428),
+    fieldExpr(`ecc${i}_double`, heap(1, 2, 2), 547, 836, 415),
+  ];
+}
+
+/**
+ * The extension AIRs of `config`, in insertion order; throws naming every extension (or modulus / curve)
+ * whose AIR widths no report gives.
+ */
+export function configExtensionAirs(config: VmConfig): ExtensionAirs[] {
+  const missing: string[] = [];
+  const airs: ExtensionAirs[] = [];
+  if (config.rv32i) airs.push(RV32I_AIRS);
+  if (config.io) airs.push(IO_AIRS);
+  if (config.keccak) airs.push(KECCAK_AIRS);
+  if (config.sha256) missing.push('SHA2-256');
+  if (config.native || config.castf) missing.push('Native / CastF');
+  if (config.rv32m !== null) {
+    if (config.rv32m[0] !== 256 || config.rv32m[1] !== 2048)
+      missing.push('RV32M with non-default range tuple sizes');
+    airs.push(RV32M_AIRS);
+  }
+  if (config.bigint !== null) missing.push('BigInt (Int256)');
+  const limbs32 = (p: bigint, what: string) => {
+    if (chipLimbs(p) !== 32) missing.push(`${what} (48-limb chips)`);
+  };
+  if (config.modular !== null) {
+    config.modular.forEach((p, k) => limbs32(p, `modulus ${k}`));
+    airs.push({ name: 'modular', airs: config.modular.flatMap((_, i) => modularAirs(i)) });
+  }
+  if (config.fp2 !== null) {
+    config.fp2.forEach((f) => limbs32(f.modulus, `Fp2 ${f.name}`));
+    airs.push({ name: 'fp2', airs: config.fp2.flatMap((_, i) => fp2Airs(i)) });
+  }
+  if (config.ecc !== null) {
+    config.ecc.forEach((c) => {
+      limbs32(c.modulus, `curve ${c.structName}`);
+      if (c.a !== 0n) missing.push(`curve ${c.structName} (a ≠ 0)`);
+    });
+    airs.push({ name: 'ecc', airs: config.ecc.flatMap((_, i) => eccAirs(i)) });
+  }
+  if (missing.length > 0)
+    throw new EngineError(
+      'request',
+      `metering does not catalogue the AIR widths of ${missing.join(', ')} (${config.source}) yet`,
+    );
+  return airs;
+}
+
+const CHIP: Record<string, string> = {
+  ADD: 'addsub',
+  SUB: 'addsub',
+  SETUP_ADDSUB: 'addsub',
+  MUL: 'muldiv',
+  DIV: 'muldiv',
+  SETUP_MULDIV: 'muldiv',
+  IS_EQ: 'iseq',
+  SETUP_ISEQ: 'iseq',
+  EC_ADD_NE: 'addne',
+  SETUP_EC_ADD_NE: 'addne',
+  EC_DOUBLE: 'double',
+  SETUP_EC_DOUBLE: 'double',
+};
+
+/**
+ * The AIR key an algebra word (OP_ALGEBRA's imm) adds its one row to: its chip, or PhantomAir for a hint
+ * and for the transpiler's NOP (`iseqmod` with rd = x0); null for a word the transpiler rejects (the run
+ * stops there with the interpreter's error).
+ */
+export function algebraAirKey(word: number): string | null {
+  const d = decodeAlgebraWord(word >>> 0);
+  if (d === undefined || 'illegal' in d) return null;
+  const ins: AlgebraInstruction = d.ok;
+  if (ins.phantom || ins.op === 'NOP') return 'phantom';
+  return `${ins.extension}${ins.index}_${CHIP[ins.op]}`;
+}
