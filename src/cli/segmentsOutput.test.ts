@@ -141,4 +141,30 @@ describe('memscope exec --segments / --profile', () => {
     },
     60_000,
   );
+
+  it.runIf(needs(sharedFile('guests/openvm-v1.7-benchmarks/ecrecover.openvm.toml')))(
+    "ecrecover with --config: the config's algebra / ECC chips are metered (without it: refused by name)",
+    async () => {
+      const bench = resolve(ROOT, '../shared/guests/openvm-v1.7-benchmarks');
+      const args = [
+        'exec',
+        join(bench, 'ecrecover.elf'),
+        '--input',
+        join(ROOT, 'examples/inputs/ecrecover.input.json'),
+      ];
+      const r = await run([...args, '--config', join(bench, 'ecrecover.openvm.toml'), '--segments']);
+      expect(r.code).toBe(0);
+      const { segments } = JSON.parse(r.stdout) as { segments: Segment[] };
+      expect(segments).toHaveLength(1);
+      const double = segments[0].airs.find((a) => a.air_id === 9);
+      expect(double?.air_name).toBe(
+        'VmAirWrapper<Rv32VecHeapAdapterAir<1, 2, 2, 32, 32>, FieldExpressionCoreAir>',
+      );
+      expect(double?.rows).toBe(1271);
+      const bare = await run([...args, '--segments']);
+      expect(bare.code).not.toBe(0);
+      expect(bare.stderr).toMatch(/without the guest's openvm\.toml/);
+    },
+    60_000,
+  );
 });

@@ -7,6 +7,7 @@
 // --segment-max-height-bits / --segment-max-cells are `cargo openvm prove`'s SegmentationArgs
 // (crates/cli/src/commands/prove.rs:133-151, 323-333). openvm.toml cannot set them: SystemConfig's
 // segmentation_limits is #[serde(skip)] (crates/vm/src/arch/config.rs:276-281).
+import { EngineError } from '../engine/errors';
 import type { GuestProgram } from '../engine/guest/guestProgram';
 import type { GuestInput } from '../engine/guest/input';
 import type { VmConfig } from '../engine/guest/vmConfig';
@@ -64,12 +65,19 @@ export function meteredExec(
     throw new UsageError(`bad --segment-max-height-bits \`${bits}\` (expected at most 30)`);
   const maxSegmentLength = bits === undefined ? opts['max-segment-length'] : 2 ** bits;
   const maxCells = opts['segment-max-cells'];
-  const run = new MeteredRun(program, {
-    input,
-    vmConfig,
-    maxSegmentLength,
-    limits: maxCells === undefined ? undefined : { maxCells },
-  });
+  let run: MeteredRun;
+  try {
+    run = new MeteredRun(program, {
+      input,
+      vmConfig,
+      maxSegmentLength,
+      limits: maxCells === undefined ? undefined : { maxCells },
+    });
+  } catch (e) {
+    // An inventory metering cannot build (AIR widths no report gives): a request it cannot serve.
+    if (e instanceof EngineError && e.kind === 'request') throw new UsageError(e.message);
+    throw e;
+  }
   const result = run.run();
   if (opts.segments) io.out(`${JSON.stringify(segmentsJson(run))}\n`);
   if (opts.profile !== undefined && !writeProfile(run, opts['profile-measure'], opts.profile, io))
