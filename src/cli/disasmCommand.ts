@@ -3,14 +3,13 @@
 // instructions by name (algebra/ECC words with their modulus or curve from --config), branch and jump targets as `0xADDR <symbol+0xOFF>`, auipc-pair targets as comments.
 // Exit codes (exitCodes.ts): ok, usage (bad command line, unreadable file), invalidInput (ELF rejected).
 
-import { EngineError } from '../engine/errors';
 import { disassembleRange } from '../engine/guest/disassembler';
-import { loadGuestProgram, type GuestProgram } from '../engine/guest/guestProgram';
 import { defineCommand } from './command';
 import { EXIT } from './exitCodes';
 import { readFileOrReport } from './io';
 import { configOption, loadConfigOption } from './configOption';
 import { flag } from './options';
+import { loadProgramOrReport } from './loadProgram';
 
 export const disasmCommand = defineCommand({
   name: 'disasm',
@@ -26,14 +25,8 @@ export const disasmCommand = defineCommand({
     if (bytes === undefined) return EXIT.usage;
     const loaded = loadConfigOption(io, values.config);
     if (typeof loaded === 'number') return loaded;
-    let program: GuestProgram;
-    try {
-      program = loadGuestProgram(bytes);
-    } catch (e) {
-      if (!(e instanceof EngineError)) throw e;
-      io.err(`error: ${file}: ${e.message}\n`);
-      return EXIT.invalidInput;
-    }
+    const program = loadProgramOrReport(io, file, bytes);
+    if (program === undefined) return EXIT.invalidInput;
     const { decoded, symbols, elf } = program;
     io.out(
       `${file}: entry 0x${elf.entry.toString(16)}, ${decoded.words.length} instruction words from 0x${decoded.pcBase.toString(16)}\n`,

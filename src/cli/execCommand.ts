@@ -8,7 +8,6 @@
 import { EngineError } from '../engine/errors';
 import { AllocInterposer } from '../engine/guest/allocInterposer';
 import { AllocObserver } from '../engine/guest/allocObserver';
-import { loadGuestProgram, type GuestProgram } from '../engine/guest/guestProgram';
 import { GuestRun } from '../engine/guest/guestRun';
 import { parseInput, type GuestInput } from '../engine/guest/input';
 import { summarizeRun } from '../engine/guest/runSummary';
@@ -23,6 +22,7 @@ import { choice, integer, text } from './options';
 import { ProgressLine } from './progress';
 import { meteredExec, meteringOptions } from './segmentsOutput';
 import { atOption, checkAtOptions, dumpOption, guestStateAt } from './stateAt';
+import { loadProgramOrReport } from './loadProgram';
 
 export const DEFAULT_MAX_STEPS = 100_000_000;
 
@@ -99,14 +99,8 @@ export const execCommand = defineCommand({
     if (typeof loaded === 'number') return loaded;
     const vmConfig = loaded?.vmConfig;
     const toml = loaded === undefined ? undefined : { text: loaded.text, name: loaded.name };
-    let program: GuestProgram;
-    try {
-      program = loadGuestProgram(bytes);
-    } catch (e) {
-      if (!(e instanceof EngineError)) throw e;
-      io.err(`error: ${file}: ${e.message}\n`);
-      return EXIT.invalidInput;
-    }
+    const program = loadProgramOrReport(io, file, bytes);
+    if (program === undefined) return EXIT.invalidInput;
     // Needs checked up front: an extension memscope does not implement is named before the run starts.
     for (const e of program.decoded.extensions)
       if (!e.implemented)
