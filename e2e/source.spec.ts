@@ -44,13 +44,11 @@ test('debug_loop: source line of pc, Step / Step back / Step over by line, a fil
   await ready(page);
   await expect(location(page)).toHaveText('examples/guests/debug_loop.c:12');
   // Dropping the source shows its text, the current line highlighted.
-  await page
-    .locator('input[type=file]')
-    .setInputFiles({
-      name: 'debug_loop.c',
-      mimeType: 'text/x-c',
-      buffer: readFileSync('examples/guests/debug_loop.c'),
-    });
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'debug_loop.c',
+    mimeType: 'text/x-c',
+    buffer: readFileSync('examples/guests/debug_loop.c'),
+  });
   await expect(page.getByTestId('source-text').locator('li.current')).toContainText(
     'for (uint32_t i = 0; i < COUNT; i++)',
   );
