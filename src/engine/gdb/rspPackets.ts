@@ -102,7 +102,20 @@ export function fromHex(hex: string): string | null {
 /** Text (UTF-8) as a binary string, for console output and monitor replies. */
 export function utf8Binary(text: string): string {
   let out = '';
-  for (const b of new TextEncoder().encode(text)) out += String.fromCharCode(b);
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) out += ch;
+    else if (c < 0x800) out += String.fromCharCode(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000)
+      out += String.fromCharCode(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else
+      out += String.fromCharCode(
+        0xf0 | (c >> 18),
+        0x80 | ((c >> 12) & 63),
+        0x80 | ((c >> 6) & 63),
+        0x80 | (c & 63),
+      );
+  }
   return out;
 }
 
