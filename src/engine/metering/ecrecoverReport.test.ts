@@ -81,6 +81,17 @@ describe.runIf(
     expect([s.padded[inv.boundaryId], s.padded[inv.merkleId]]).toEqual([4_096, 4_096]);
   });
 
+  it("the rows charged to call-stack nodes sum to every AIR's rows (algebra accesses hooked)", () => {
+    const a = run.inventory.length;
+    const nodes = run.nodeRows.length / a;
+    for (const air of run.inventory.airs) {
+      if (air.constantHeight !== undefined || air.kind === 'program') continue;
+      let attributed = 0;
+      for (let n = 0; n < nodes; n++) attributed += run.nodeRows[n * a + air.id];
+      expect(attributed, air.name).toBe(result.segments[0].rows[air.id]);
+    }
+  });
+
   it('every AIR row of the report (differences only where listed)', () => {
     const { differences, problems } = reportDifferences('ecrecover', run.inventory, result.segments);
     expect(problems).toEqual([]);
