@@ -43,7 +43,9 @@ test.describe('precompile guests in the app', () => {
     expect(errors).toEqual([]);
   });
 
-  test('ecrecover: the extensions memscope lacks are named before the run', async ({ page }) => {
+  test('ecrecover without its openvm.toml: the settings OpenVM would miss are named before the run', async ({
+    page,
+  }) => {
     await page.goto('/');
     await ready(page);
     await page.locator('input[type=file]').setInputFiles({
@@ -54,10 +56,13 @@ test.describe('precompile guests in the app', () => {
     await ready(page, 60_000);
     const ext = page.getByTestId('extensions');
     await expect(ext).toContainText('Keccak-256');
-    await expect(ext).toContainText(
-      'Algebra (modular arithmetic) (not implemented: the run stops at iseqmod<0> if it executes)',
-    );
-    await expect(ext).toContainText('Elliptic curve (ECC) (not implemented');
+    await expect(ext).toContainText('Algebra (modular arithmetic)');
+    await expect(ext).toContainText('Elliptic curve (ECC)');
+    await expect(ext).not.toContainText('not implemented');
+    const missing = page.getByTestId('missing-settings');
+    await expect(missing).toContainText('Settings missing from the defaults');
+    await expect(missing).toContainText('[app_vm_config.modular] supported_moduli is not configured');
+    await page.screenshot({ path: 'test-results/precompile-ecrecover-missing.png' });
   });
 });
 

@@ -31,6 +31,7 @@ import { NarrationPanel } from './lessons/NarrationPanel';
 // Memoized panels with stable props skip the renders of changes they do not show.
 const Program = memo(ProgramPanel);
 const NO_EXTENSIONS: ExtensionUse[] = [];
+const NO_SETTINGS: string[] = [];
 const Registers = memo(RegistersPanel);
 const AddressSpaces = memo(AddressSpacesPanel);
 const AdapterRecords = memo(AdapterRecordsPanel);
@@ -142,6 +143,8 @@ function Panels({ view }: { view: PanelsView }) {
   const symbols = programStatic?.kind === 'guest' ? programStatic.symbols : undefined;
   const scriptText = programStatic?.kind === 'script' ? programStatic.text : '';
   const extensions = programStatic?.kind === 'guest' ? programStatic.extensions : NO_EXTENSIONS;
+  const missingSettings = programStatic?.kind === 'guest' ? programStatic.missingSettings : NO_SETTINGS;
+  const configSource = programStatic?.kind === 'guest' ? programStatic.configSource : 'defaults';
   return (
     <main
       className="debugger"
@@ -166,6 +169,8 @@ function Panels({ view }: { view: PanelsView }) {
             program={program}
             text={scriptText}
             extensions={extensions}
+            missingSettings={missingSettings}
+            configSource={configSource}
             breakpoints={breakpoints}
             onToggleBreakpoint={toggleBreakpoint}
           />

@@ -44,6 +44,7 @@ function owned(range: MemoryRangeView): MemoryRangeView {
 }
 import type { AdapterRecord } from '../memory/recordLog';
 import type { WindowView } from '../timeline/windowQuery';
+import { describeMissing, missingSettings } from '../guest/extensions/configCheck';
 
 export { REG_NAMES };
 
@@ -222,10 +223,16 @@ export class FrameBuilder {
         .map((s) => ({ name: s.displayName, address: s.address }));
       const extensions = o.machine.program.decoded.extensions.map((e) => ({ ...e }));
       const debug = debugInfoOf(o.machine.program);
+      // What OpenVM would refuse: settings the program's instructions need that its config lacks.
+      const missing = describeMissing(
+        missingSettings(o.machine.program.decoded, o.machine.interpreter.config),
+      );
       return {
         kind: 'guest',
         symbols,
         extensions,
+        missingSettings: missing,
+        configSource: o.machine.interpreter.config.source,
         sourceFiles: debug.lines.files,
         debugProblems: [...debug.problems],
       };

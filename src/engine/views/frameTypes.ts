@@ -105,6 +105,10 @@ export type ProgramStatic =
       symbols: { name: string; address: number }[];
       /** The OpenVM extensions beyond RV32IM + IO the program's code uses (implemented or not). */
       extensions: ExtensionUse[];
+      /** Settings the program's instructions need that its VM config lacks (configCheck.describeMissing). */
+      missingSettings: string[];
+      /** Where the VM config came from: 'defaults' or the openvm.toml's name. */
+      configSource: string;
       sourceFiles: string[];
       debugProblems: string[];
     }

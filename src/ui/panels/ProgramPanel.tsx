@@ -16,6 +16,9 @@ export interface ProgramPanelProps {
   text: string;
   /** Guests: the extensions its code uses (sent once, at open). */
   extensions: ExtensionUse[];
+  /** Guests: settings its instructions need that its VM config (configSource) lacks. */
+  missingSettings: string[];
+  configSource: string;
   breakpoints: Breakpoint[];
   onToggleBreakpoint(bp: Breakpoint): void;
 }
@@ -46,6 +49,8 @@ export function ProgramPanel({
   program,
   text,
   extensions,
+  missingSettings,
+  configSource,
   breakpoints,
   onToggleBreakpoint,
 }: ProgramPanelProps) {
@@ -56,6 +61,8 @@ export function ProgramPanel({
         <GuestProgram
           program={program}
           extensions={extensions}
+          missingSettings={missingSettings}
+          configSource={configSource}
           breakpoints={breakpoints}
           onToggle={onToggleBreakpoint}
         />
@@ -74,11 +81,15 @@ export function ProgramPanel({
 function GuestProgram({
   program,
   extensions,
+  missingSettings,
+  configSource,
   breakpoints,
   onToggle,
 }: {
   program: GuestProgramView;
   extensions: ExtensionUse[];
+  missingSettings: string[];
+  configSource: string;
   breakpoints: Breakpoint[];
   onToggle(bp: Breakpoint): void;
 }) {
@@ -103,6 +114,20 @@ function GuestProgram({
               {e.implemented ? '' : ` (not implemented: the run stops at ${e.firstName} if it executes)`}
             </span>
           ))}
+        </div>
+      )}
+      {missingSettings.length > 0 && (
+        <div className="missing-settings" role="note" data-testid="missing-settings">
+          Settings missing from{' '}
+          {configSource === 'defaults'
+            ? 'the defaults (no openvm.toml: drop the one it was built with)'
+            : configSource}{' '}
+          — OpenVM would refuse to load this program; the run stops at the first such instruction:
+          <ul>
+            {missingSettings.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
         </div>
       )}
       <ol className="disasm" data-testid="disassembly" ref={listRef}>
