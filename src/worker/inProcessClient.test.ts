@@ -14,6 +14,22 @@ const view: FrameRequest = {
   selection: { addressSpace: 2, pointer: 8 },
 };
 
+/** A fresh client with one of the public examples opened as a guest; returns the client and the open answer. */
+async function openGuest(name: string) {
+  const client = new InProcessClient();
+  const opened = await client.request('open', {
+    kind: 'guest',
+    name,
+    bytes: readFileSync(example(name)),
+    options: {},
+    view: { lanes: [] },
+  });
+  return { client, opened };
+}
+
+/** Run to end without breakpoints. */
+const runToEnd = { breakpoints: [], watchpoints: [], toEnd: true, view: { lanes: [] } };
+
 describe('EngineClient (in-process transport)', () => {
   it('runs an example script with the same accesses and records as the CLI', async () => {
     const client = new InProcessClient();
@@ -72,20 +88,8 @@ describe('EngineClient (in-process transport)', () => {
   });
 
   it('runs a guest to its end with progress, and the frame shows registers and console', async () => {
-    const client = new InProcessClient();
-    await client.request('open', {
-      kind: 'guest',
-      name: 'hello.elf',
-      bytes: readFileSync(example('hello.elf')),
-      options: {},
-      view: { lanes: [] },
-    });
-    const frame = await client.request('run', {
-      breakpoints: [],
-      watchpoints: [],
-      toEnd: true,
-      view: { lanes: [] },
-    });
+    const { client } = await openGuest('hello.elf');
+    const frame = await client.request('run', runToEnd);
     expect(frame.stop).toBe('end');
     expect(frame.position.status).toBe('done');
     expect(frame.program?.kind === 'guest' && frame.program.console).toBe('Hello, OpenVM!\n');
@@ -93,14 +97,7 @@ describe('EngineClient (in-process transport)', () => {
   });
 
   it('highlights the registers the last step wrote, also after a refresh', async () => {
-    const client = new InProcessClient();
-    await client.request('open', {
-      kind: 'guest',
-      name: 'hello.elf',
-      bytes: readFileSync(example('hello.elf')),
-      options: {},
-      view: { lanes: [] },
-    });
+    const { client } = await openGuest('hello.elf');
     let frame = await client.request('control', { control: { op: 'step' }, view: { lanes: [] } }); // lui sp, ...
     const written = frame.step?.accesses
       .filter((a) => a.write && a.addressSpace === 1)
@@ -114,20 +111,11 @@ describe('EngineClient (in-process transport)', () => {
   });
 
   it('reports progress during a long run (every 200,000 steps), then the final frame', async () => {
-    const client = new InProcessClient();
-    await client.request('open', {
-      kind: 'guest',
-      name: 'hashmap.elf',
-      bytes: readFileSync(example('hashmap.elf')),
-      options: {},
-      view: { lanes: [] },
-    });
+    const { client } = await openGuest('hashmap.elf');
     const progress: number[] = [];
-    const frame = await client.request(
-      'run',
-      { breakpoints: [], watchpoints: [], toEnd: true, view: { lanes: [] } },
-      { onProgress: (p) => progress.push(p.step) },
-    );
+    const frame = await client.request('run', runToEnd, {
+      onProgress: (p) => progress.push(p.step),
+    });
     expect(progress.length).toBeGreaterThan(0);
     expect(progress).toEqual(progress.map((_, i) => (i + 1) * 200_000)); // one per chunk, in order
     expect(frame.position.step).toBeGreaterThan(progress.at(-1)!);
@@ -135,15 +123,8 @@ describe('EngineClient (in-process transport)', () => {
   });
 
   it('answers requests in arrival order: a request sent during a run waits for it (issue 13 defect 1)', async () => {
-    const client = new InProcessClient();
-    await client.request('open', {
-      kind: 'guest',
-      name: 'hashmap.elf',
-      bytes: readFileSync(example('hashmap.elf')),
-      options: {},
-      view: { lanes: [] },
-    });
-    const run = client.request('run', { breakpoints: [], watchpoints: [], toEnd: true, view: { lanes: [] } });
+    const { client } = await openGuest('hashmap.elf');
+    const run = client.request('run', runToEnd);
     const during = client.request('control', { control: { op: 'step' }, view: { lanes: [] } });
     const ended = await run;
     expect(ended.stop).toBe('end');
@@ -152,28 +133,14 @@ describe('EngineClient (in-process transport)', () => {
   });
 
   it('a second Run to end on a recorded run is a seek: no replay, no progress (issue 13 defect 1)', async () => {
-    const client = new InProcessClient();
-    await client.request('open', {
-      kind: 'guest',
-      name: 'hashmap.elf',
-      bytes: readFileSync(example('hashmap.elf')),
-      options: {},
-      view: { lanes: [] },
-    });
-    const first = await client.request('run', {
-      breakpoints: [],
-      watchpoints: [],
-      toEnd: true,
-      view: { lanes: [] },
-    });
+    const { client } = await openGuest('hashmap.elf');
+    const first = await client.request('run', runToEnd);
     await client.request('control', { control: { op: 'reset' }, view: { lanes: [] } });
     const progress: number[] = [];
     const started = performance.now();
-    const again = await client.request(
-      'run',
-      { breakpoints: [], watchpoints: [], toEnd: true, view: { lanes: [] } },
-      { onProgress: (p) => progress.push(p.step) },
-    );
+    const again = await client.request('run', runToEnd, {
+      onProgress: (p) => progress.push(p.step),
+    });
     const ms = performance.now() - started;
     expect(progress).toEqual([]);
     expect(again.stop).toBe('end');
@@ -188,14 +155,7 @@ describe('EngineClient (in-process transport)', () => {
   });
 
   it('stops at a breakpoint', async () => {
-    const client = new InProcessClient();
-    const first = await client.request('open', {
-      kind: 'guest',
-      name: 'hello.elf',
-      bytes: readFileSync(example('hello.elf')),
-      options: {},
-      view: { lanes: [] },
-    });
+    const { client, opened: first } = await openGuest('hello.elf');
     const main =
       first.program?.kind === 'guest' ? first.program.symbols.find((s) => s.name === 'main') : undefined;
     expect(first.frame.program).not.toHaveProperty('symbols'); // sent once, with open
