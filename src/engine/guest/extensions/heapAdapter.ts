@@ -43,6 +43,22 @@ export function readRegister(mem: TracingMemory, regPtr: number): number {
 }
 
 /**
+ * The three register reads of the hash chips (KECCAK256, SHA256: R-type rd = digest pointer, rs1 = source
+ * pointer, rs2 = length), in their order: R(1,rd) R(1,rs1) R(1,rs2) at t0, t0+1, t0+2.
+ */
+export function readHashOperands(
+  mem: TracingMemory,
+  rdPtr: number,
+  rs1Ptr: number,
+  rs2Ptr: number,
+): { dst: number; src: number; len: number } {
+  const dst = readRegister(mem, rdPtr);
+  const src = readRegister(mem, rs1Ptr);
+  const len = readRegister(mem, rs2Ptr);
+  return { dst, src, len };
+}
+
+/**
  * The pointer checks of a heap access of `bytes` cells at `ptr` that a register operand supplied: 4-aligned
  * (TracingMemory::assert_alignment) and inside address space 2 (the adapters' pointer_max_bits bound).
  */

@@ -16,7 +16,7 @@ import {
   heapWrite,
   operandName,
   type PrecompileSite,
-  readRegister,
+  readHashOperands,
   RV32_MEMORY_AS,
 } from './heapAdapter';
 import { keccak256, numKeccakF } from './keccakF';
@@ -42,9 +42,7 @@ export function executeKeccak256(
 ): number {
   const site: PrecompileSite = { name: 'keccak256', pc };
   const t0 = mem.timestamp;
-  const dst = readRegister(mem, rdPtr);
-  const src = readRegister(mem, rs1Ptr);
-  const len = readRegister(mem, rs2Ptr);
+  const { dst, src, len } = readHashOperands(mem, rdPtr, rs1Ptr, rs2Ptr);
   const numReads = Math.ceil(len / KECCAK_WORD_SIZE);
   const numBlocks = numKeccakF(len);
   if (numReads > 0)

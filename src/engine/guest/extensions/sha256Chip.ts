@@ -16,7 +16,7 @@ import {
   heapWrite,
   operandName,
   type PrecompileSite,
-  readRegister,
+  readHashOperands,
 } from './heapAdapter';
 import { ScratchBytes } from './scratch';
 import { sha256, sha256NumBlocks } from './sha256';
@@ -40,9 +40,7 @@ export function executeSha256(
   rs2Ptr: number,
 ): number {
   const site: PrecompileSite = { name: 'sha256', pc };
-  const dst = readRegister(mem, rdPtr);
-  const src = readRegister(mem, rs1Ptr);
-  const len = readRegister(mem, rs2Ptr);
+  const { dst, src, len } = readHashOperands(mem, rdPtr, rs1Ptr, rs2Ptr);
   const numBlocks = sha256NumBlocks(len);
   checkHeapPointer(
     site,
