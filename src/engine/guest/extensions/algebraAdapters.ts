@@ -12,8 +12,7 @@
 
 import type { TracingMemory } from '../../memory/tracingMemory';
 import {
-  checkHeapPointer,
-  heapRead,
+  heapReadBlocks,
   operandName,
   type PrecompileSite,
   readRegister,
@@ -33,11 +32,8 @@ export function eqModRead(
 ): void {
   const a = readRegister(mem, rs1Ptr);
   const b = readRegister(mem, rs2Ptr);
-  const span = blocks * blockSize;
-  checkHeapPointer(site, operandName('rs1', rs1Ptr), a, span);
-  for (let j = 0; j < blocks; j++) heapRead(mem, a + j * blockSize, blockSize, x, j * blockSize);
-  checkHeapPointer(site, operandName('rs2', rs2Ptr), b, span);
-  for (let j = 0; j < blocks; j++) heapRead(mem, b + j * blockSize, blockSize, y, j * blockSize);
+  heapReadBlocks(mem, site, operandName('rs1', rs1Ptr), a, blocks, blockSize, x);
+  heapReadBlocks(mem, site, operandName('rs2', rs2Ptr), b, blocks, blockSize, y);
 }
 
 /** Rv32IsEqualModAdapterExecutor::write: the register rd := [eq, 0, 0, 0]. */

@@ -84,6 +84,25 @@ export function heapRead(mem: TracingMemory, ptr: number, size: number, out: Uin
   for (let k = 0; k < size; k++) out[at + k] = v[k];
 }
 
+/**
+ * One multi-block operand: `blocks` consecutive traced reads of `blockSize` cells from `ptr` into out[0..),
+ * after the pointer check of the whole span (so a bad pointer never leaves half an operand read). This is
+ * how the vec-heap and is_eq_mod adapters read a field element of blocks × blockSize bytes (e.g. 48 bytes as
+ * 3 × 16).
+ */
+export function heapReadBlocks(
+  mem: TracingMemory,
+  site: PrecompileSite,
+  operand: string,
+  ptr: number,
+  blocks: number,
+  blockSize: number,
+  out: Uint8Array,
+): void {
+  checkHeapPointer(site, operand, ptr, blocks * blockSize);
+  for (let j = 0; j < blocks; j++) heapRead(mem, ptr + j * blockSize, blockSize, out, j * blockSize);
+}
+
 const writeScratch = new Uint8Array(32);
 
 /** tracing_write::<size> of AS2: one traced write of data[at..at+size) at `ptr` (size <= 32). */
@@ -130,12 +149,17 @@ export function vecHeapRead(
   const rs2Val = shape.numReads === 2 ? readRegister(mem, rs2Ptr) : 0;
   const rdVal = readRegister(mem, rdPtr);
   checkHeapPointer(site, operandName('rd', rdPtr), rdVal, shape.writeSize * shape.blocksPerWrite);
-  const span = shape.readSize * shape.blocksPerRead;
   for (let i = 0; i < shape.numReads; i++) {
-    const ptr = i === 0 ? rs1Val : rs2Val;
-    checkHeapPointer(site, operandName(i === 0 ? 'rs1' : 'rs2', i === 0 ? rs1Ptr : rs2Ptr), ptr, span);
-    for (let j = 0; j < shape.blocksPerRead; j++)
-      heapRead(mem, ptr + j * shape.readSize, shape.readSize, inputs[i], j * shape.readSize);
+    const operand = operandName(i === 0 ? 'rs1' : 'rs2', i === 0 ? rs1Ptr : rs2Ptr);
+    heapReadBlocks(
+      mem,
+      site,
+      operand,
+      i === 0 ? rs1Val : rs2Val,
+      shape.blocksPerRead,
+      shape.readSize,
+      inputs[i],
+    );
   }
   return { rs1Val, rs2Val, rdVal };
 }
