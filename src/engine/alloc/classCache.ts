@@ -88,15 +88,8 @@ export class ClassCache {
     const avail = this.available;
     while (avail.length > 0) {
       const s = avail[avail.length - 1];
-      let block: number;
-      if (this.slabFreeHead[s] !== NIL) {
-        block = this.slabFreeHead[s];
-        this.slabFreeHead[s] = popNode(mem, block);
-        this.slabFreeLen[s]--;
-      } else if (this.slabFresh[s] < this.slabCapacity[s]) {
-        block = this.slabStart[s] + this.slabFresh[s] * this.blockSize;
-        this.slabFresh[s]++;
-      } else {
+      const block = this.slabTake(mem, s);
+      if (block === NIL) {
         avail.pop();
         continue;
       }
@@ -165,23 +158,27 @@ export class ClassCache {
     return EMPTY_BATCH;
   }
 
+  /** `LocalSlab::pop_block`: slab s's most recently reclaimed block, else its next fresh one; NIL when it has none. */
+  private slabTake(mem: ArenaMemory, s: number): number {
+    if (this.slabFreeHead[s] !== NIL) {
+      const block = this.slabFreeHead[s];
+      this.slabFreeHead[s] = popNode(mem, block);
+      this.slabFreeLen[s]--;
+      return block;
+    }
+    if (this.slabFresh[s] < this.slabCapacity[s])
+      return this.slabStart[s] + this.slabFresh[s]++ * this.blockSize;
+    return NIL;
+  }
+
   /** `LocalSlab::pop_batch`: each taken block is pushed on a temporary list, which is then detached whole. */
   private slabPopBatch(mem: ArenaMemory, s: number, max: number): Batch {
     let head = NIL;
     let tail = NIL;
     let taken = 0;
     while (taken < max) {
-      let block: number;
-      if (this.slabFreeHead[s] !== NIL) {
-        block = this.slabFreeHead[s];
-        this.slabFreeHead[s] = popNode(mem, block);
-        this.slabFreeLen[s]--;
-      } else if (this.slabFresh[s] < this.slabCapacity[s]) {
-        block = this.slabStart[s] + this.slabFresh[s] * this.blockSize;
-        this.slabFresh[s]++;
-      } else {
-        break;
-      }
+      const block = this.slabTake(mem, s);
+      if (block === NIL) break;
       head = pushNode(mem, head, block);
       if (tail === NIL) tail = block;
       taken++;
