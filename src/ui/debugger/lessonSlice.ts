@@ -85,8 +85,16 @@ export function lessonSlice(ctx: StoreContext): LessonSlice {
       const o = get().options;
       set({ costLoading: true });
       try {
+        // A guest's openvm.toml goes with it: without its moduli and curves the algebra chips stop the run.
+        const config = loaded.config;
         const options =
-          loaded.kind === 'guest' ? { mode: o.mode, ...(o.input ? { input: o.input } : {}) } : {};
+          loaded.kind === 'guest'
+            ? {
+                mode: o.mode,
+                ...(o.input ? { input: o.input } : {}),
+                ...(config ? { openvmToml: config.text, openvmTomlName: config.name } : {}),
+              }
+            : {};
         const cost = await client.request('cost', {
           kind: loaded.kind,
           bytes: loaded.bytes,
