@@ -43,7 +43,17 @@ export function lessonSlice(ctx: StoreContext): LessonSlice {
           program: opened.program ?? undefined,
           densities: undefined,
           queued: undefined,
-          loaded: { name: entry.file, kind, bytes: program ?? source, isExample: false },
+          loaded: {
+            name: entry.file,
+            kind,
+            bytes: program ?? source,
+            isExample: false,
+            // A guest lesson's openvm.toml and input go with its program (the Cost view re-runs it).
+            ...(opened.lesson.openvmToml !== undefined
+              ? { config: { name: 'openvm.toml', text: opened.lesson.openvmToml } }
+              : {}),
+          },
+          ...(kind === 'guest' ? { options: { ...get().options, input: opened.lesson.input ?? '' } } : {}),
         });
         ctx.apply(opened.frame);
         const t = get().pendingT;
