@@ -121,4 +121,26 @@ test.describe('the cost view on a precompile guest', () => {
     await cost.screenshot({ path: 'test-results/cost-bars-ecrecover.png' });
     expect(errors).toEqual([]);
   });
+
+  test('the algebra-blocks lesson carries its openvm.toml and input to the cost view', async ({ page }) => {
+    test.setTimeout(180_000);
+    const errors = watchErrors(page);
+    await page.goto('/');
+    await ready(page);
+    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    await page
+      .getByRole('region', { name: 'Lessons' })
+      .getByRole('button', { name: /Algebra and ECC chips/ })
+      .click();
+    await ready(page, 120_000);
+    await expect(page.getByTestId('narration')).toContainText('Rv32VecHeapAdapter');
+    await page.getByRole('button', { name: 'Cost', exact: true }).click();
+    const cost = page.getByRole('region', { name: 'Cost' });
+    await expect(cost.getByTestId('cost-summary')).toBeVisible({ timeout: 120_000 });
+    await expect(cost.getByTestId('cause-sentences')).toContainText(
+      'ecrecover: 50 % of AccessAdapterAir<16> rows come from extension chips (ECC 38 %, modular 12 %)',
+    );
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
 });

@@ -98,7 +98,7 @@ function panelsView(s: DebuggerState) {
     showCost: s.showCost,
     cost: s.cost,
     costLoading: s.costLoading,
-    costName: s.loaded?.name ?? '',
+    costName: s.lesson?.program ?? s.loaded?.name ?? '',
     showMeter: s.showMeter,
   };
 }
