@@ -143,4 +143,29 @@ test.describe('the cost view on a precompile guest', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
     expect(errors).toEqual([]);
   });
+
+  test('the segments lesson: Cost by function with the report limit shows its two segments', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const errors = watchErrors(page);
+    await page.goto('/');
+    await ready(page);
+    await page.getByRole('button', { name: 'Lessons', exact: true }).click();
+    await page
+      .getByRole('region', { name: 'Lessons' })
+      .getByRole('button', { name: /Segments and padding/ })
+      .click();
+    await ready(page, 120_000);
+    await expect(page.getByTestId('narration')).toContainText('2 segments of 873,000 and 627,278');
+    await page.getByRole('button', { name: 'Cost by function' }).click();
+    const panel = page.getByRole('region', { name: 'Cost by function' });
+    await expect(panel.getByTestId('meter-summary')).toContainText('in 1 segment', { timeout: 120_000 });
+    await panel.getByRole('combobox', { name: 'Max segment length' }).selectOption('1048476');
+    await expect(panel.getByTestId('meter-summary')).toContainText('in 2 segments', { timeout: 120_000 });
+    await panel.getByRole('combobox', { name: 'Segment', exact: true }).selectOption('0');
+    await expect(panel.locator('[data-air="AccessAdapterAir<8>"] td').nth(1)).toHaveText('48');
+    await page.screenshot({ path: 'test-results/lesson-segments-meter.png' });
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 // Which instruction family caused each access-adapter row: every split/merge record TracingMemory appends
 // while an instruction executes is charged to that instruction's chip family (RV32IM, or the extension
-// chip of OpenVM v1.7 that executes it: Keccak-256, SHA-256, Int256, modular, Fp2, ECC, pairing), and the
+// chip of OpenVM v1.7 that executes it: Keccak-256, SHA-256, Int256, modular, Fp2, ECC, pairing; "RV32IM"
+// is every instruction of the RV32I, RV32M and IO extensions and the system's phantoms), and the
 // records of `finalize` (TracingMemory::finalize, online.rs) to a cause of their own. A record adds rows
 // to every AccessAdapterAir<N> from twice its lowest block size up to its block size (adapterCost.ts), so
 // the rows are attributed through the record log's row counters, not re-derived.

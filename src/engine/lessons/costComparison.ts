@@ -4,7 +4,9 @@
 // The other mode is a what-if: the same program re-run from the start with only the mode changed. Runs are
 // fresh machines (never the user's Session), executed in chunks with the record log kept and tallied, then
 // finalized: a run whose script has no `finalize`, or that stops at the step cap, is finalized where it
-// stopped, as a proof would have to, and the notes say so.
+// stopped, as a proof would have to, and the notes say so. Each mode also splits its adapter rows by cause
+// (adapterCauses.ts): a guest's records are charged to the instruction that appended them through the
+// interpreter's onStep (one lookup per instruction), a script's to its accesses, finalize's to finalize.
 
 import { type ErrorInfo, toErrorInfo } from '../errors';
 import { ADAPTER_CAUSES, CAUSE_FINALIZE, CAUSE_SCRIPT, CauseTally, instructionCauses } from './adapterCauses';
