@@ -98,6 +98,7 @@ function panelsView(s: DebuggerState) {
     showCost: s.showCost,
     cost: s.cost,
     costLoading: s.costLoading,
+    costName: s.lesson?.program ?? s.loaded?.name ?? '',
     showMeter: s.showMeter,
   };
 }
@@ -118,6 +119,7 @@ function Panels({ view }: { view: PanelsView }) {
     showCost,
     cost,
     costLoading,
+    costName,
     showMeter,
     program: programStatic,
   } = view;
@@ -219,7 +221,12 @@ function Panels({ view }: { view: PanelsView }) {
           )}
           {frame.allocator?.kind === 'observed' && <ObservedHeap view={frame.allocator.view} />}
           {showCost && (
-            <CostPanel cost={cost ?? null} loading={costLoading} onCompute={() => void computeCost()} />
+            <CostPanel
+              cost={cost ?? null}
+              loading={costLoading}
+              name={costName}
+              onCompute={() => void computeCost()}
+            />
           )}
           {showMeter && frame.kind === 'guest' && <CostByFunctionPanel />}
         </div>

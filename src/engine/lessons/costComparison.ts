@@ -4,9 +4,12 @@
 // The other mode is a what-if: the same program re-run from the start with only the mode changed. Runs are
 // fresh machines (never the user's Session), executed in chunks with the record log kept and tallied, then
 // finalized: a run whose script has no `finalize`, or that stops at the step cap, is finalized where it
-// stopped, as a proof would have to, and the notes say so.
+// stopped, as a proof would have to, and the notes say so. Each mode also splits its adapter rows by cause
+// (adapterCauses.ts): a guest's records are charged to the instruction that appended them through the
+// interpreter's onStep (one lookup per instruction), a script's to its accesses, finalize's to finalize.
 
 import { type ErrorInfo, toErrorInfo } from '../errors';
+import { ADAPTER_CAUSES, CAUSE_FINALIZE, CAUSE_SCRIPT, CauseTally, instructionCauses } from './adapterCauses';
 import { adapterCost } from '../memory/adapterCost';
 import { ADAPTER_SIZES, type MemoryMode } from '../memory/config';
 import { touchedBlocks } from '../memory/finalize';
@@ -46,6 +49,11 @@ export interface ModeCost {
   adapters: AdapterLine[];
   boundary: { air: string; entries: number; rows: number; padded: number };
   total: { rows: number; padded: number };
+  /**
+   * What caused the adapter rows (adapterCauses.ts): for each cause that caused any, its rows per
+   * AccessAdapterAir<N> (N = 2..32, as `adapters`); per N they sum to `adapters[k].rows`.
+   */
+  causes: { cause: string; rows: number[] }[];
 }
 
 export interface CostComparison {
@@ -61,6 +69,16 @@ interface CostMachine {
   readonly step: number;
   readonly memory: TracingMemory;
   run(n: number): MachineEnd | null;
+}
+
+/**
+ * How a run's records are charged to causes: `chunk` steps per run() call, and `after` (called after each
+ * call) flushes the records appended meanwhile. A guest charges per instruction from its interpreter's
+ * onStep (installed by the caller); a script steps one directive at a time, its own `finalize` last.
+ */
+interface Attribution {
+  chunk: number;
+  after(tally: CauseTally): void;
 }
 
 class Tally {
@@ -81,13 +99,16 @@ function measure(
   mode: MemoryMode,
   cap: number,
   finalizedByScript: () => boolean,
+  attribution: Attribution,
+  causes: CauseTally,
 ): ModeCost {
   const memory = machine.memory;
   memory.records.keep = true;
   const tally = new Tally();
   let end: MachineEnd | null = null;
   while (end === null && machine.step < cap) {
-    end = machine.run(Math.min(CHUNK_STEPS, cap - machine.step));
+    end = machine.run(Math.min(attribution.chunk, cap - machine.step));
+    attribution.after(causes);
     tally.take(memory.records);
   }
   const persistent = mode === 'persistent';
@@ -101,6 +122,7 @@ function measure(
       finalize = 'failed';
       error ??= toErrorInfo(e);
     }
+    causes.flush(CAUSE_FINALIZE);
     tally.take(memory.records);
   }
   // The equipartition covers exactly the touched blocks (finalize leaves the metadata as it is).
@@ -135,6 +157,10 @@ function measure(
       rows: adapters.reduce((n, a) => n + a.rows, 0) + boundary.rows,
       padded: adapters.reduce((n, a) => n + a.padded, 0) + boundary.padded,
     },
+    causes: causes
+      .byCause()
+      .map((rows, c) => ({ cause: ADAPTER_CAUSES[c] as string, rows }))
+      .filter((c) => c.rows.some((r) => r > 0)),
   };
 }
 
@@ -160,7 +186,19 @@ export function costComparison(
     mode = program.mode;
     runOne = (m) => {
       const machine = new MtraceMachine({ ...program, mode: m });
-      return measure(machine, m, stepCap, () => machine.finalized);
+      // One directive per call: a script's own `finalize` (its last directive) is charged to finalize.
+      const attribution: Attribution = {
+        chunk: 1,
+        after: (t) => t.flush(machine.finalized ? CAUSE_FINALIZE : CAUSE_SCRIPT),
+      };
+      return measure(
+        machine,
+        m,
+        stepCap,
+        () => machine.finalized,
+        attribution,
+        new CauseTally(machine.memory.records),
+      );
     };
     if (program.inits.length > 0)
       notes.push(
@@ -171,7 +209,18 @@ export function costComparison(
     runOne = (m) => {
       const opened = openRun('guest', bytes, { ...options, mode: m, allocator: 'none' });
       if (opened.kind !== 'guest') throw new EngineError('internal', 'a guest run expected');
-      return measure(opened.machine, m, stepCap, () => false);
+      const machine = opened.machine;
+      const decoded = machine.program.decoded;
+      const causeOf = instructionCauses(decoded.code, decoded.imm);
+      const tally = new CauseTally(machine.memory.records);
+      // Called before each instruction: what was recorded since the previous one is that one's.
+      let current = causeOf[0] ?? 0;
+      machine.interpreter.onStep = (idx) => {
+        tally.flush(current);
+        current = causeOf[idx];
+      };
+      const attribution: Attribution = { chunk: CHUNK_STEPS, after: (t) => t.flush(current) };
+      return measure(machine, m, stepCap, () => false, attribution, tally);
     };
   }
   const runs: [ModeCost, ModeCost] = [runOne(mode), runOne(otherMode(mode))];

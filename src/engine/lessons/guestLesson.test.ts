@@ -59,6 +59,20 @@ describe('parseGuestLesson', () => {
       parseGuestLesson(lesson([step({ step: 1 }, ['N'], 'Q'), step({ step: 2 })], { mode: 'fast' })),
     ).toThrow(/mode/);
   });
+
+  it('reads a guest input (a hex string or the CLI document) and an openvm.toml text, rejecting other shapes', () => {
+    const steps = [step({ step: 1 }, ['N'], 'Q'), step({ step: 2 })];
+    expect(parseGuestLesson(lesson(steps, { input: '0x0102' })).input).toBe('0x0102');
+    expect(parseGuestLesson(lesson(steps, { input: { input: ['0x0102'] } })).input).toBe(
+      '{"input":["0x0102"]}',
+    );
+    expect(parseGuestLesson(lesson(steps)).input).toBeUndefined();
+    const toml = '[app_vm_config.rv32i]\n';
+    expect(parseGuestLesson(lesson(steps, { openvmToml: toml })).openvmToml).toBe(toml);
+    expect(() => parseGuestLesson(lesson(steps, { input: 5 }))).toThrow(/`input` is a hex string/);
+    expect(() => parseGuestLesson(lesson(steps, { input: { vectors: [] } }))).toThrow(/`input`/);
+    expect(() => parseGuestLesson(lesson(steps, { openvmToml: ['x'] }))).toThrow(/`openvmToml`/);
+  });
 });
 
 describe('resolveGuestLesson', () => {

@@ -18,6 +18,10 @@ export interface GuestLessonSource {
   /** The ELF, a file of public/examples. */
   program: string;
   mode: MemoryMode;
+  /** The guest's input in the OpenVM CLI format (a hex string, or the `{"input": [...]}` document). */
+  input?: string;
+  /** The text of the openvm.toml the guest was built with (algebra / ECC / pairing guests need it). */
+  openvmToml?: string;
   intro: string[];
   steps: { at: GuestAnchor; narration: string[]; check?: string }[];
 }
@@ -68,7 +72,24 @@ export function parseGuestLesson(text: string): GuestLessonSource {
     throw lessonError(
       'exactly one step has a `check`, the second-to-last (the last one runs the predicted instruction)',
     );
-  return { title: v.title, teaches: v.teaches, program: v.program, mode, intro: v.intro, steps };
+  const out: GuestLessonSource = {
+    title: v.title,
+    teaches: v.teaches,
+    program: v.program,
+    mode,
+    intro: v.intro,
+    steps,
+  };
+  if (v.input !== undefined) {
+    if (isText(v.input)) out.input = v.input;
+    else if (isObject(v.input) && Array.isArray(v.input.input)) out.input = JSON.stringify(v.input);
+    else throw lessonError('`input` is a hex string or an object `{"input": [...]}` (OpenVM CLI format)');
+  }
+  if (v.openvmToml !== undefined) {
+    if (!isText(v.openvmToml)) throw lessonError("`openvmToml` is the text of the guest's openvm.toml");
+    out.openvmToml = v.openvmToml;
+  }
+  return out;
 }
 
 /** The Session step of an anchor: runs to the first execution of its instruction (from step 0). */
@@ -115,6 +136,8 @@ export function resolveGuestLesson(id: string, source: GuestLessonSource, sessio
     kind: 'guest',
     mode: source.mode,
     program: source.program,
+    ...(source.input !== undefined ? { input: source.input } : {}),
+    ...(source.openvmToml !== undefined ? { openvmToml: source.openvmToml } : {}),
     stops,
     check: { stop: checkStop, at: stops[checkStop].at, question },
   };

@@ -38,6 +38,9 @@ export interface Lesson {
   mode: MemoryMode;
   /** The program the Session runs: the lesson script itself, or the guest ELF (a public/examples file). */
   program: string;
+  /** Guest lessons: the guest's input (OpenVM CLI format) and openvm.toml text, when the lesson gives them. */
+  input?: string;
+  openvmToml?: string;
   stops: LessonStop[];
   check: LessonCheck;
 }

@@ -69,6 +69,13 @@ const CHECK_ANSWERS: Record<string, string[]> = {
   '10-precompile-blocks': [
     'merge AS2 8×4 → 32 at 0x200ec0, t 873, prev_ts [849, 855, 864, 873, 834, 834, 834, 834]',
   ],
+  '11-segments': ['split AS3 8 → 2×4 at 0, t 0'],
+  '12-algebra-blocks': [
+    'merge AS2 8×4 → 32 at 0x218620, t 11913, prev_ts [11869, 11872, 11875, 11878, 11904, 11907, 11910, 11913]',
+    'merge AS2 8×4 → 32 at 0x218640, t 11983, prev_ts [11939, 11942, 11945, 11948, 11974, 11977, 11980, 11983]',
+    'merge AS2 8×4 → 32 at 0x1ffbe0, t 11679, prev_ts [11635, 11638, 11641, 11644, 11670, 11673, 11676, 11679]',
+    'merge AS2 8×4 → 32 at 0x1ffc00, t 11749, prev_ts [11705, 11708, 11711, 11714, 11740, 11743, 11746, 11749]',
+  ],
 };
 
 describe('the lessons gallery', () => {

@@ -37,6 +37,12 @@ export function openLesson(file: string, source: Uint8Array, program?: Uint8Arra
   const src = parseGuestLesson(text);
   if (program === undefined)
     throw new EngineError('request', `the guest lesson ${file} needs the bytes of ${src.program}`);
-  const session = Session.open('guest', program, { mode: src.mode });
+  const session = Session.open('guest', program, {
+    mode: src.mode,
+    ...(src.input !== undefined ? { input: src.input } : {}),
+    ...(src.openvmToml !== undefined
+      ? { openvmToml: src.openvmToml, openvmTomlName: `${file} (openvmToml)` }
+      : {}),
+  });
   return { lesson: resolveGuestLesson(id, src, session), session };
 }

@@ -43,7 +43,17 @@ export function lessonSlice(ctx: StoreContext): LessonSlice {
           program: opened.program ?? undefined,
           densities: undefined,
           queued: undefined,
-          loaded: { name: entry.file, kind, bytes: program ?? source, isExample: false },
+          loaded: {
+            name: entry.file,
+            kind,
+            bytes: program ?? source,
+            isExample: false,
+            // A guest lesson's openvm.toml and input go with its program (the Cost view re-runs it).
+            ...(opened.lesson.openvmToml !== undefined
+              ? { config: { name: 'openvm.toml', text: opened.lesson.openvmToml } }
+              : {}),
+          },
+          ...(kind === 'guest' ? { options: { ...get().options, input: opened.lesson.input ?? '' } } : {}),
         });
         ctx.apply(opened.frame);
         const t = get().pendingT;
@@ -85,8 +95,16 @@ export function lessonSlice(ctx: StoreContext): LessonSlice {
       const o = get().options;
       set({ costLoading: true });
       try {
+        // A guest's openvm.toml goes with it: without its moduli and curves the algebra chips stop the run.
+        const config = loaded.config;
         const options =
-          loaded.kind === 'guest' ? { mode: o.mode, ...(o.input ? { input: o.input } : {}) } : {};
+          loaded.kind === 'guest'
+            ? {
+                mode: o.mode,
+                ...(o.input ? { input: o.input } : {}),
+                ...(config ? { openvmToml: config.text, openvmTomlName: config.name } : {}),
+              }
+            : {};
         const cost = await client.request('cost', {
           kind: loaded.kind,
           bytes: loaded.bytes,

@@ -1,7 +1,10 @@
 // What the loaded run costs in access adapters, in its mode and (what-if) in the other one, side by side:
-// records by block size, rows and padded heights per AccessAdapterAir<N>, the boundary chip and the totals.
+// rows per AIR as bars (CostBars), what caused the adapter rows (CostCauses), and the exact figures in a
+// table (records by block size, rows and padded heights per AccessAdapterAir<N>, the boundary chip, totals).
 // Props only: the store asks the worker (`cost`) and passes the answer.
 import type { CostComparison, ModeCost } from '../../engine/lessons/costComparison';
+import { CostBars } from './CostBars';
+import { CostCauses } from './CostCauses';
 import { richText } from './richText';
 import './lessons.css';
 
@@ -11,6 +14,8 @@ export interface CostPanelProps {
   loading?: boolean;
   /** Asks for the comparison (shown as a button when there is none yet). */
   onCompute?(): void;
+  /** The loaded file's name, for the sentences ("ecrecover: …"). */
+  name?: string;
 }
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -27,7 +32,10 @@ function ratio(a: ModeCost, b: ModeCost): string {
   return `: ${(b.total.padded / a.total.padded).toFixed(2)}× the padded rows of ${a.mode}`;
 }
 
-export function CostPanel({ cost, loading = false, onCompute }: CostPanelProps) {
+/** "ecrecover" for "ecrecover.elf". */
+const programName = (file: string) => file.replace(/\.(elf|mtrace)$/i, '') || 'the program';
+
+export function CostPanel({ cost, loading = false, onCompute, name = '' }: CostPanelProps) {
   return (
     <section className="panel cost-panel" role="region" aria-label="Cost">
       <h2>Cost: persistent vs volatile</h2>
@@ -43,13 +51,13 @@ export function CostPanel({ cost, loading = false, onCompute }: CostPanelProps) 
           )}
         </p>
       ) : (
-        <CostTable cost={cost} />
+        <CostView cost={cost} program={programName(name)} />
       )}
     </section>
   );
 }
 
-function CostTable({ cost }: { cost: CostComparison }) {
+function CostView({ cost, program }: { cost: CostComparison; program: string }) {
   const [a, b] = cost.runs;
   const cheaper = a.total.padded === b.total.padded ? null : a.total.padded < b.total.padded ? a : b;
   return (
@@ -59,6 +67,34 @@ function CostTable({ cost }: { cost: CostComparison }) {
         {n(b.total.rows)} rows, {n(b.total.padded)} padded{ratio(a, b)}.
         {cheaper !== null && <> The {cheaper.mode} run is cheaper.</>}
       </p>
+      <h3 className="cost-h">Rows per AIR</h3>
+      <CostBars cost={cost} />
+      <h3 className="cost-h">What caused the adapter rows</h3>
+      <CostCauses cost={cost} program={program} />
+      <details className="cost-details" open>
+        <summary>The figures</summary>
+        <div className="cost-table-scroll">
+          <CostTable cost={cost} />
+        </div>
+      </details>
+      <ul className="cost-notes">
+        {cost.runs.map((r) => (
+          <li key={r.mode}>
+            {r.mode}: {status(r)}.
+          </li>
+        ))}
+        {cost.notes.map((t, k) => (
+          <li key={`note-${k}`}>{richText(t)}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function CostTable({ cost }: { cost: CostComparison }) {
+  const [a, b] = cost.runs;
+  return (
+    <>
       <table className="rows cost-table">
         <caption>Records by block size, rows and padded trace heights per chip</caption>
         <thead>
@@ -127,16 +163,6 @@ function CostTable({ cost }: { cost: CostComparison }) {
         lowest size up to its block size. Orange: heights with padding rows. Boundary: {a.boundary.air} and{' '}
         {b.boundary.air}.
       </p>
-      <ul className="cost-notes">
-        {cost.runs.map((r) => (
-          <li key={r.mode}>
-            {r.mode}: {status(r)}.
-          </li>
-        ))}
-        {cost.notes.map((t, k) => (
-          <li key={`note-${k}`}>{richText(t)}</li>
-        ))}
-      </ul>
     </>
   );
 }
