@@ -40,8 +40,8 @@ describe('algebraAirKey', () => {
 
 describe('configExtensionAirs', () => {
   it('refuses, by name, the extensions whose widths no report gives', () => {
-    const c = { ...defaultVmConfig(), sha256: true, bigint: [256, 8192] as const, source: 't.toml' };
-    expect(() => configExtensionAirs(c)).toThrow(/SHA2-256, BigInt \(Int256\) \(t\.toml\)/);
+    const c = { ...defaultVmConfig(), native: true, source: 't.toml' };
+    expect(() => configExtensionAirs(c)).toThrow(/Native \/ CastF \(t\.toml\)/);
     const bls = { ...defaultVmConfig(), modular: [2n ** 380n + 1n], source: 'b.toml' };
     expect(() => configExtensionAirs(bls)).toThrow(/modulus 0 \(48-limb chips\)/);
   });

@@ -18,7 +18,16 @@
 import { EngineError } from '../errors';
 import { type AlgebraInstruction, decodeAlgebraWord } from '../guest/extensions/algebraDecode';
 import { chipLimbs, type VmConfig } from '../guest/vmConfig';
-import { type AirSpec, type ExtensionAirs, IO_AIRS, KECCAK_AIRS, RV32I_AIRS, RV32M_AIRS } from './airs';
+import {
+  type AirSpec,
+  type ExtensionAirs,
+  int256Airs,
+  IO_AIRS,
+  KECCAK_AIRS,
+  RV32I_AIRS,
+  rv32mAirs,
+  sha256Airs,
+} from './airs';
 
 const heap = (r: number, b: number, w: number) => `Rv32VecHeapAdapterAir<${r}, ${b}, ${w}, 32, 32>`;
 const fieldExpr = (key: string, adapter: string, mainCols: number, permCols: number, interactions: number) =>
@@ -75,14 +84,22 @@ export function configExtensionAirs(config: VmConfig): ExtensionAirs[] {
   if (config.rv32i) airs.push(RV32I_AIRS);
   if (config.io) airs.push(IO_AIRS);
   if (config.keccak) airs.push(KECCAK_AIRS);
-  if (config.sha256) missing.push('SHA2-256');
-  if (config.native || config.castf) missing.push('Native / CastF');
-  if (config.rv32m !== null) {
-    if (config.rv32m[0] !== 256 || config.rv32m[1] !== 2048)
-      missing.push('RV32M with non-default range tuple sizes');
-    airs.push(RV32M_AIRS);
+  // find_air: the first extension needing BitwiseOperationLookupAir<8> adds it (rv32i, else sha256, else bigint).
+  let haveBitwise = config.rv32i;
+  if (config.sha256) {
+    airs.push(sha256Airs(haveBitwise));
+    haveBitwise = true;
   }
-  if (config.bigint !== null) missing.push('BigInt (Int256)');
+  if (config.native || config.castf) missing.push('Native / CastF');
+  if (config.rv32m !== null) airs.push(rv32mAirs(config.rv32m));
+  if (config.bigint !== null) {
+    const b = config.bigint;
+    const m = config.rv32m;
+    // Int256 reuses Rv32M's RangeTupleCheckerAir<2> when it is at least as large (vmConfig.ts has already
+    // merged both as SdkVmConfig::apply_optimizations does), else adds its own.
+    const tupleFits = m !== null && m[0] >= b[0] && m[1] >= b[1];
+    airs.push(int256Airs(haveBitwise, tupleFits ? null : b));
+  }
   const limbs32 = (p: bigint, what: string) => {
     if (chipLimbs(p) !== 32) missing.push(`${what} (48-limb chips)`);
   };
