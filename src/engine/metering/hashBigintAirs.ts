@@ -4,7 +4,7 @@
 //   interactions  every bus send/receive of the AIR's eval, adapter included, each by the degrees of its
 //                 message and count (interactionChunks.ts), from which perm_cols follows as the stark
 //                 backend's keygen computes it; prep_cols 0 (no preprocessed trace);
-//   air_name      stark-backend get_air_name (crates/stark-backend/src/rap.rs:105-130 at v1.4.0): the last
+//   air_name      stark-backend get_air_name (crates/stark-backend/src/rap.rs:105-129 at v1.4.0): the last
 //                 path segment of the type and of each ", "-separated generic, after trimming every
 //                 trailing '>' — so a wrapper loses all closing '>' but the one re-added
 //                 (`VmAirWrapper<Rv32HeapAdapterAir<2, 32, 32>, BaseAluCoreAir<32, 8>`).
@@ -67,7 +67,7 @@ export const SHA256_DIGEST_WIDTH =
 /**
  * Sha256VmAir's interactions (sha256_chip/air.rs:80-89 eval):
  *   eval_reads (:510-531)       one 16-cell read per round row, count is_first_4_rows (degree 1);
- *   eval_last_row (:533-643)    count is_last_row = is_last_block * is_digest_row (degree 2): three register
+ *   eval_last_row (:533-659)    count is_last_row = is_last_block * is_digest_row (degree 2): three register
  *                               reads, two bitwise range checks (dst/src, len), the digest write, the
  *                               execution bridge (all fields of degree 1);
  *   Sha256Air (sha256-air/src/air.rs): final_hash byte-pair range checks 8 × 2 (:200-229, count
@@ -107,7 +107,7 @@ export const SHA256_VM_AIR: AirSpec = {
  */
 const HEAP_ADAPTER_COLS = 2 + 2 + 1 + 2 * REG + REG + 3 * READ_AUX + 2 * READ_AUX + writeAux(INT256_LIMBS);
 /**
- * Its eval (vec_heap.rs:130-255), count is_valid (a sum of core flags, degree 1): three register reads, two
+ * Its eval (vec_heap.rs:130-248), count is_valid (a sum of core flags, degree 1): three register reads, two
  * range checks of the pointers' top limbs ([rs1, rs2, rd, rd] in pairs), two 32-cell reads, one 32-cell
  * write, the execution bridge (pc + 4).
  */
@@ -122,7 +122,7 @@ const HEAP_ADAPTER_INTERACTIONS: InteractionDegrees[] = [
 /** Rv32HeapBranchAdapterCols<2, 32> (heap_branch.rs:41-50): from_state, rs_ptr[2], rs_val[2][4], 2 + 2 read aux. */
 const HEAP_BRANCH_ADAPTER_COLS = 2 + 2 + 2 * REG + 2 * READ_AUX + 2 * READ_AUX;
 /**
- * Its eval (heap_branch.rs:73-150): two register reads, one range check pair, two 32-cell reads, and the
+ * Its eval (heap_branch.rs:73-156): two register reads, one range check pair, two 32-cell reads, and the
  * execution bridge whose to_pc is the core's pc + cmp_result * imm + ... (degree 2).
  */
 const heapBranchInteractions = (): InteractionDegrees[] => [

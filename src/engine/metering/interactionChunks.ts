@@ -1,6 +1,6 @@
 // The width of an AIR's permutation (LogUp) trace, as OpenVM v1.7.0's stark backend computes it at keygen:
 // openvm-org/stark-backend v1.4.0 (the tag OpenVM v1.7.0's Cargo.lock pins, commit 2d4c6da0),
-//   crates/stark-backend/src/interaction/fri_log_up.rs:578-650  find_interaction_chunks: sort the interactions
+//   crates/stark-backend/src/interaction/fri_log_up.rs:578-648  find_interaction_chunks: sort the interactions
 //     by (max degree of a message field, degree of the count), then pack them greedily into chunks; a chunk
 //     takes the next interaction while max(numerator degree, denominator degree + 1) <= max_constraint_degree,
 //     where the denominator degree is the sum of the chunk's field degrees and the numerator degree is
