@@ -162,9 +162,35 @@ describe('memscope exec --segments / --profile', () => {
       );
       expect(double?.rows).toBe(1271);
       const bare = await run([...args, '--segments']);
-      expect(bare.code).not.toBe(0);
-      expect(bare.stderr).toMatch(/without the guest's openvm\.toml/);
+      expect(bare.code).toBe(2);
+      expect(bare.stderr).toMatch(
+        /without the guest's openvm\.toml .*\[app_vm_config\.modular\] supported_moduli/,
+      );
     },
     60_000,
+  );
+
+  it.runIf(needs(sharedFile('guests/openvm-v1.7-benchmarks/keccak256.elf')))(
+    'a --config lacking a chip the program uses: exit 2 naming the missing setting, before any run',
+    async () => {
+      const bench = resolve(ROOT, '../shared/guests/openvm-v1.7-benchmarks');
+      for (const flag of [
+        ['--segments'],
+        ['--profile', join(mkdtempSync(join(tmpdir(), 'airs-')), 'k.folded')],
+      ]) {
+        const r = await run([
+          'exec',
+          join(bench, 'keccak256.elf'),
+          '--config',
+          join(bench, 'fibonacci.openvm.toml'),
+          ...flag,
+        ]);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(
+          /error: cannot meter: the program needs settings missing from .*fibonacci\.openvm\.toml \(OpenVM would refuse to load it\): \[app_vm_config\.keccak\] \(first needed at pc 0x200b64, 4 words\)/,
+        );
+      }
+    },
   );
 });

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { EngineError } from '../errors';
 import { needs, SHARED, sharedFile } from '../guest/fixtures.testutil';
 import { loadGuestProgram } from '../guest/guestProgram';
 import { defaultVmConfig, parseOpenVmToml } from '../guest/vmConfig';
@@ -120,6 +121,35 @@ describe.runIf(needs(guest('keccak256.elf'), guest('keccak256.openvm.toml')))(
 
     it('attributed rows sum to every AIR total', () => {
       expect(attributionMismatches(run, result)).toEqual([]);
+    });
+  },
+);
+
+describe.runIf(needs(guest('keccak256.elf'), guest('factorial_iterative_u256.elf')))(
+  'a config lacking a chip the program uses',
+  () => {
+    const load = (name: string) =>
+      loadGuestProgram(new Uint8Array(readFileSync(path.join(BENCH, `${name}.elf`))));
+    const refusal = (f: () => unknown): EngineError => {
+      try {
+        f();
+      } catch (e) {
+        if (e instanceof EngineError) return e;
+        throw e;
+      }
+      throw new Error('not refused');
+    };
+
+    it('MeteredRun refuses it by name (a config error, not an internal one), as OpenVM refuses to load it', () => {
+      const e = refusal(() => new MeteredRun(load('keccak256'), { vmConfig: defaultVmConfig() }));
+      expect(e.kind).toBe('config');
+      expect(e.message).toMatch(
+        /needs settings missing from defaults .*: \[app_vm_config\.keccak\] \(first needed at pc 0x200b64, 4 words\)/,
+      );
+      const noBigint = { ...defaultVmConfig(), sha256: true, source: 'sha.toml' };
+      const e2 = refusal(() => new MeteredRun(load('factorial_iterative_u256'), { vmConfig: noBigint }));
+      expect(e2.kind).toBe('config');
+      expect(e2.message).toMatch(/missing from sha\.toml .*\[app_vm_config\.bigint\]/);
     });
   },
 );
