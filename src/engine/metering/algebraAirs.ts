@@ -10,13 +10,14 @@
 // Rows: every chip adds one row per executed instruction, setup instructions included (algebra/circuit/
 // src/execution.rs:550, 594, 637; modular_chip/is_eq.rs:682; weierstrass_chip/add_ne/execution.rs:370,
 // double/execution.rs:348); the hints (HintNonQr, HintSqrt, HintFinalExp) are PHANTOMs: one PhantomAir row.
-// Widths and interactions: OpenVM's v1.7.0 report (ecrecover.md: secp256k1, pairing.md: BN254), known for
-// 32-limb chips (moduli of at most 32 bytes) only; ECC chips only for a = 0 (both reports' curves).
+// Widths and interactions: OpenVM's v1.7.0 report (ecrecover.md: secp256k1, pairing.md: BN254), for the
+// 32-limb chips of the moduli and curves listed in VERIFIED_* below (widths depend on the modulus).
 // Interactions are keyed by air_name in the report, so chips sharing a name share the figure (<2, 2, 2, 32,
 // 32> is listed once, 428, for both Fp2 mul/div and EC add_ne); they only feed the max_interactions limit.
 
 import { EngineError } from '../errors';
 import { type AlgebraInstruction, decodeAlgebraWord } from '../guest/extensions/algebraDecode';
+import { modulusName } from '../guest/extensions/knownModuli';
 import { chipLimbs, type VmConfig } from '../guest/vmConfig';
 import {
   type AirSpec,
@@ -28,6 +29,26 @@ import {
   rv32mAirs,
   sha256Airs,
 } from './airs';
+
+// A FieldExpressionCoreAir's width depends on its modulus, not only on the limb count: mod-builder sizes each
+// constraint's quotient and carries from max_abs(expr) / p (crates/circuits/mod-builder/src/symbolic_expr.rs:
+// 338-356 constraint_limbs), so a small modulus (2^61 - 1: add/sub 223 columns, mul/div 287) needs more q
+// limbs than a 256-bit one (199, 263). The widths below hold for the moduli a report shows them for:
+// v1.7.0's ecrecover.md (secp256k1 coordinate and scalar: modular and ECC chips) and pairing.md (BN254
+// coordinate: modular and Fp2 chips), and the kitchen_sink run of OpenVM commit 30e6c0fb, whose mod-builder,
+// algebra, ecc and rv32-adapters sources are identical to v1.7.0's (P-256 coordinate and scalar, BN254
+// scalar, BLS12-381 scalar; the P-256 curve, a = p - 3, has the a = 0 curves' widths). Others are refused.
+const VERIFIED_MODULI: ReadonlySet<string> = new Set([
+  'secp256k1_coord',
+  'secp256k1_scalar',
+  'p256_coord',
+  'p256_scalar',
+  'bn254_coord',
+  'bn254_scalar',
+  'bls12_381_scalar',
+]);
+const VERIFIED_FP2: ReadonlySet<string> = new Set(['bn254_coord']);
+const VERIFIED_CURVES: ReadonlySet<string> = new Set(['secp256k1_coord', 'p256_coord', 'bn254_coord']);
 
 const heap = (r: number, b: number, w: number) => `Rv32VecHeapAdapterAir<${r}, ${b}, ${w}, 32, 32>`;
 const fieldExpr = (key: string, adapter: string, mainCols: number, permCols: number, interactions: number) =>
@@ -100,22 +121,22 @@ export function configExtensionAirs(config: VmConfig): ExtensionAirs[] {
     const tupleFits = m !== null && m[0] >= b[0] && m[1] >= b[1];
     airs.push(int256Airs(haveBitwise, tupleFits ? null : b));
   }
-  const limbs32 = (p: bigint, what: string) => {
-    if (chipLimbs(p) !== 32) missing.push(`${what} (48-limb chips)`);
+  const limbs32 = (p: bigint, what: string, verified: ReadonlySet<string>) => {
+    const known = modulusName(p, 0);
+    const name = known === 'mod0' ? `0x${p.toString(16).slice(0, 12)}…` : known;
+    if (chipLimbs(p) !== 32) missing.push(`${what} (${name}: 48-limb chips)`);
+    else if (!verified.has(name)) missing.push(`${what} (${name}, ${p.toString(2).length} bits)`);
   };
   if (config.modular !== null) {
-    config.modular.forEach((p, k) => limbs32(p, `modulus ${k}`));
+    config.modular.forEach((p, k) => limbs32(p, `modulus ${k}`, VERIFIED_MODULI));
     airs.push({ name: 'modular', airs: config.modular.flatMap((_, i) => modularAirs(i)) });
   }
   if (config.fp2 !== null) {
-    config.fp2.forEach((f) => limbs32(f.modulus, `Fp2 ${f.name}`));
+    config.fp2.forEach((f) => limbs32(f.modulus, `Fp2 ${f.name}`, VERIFIED_FP2));
     airs.push({ name: 'fp2', airs: config.fp2.flatMap((_, i) => fp2Airs(i)) });
   }
   if (config.ecc !== null) {
-    config.ecc.forEach((c) => {
-      limbs32(c.modulus, `curve ${c.structName}`);
-      if (c.a !== 0n) missing.push(`curve ${c.structName} (a ≠ 0)`);
-    });
+    config.ecc.forEach((c) => limbs32(c.modulus, `curve ${c.structName}`, VERIFIED_CURVES));
     airs.push({ name: 'ecc', airs: config.ecc.flatMap((_, i) => eccAirs(i)) });
   }
   if (missing.length > 0)
