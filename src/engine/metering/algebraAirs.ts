@@ -10,17 +10,14 @@
 // Rows: every chip adds one row per executed instruction, setup instructions included (algebra/circuit/
 // src/execution.rs:550, 594, 637; modular_chip/is_eq.rs:682; weierstrass_chip/add_ne/execution.rs:370,
 // double/execution.rs:348); the hints (HintNonQr, HintSqrt, HintFinalExp) are PHANTOMs: one PhantomAir row.
-// Widths and interactions: OpenVM's v1.7.0 report (ecrecover.md: secp256k1, pairing.md: BN254), for the
-// 32-limb chips of the moduli and curves listed in VERIFIED_* below (widths depend on the modulus).
-// Interactions are keyed by air_name in the report, so chips sharing a name share the figure (<2, 2, 2, 32,
-// 32> is listed once, 428, for both Fp2 mul/div and EC add_ne); they only feed the max_interactions limit.
+// Widths and interactions: derived per modulus from the v1.7.0 source (fieldExprChips.ts: the mod-builder
+// port, fieldExpr.ts), since a FieldExpressionCoreAir's quotient and carry columns depend on the modulus
+// value; checked against every algebra / ECC AIR of the reports (fieldExprChips.test.ts).
 
 import { EngineError } from '../errors';
 import { type AlgebraInstruction, decodeAlgebraWord } from '../guest/extensions/algebraDecode';
-import { modulusName } from '../guest/extensions/knownModuli';
 import { chipLimbs, type VmConfig } from '../guest/vmConfig';
 import {
-  type AirSpec,
   type ExtensionAirs,
   int256Airs,
   IO_AIRS,
@@ -29,75 +26,11 @@ import {
   rv32mAirs,
   sha256Airs,
 } from './airs';
-
-// A FieldExpressionCoreAir's width depends on its modulus, not only on the limb count: mod-builder sizes each
-// constraint's quotient and carries from max_abs(expr) / p (crates/circuits/mod-builder/src/symbolic_expr.rs:
-// 338-356 constraint_limbs), so a small modulus (2^61 - 1: add/sub 223 columns, mul/div 287) needs more q
-// limbs than a 256-bit one (199, 263). The widths below hold for the moduli a report shows them for:
-// v1.7.0's ecrecover.md (secp256k1 coordinate and scalar: modular and ECC chips) and pairing.md (BN254
-// coordinate: modular and Fp2 chips), and the kitchen_sink run of OpenVM commit 30e6c0fb, whose mod-builder,
-// algebra, ecc and rv32-adapters sources are identical to v1.7.0's (P-256 coordinate and scalar, BN254
-// scalar, BLS12-381 scalar; the P-256 curve, a = p - 3, has the a = 0 curves' widths). Others are refused.
-const VERIFIED_MODULI: ReadonlySet<string> = new Set([
-  'secp256k1_coord',
-  'secp256k1_scalar',
-  'p256_coord',
-  'p256_scalar',
-  'bn254_coord',
-  'bn254_scalar',
-  'bls12_381_scalar',
-]);
-const VERIFIED_FP2: ReadonlySet<string> = new Set(['bn254_coord']);
-const VERIFIED_CURVES: ReadonlySet<string> = new Set(['secp256k1_coord', 'p256_coord', 'bn254_coord']);
-
-const heap = (r: number, b: number, w: number) => `Rv32VecHeapAdapterAir<${r}, ${b}, ${w}, 32, 32>`;
-const fieldExpr = (key: string, adapter: string, mainCols: number, permCols: number, interactions: number) =>
-  ({
-    key,
-    name: `VmAirWrapper<${adapter}, FieldExpressionCoreAir>`,
-    kind: 'chip',
-    mainCols,
-    permCols,
-    prepCols: 0,
-    interactions,
-  }) as const satisfies AirSpec;
-
-/** One modulus (32 limbs): ecrecover.md air_id 11-16, pairing.md 16-18. */
-function modularAirs(i: number): AirSpec[] {
-  return [
-    fieldExpr(`modular${i}_addsub`, heap(2, 1, 1), 199, 192, 158),
-    fieldExpr(`modular${i}_muldiv`, heap(2, 1, 1), 263, 320, 158),
-    {
-      key: `modular${i}_iseq`,
-      name: 'VmAirWrapper<Rv32IsEqualModAdapterAir<2, 1, 32, 32>, ModularIsEqualCoreAir<32, 4, 8>',
-      kind: 'chip',
-      mainCols: 166,
-      permCols: 56,
-      prepCols: 0,
-      interactions: 25,
-    },
-  ];
-}
-
-/** One Fp2 field (32 limbs): pairing.md air_id 11-12. */
-function fp2Airs(i: number): AirSpec[] {
-  return [
-    fieldExpr(`fp2${i}_addsub`, heap(2, 2, 2), 369, 348, 428),
-    fieldExpr(`fp2${i}_muldiv`, heap(2, 2, 2), 497, 604, 428),
-  ];
-}
-
-/** One curve with a = 0 (32 limbs): ecrecover.md air_id 9-10. */
-function eccAirs(i: number): AirSpec[] {
-  return [
-    fieldExpr(`ecc${i}_addne`, heap(2, 2, 2), 625, 860, 428),
-    fieldExpr(`ecc${i}_double`, heap(1, 2, 2), 547, 836, 415),
-  ];
-}
+import { eccChipAirs, fp2ChipAirs, modularChipAirs } from './fieldExprChips';
 
 /**
- * The extension AIRs of `config`, in insertion order; throws naming every extension (or modulus / curve)
- * whose AIR widths no report gives.
+ * The extension AIRs of `config`, in insertion order; throws naming the extensions memscope does not
+ * catalogue (Native / CastF).
  */
 export function configExtensionAirs(config: VmConfig): ExtensionAirs[] {
   const missing: string[] = [];
@@ -121,24 +54,29 @@ export function configExtensionAirs(config: VmConfig): ExtensionAirs[] {
     const tupleFits = m !== null && m[0] >= b[0] && m[1] >= b[1];
     airs.push(int256Airs(haveBitwise, tupleFits ? null : b));
   }
-  const limbs32 = (p: bigint, what: string, verified: ReadonlySet<string>) => {
-    const known = modulusName(p, 0);
-    const name = known === 'mod0' ? `0x${p.toString(16).slice(0, 12)}…` : known;
-    if (chipLimbs(p) !== 32) missing.push(`${what} (${name}: 48-limb chips)`);
-    else if (!verified.has(name)) missing.push(`${what} (${name}, ${p.toString(2).length} bits)`);
+  const limbs = (p: bigint, what: string): 32 | 48 => {
+    const n = chipLimbs(p);
+    if (n === null)
+      throw new EngineError('config', `${what}: no chip for a modulus of ${p.toString(2).length} bits`);
+    return n;
   };
-  if (config.modular !== null) {
-    config.modular.forEach((p, k) => limbs32(p, `modulus ${k}`, VERIFIED_MODULI));
-    airs.push({ name: 'modular', airs: config.modular.flatMap((_, i) => modularAirs(i)) });
-  }
-  if (config.fp2 !== null) {
-    config.fp2.forEach((f) => limbs32(f.modulus, `Fp2 ${f.name}`, VERIFIED_FP2));
-    airs.push({ name: 'fp2', airs: config.fp2.flatMap((_, i) => fp2Airs(i)) });
-  }
-  if (config.ecc !== null) {
-    config.ecc.forEach((c) => limbs32(c.modulus, `curve ${c.structName}`, VERIFIED_CURVES));
-    airs.push({ name: 'ecc', airs: config.ecc.flatMap((_, i) => eccAirs(i)) });
-  }
+  if (config.modular !== null)
+    airs.push({
+      name: 'modular',
+      airs: config.modular.flatMap((p, i) => modularChipAirs(i, p, limbs(p, `modulus ${i}`))),
+    });
+  if (config.fp2 !== null)
+    airs.push({
+      name: 'fp2',
+      airs: config.fp2.flatMap((f, i) => fp2ChipAirs(i, f.modulus, limbs(f.modulus, `Fp2 ${f.name}`))),
+    });
+  if (config.ecc !== null)
+    airs.push({
+      name: 'ecc',
+      airs: config.ecc.flatMap((c, i) =>
+        eccChipAirs(i, c.modulus, limbs(c.modulus, `curve ${c.structName}`), c.a),
+      ),
+    });
   if (missing.length > 0)
     throw new EngineError(
       'request',
