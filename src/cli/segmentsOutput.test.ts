@@ -193,4 +193,39 @@ describe('memscope exec --segments / --profile', () => {
       }
     },
   );
+
+  it.runIf(needs(sharedFile('guests/openvm-v1.7-benchmarks/kitchen-sink.elf')))(
+    'kitchen-sink with its openvm.toml: --segments and --profile succeed with every extension metered',
+    async () => {
+      const bench = resolve(ROOT, '../shared/guests/openvm-v1.7-benchmarks');
+      const folded = join(mkdtempSync(join(tmpdir(), 'airs-ks-')), 'ks.folded');
+      const r = await run([
+        'exec',
+        join(bench, 'kitchen-sink.elf'),
+        '--config',
+        join(ROOT, 'examples/configs/kitchen-sink.elf.openvm.toml'),
+        '--segments',
+        '--profile',
+        folded,
+        '--profile-measure',
+        'cells',
+      ]);
+      expect(r.code).toBe(0);
+      const { segments } = JSON.parse(r.stdout) as { segments: Segment[] };
+      expect(segments.map((s) => s.num_insns)).toEqual([121_000, 33_596]);
+      const names = new Set(segments[0].airs.map((a) => a.air_name));
+      for (const n of [
+        'KeccakVmAir',
+        'Sha256VmAir',
+        'VmAirWrapper<Rv32HeapAdapterAir<2, 32, 32>, BaseAluCoreAir<32, 8>',
+        'VmAirWrapper<Rv32VecHeapAdapterAir<2, 3, 3, 16, 16>, FieldExpressionCoreAir>',
+        'VmAirWrapper<Rv32VecHeapAdapterAir<1, 6, 6, 16, 16>, FieldExpressionCoreAir>',
+      ])
+        expect(names, n).toContain(n);
+      const stacks = parseFolded(readFileSync(folded, 'utf8'));
+      const cells = segments.reduce((t, s) => t + s.airs.reduce((u, a) => u + a.cells, 0), 0);
+      expect(stacks.reduce((t, x) => t + x.weight, 0)).toBe(cells);
+    },
+    60_000,
+  );
 });
