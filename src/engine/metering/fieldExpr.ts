@@ -2,15 +2,15 @@
 // (crates/circuits/mod-builder/src): an expression of inputs, flags and variables, each variable with one
 // constraint `expr = q · p` whose quotient and carry limbs are estimated from the expression's bounds.
 //   symbolic_expr.rs:198-251   max_abs: the largest positive and negative value (inputs, vars in [0, 2^(8·limbs)))
-//   symbolic_expr.rs:256-283   constraint_limb_max_abs, :289-303 constraint_carry_bits_with_pq (div auto-save)
-//   symbolic_expr.rs:308-356   expr_limbs, constraint_limbs: q limbs = bits(ceil(max_abs / p)) / 8,
+//   symbolic_expr.rs:252-287   constraint_limb_max_abs, :289-306 constraint_carry_bits_with_pq (div auto-save)
+//   symbolic_expr.rs:308-360   expr_limbs, constraint_limbs: q limbs = bits(ceil(max_abs / p)) / 8,
 //                              carry limbs = max(expr limbs, q limbs + p limbs - 1)
 //   field_variable.rs          each operation tracks limb_max_abs and auto-saves an operand into a new variable
-//                              when the constraint's carries would exceed max_carry_bits (save_if_overflow)
-//   builder.rs:88-110, 321-328 max_carry_bits = min(31 - limb_bits - 2, range_checker_bits = 17); the width
+//                              when the constraint's carries would exceed max_carry_bits (save_if_overflow, :90-120; div :266-322)
+//   builder.rs:97-114, 321-328 max_carry_bits = min(31 - limb_bits - 2, range_checker_bits = 17); the width
 //                              limbs · (inputs + vars) + Σ q + Σ carries + flags + is_valid; finalize adds a
-//                              flag when a setup chip has none (:134-142)
-//   builder.rs:393-425         interactions: one range check per variable limb, per q limb and per carry
+//                              flag when a setup chip has none (:144-153)
+//   builder.rs:348-445         interactions: one range check per variable limb, per q limb and per carry
 //                              (check_carry_mod_to_zero.rs:79-88, check_carry_to_zero.rs:87-96), all degree 1
 //                              with count is_valid.
 // Operands are mutable objects as in Rust: an operation may save (turn into a variable) the very operand it is
@@ -224,7 +224,7 @@ export class FieldVariable {
     return this.b.numVars - 1;
   }
 
-  /** save_if_overflow (field_variable.rs:71-101). */
+  /** save_if_overflow (field_variable.rs:90-120). */
   private static saveIfOverflow(a: FieldVariable, expr: SymbolicExpr, limbMax: number): void {
     if (a.expr.k === 'var') return;
     const b = a.b;
@@ -301,7 +301,7 @@ export class FieldVariable {
     );
   }
 
-  /** FieldVariable::div (field_variable.rs:270-330): a new variable z with the constraint other · z - self. */
+  /** FieldVariable::div (field_variable.rs:266-322): a new variable z with the constraint other · z - self. */
   div(o: FieldVariable): FieldVariable {
     const b = this.b;
     const fake: SymbolicExpr = { k: 'var', i: 0 };
