@@ -6,7 +6,8 @@
 //   symbolic_expr.rs:308-360   expr_limbs, constraint_limbs: q limbs = bits(ceil(max_abs / p)) / 8,
 //                              carry limbs = max(expr limbs, q limbs + p limbs - 1)
 //   field_variable.rs          each operation tracks limb_max_abs and auto-saves an operand into a new variable
-//                              when the constraint's carries would exceed max_carry_bits (save_if_overflow, :90-120; div :266-322)
+//                              when the constraint's carries would exceed max_carry_bits (save_if_overflow
+//                              :90-120; div :266-322)
 //   builder.rs:97-114, 321-328 max_carry_bits = min(31 - limb_bits - 2, range_checker_bits = 17); the width
 //                              limbs · (inputs + vars) + Σ q + Σ carries + flags + is_valid; finalize adds a
 //                              flag when a setup chip has none (:144-153)
