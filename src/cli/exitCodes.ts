@@ -9,7 +9,8 @@ export const EXIT = {
    *  a request outside the run such as `--at` past its end) or a named file cannot be read. */
   usage: 1,
   /** An input file is invalid: a script line (`error: line N: <what>`, stdout keeps every line before it),
-   *  a rejected ELF (named why), a malformed `--input`, an ELF that `--alloc` cannot interpose. */
+   *  a rejected ELF (named why), a malformed `--input`, an ELF that `--alloc` cannot interpose, a bad
+   *  `--config` or (for `exec --segments/--profile`) one lacking settings the program needs. */
   invalidInput: 2,
   /** The run failed: an OpenVM assertion in `finalize`, or a guest that failed (the summary still prints;
    *  stderr names what and the pc). */
@@ -26,7 +27,10 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export const EXIT_CODE_HELP: readonly (readonly [ExitCode, string])[] = [
   [EXIT.ok, 'success (for exec: the guest terminated with exit code 0)'],
   [EXIT.usage, 'usage error (unknown command or option, missing or bad value) or a file that cannot be read'],
-  [EXIT.invalidInput, 'invalid input: a script line, an ELF, a guest --input (stderr: error: line N / what)'],
+  [
+    EXIT.invalidInput,
+    'invalid input: a script line, an ELF, a guest --input or --config (stderr: error: line N / what)',
+  ],
   [
     EXIT.runFailed,
     'the run failed: an OpenVM assertion in finalize, or the guest failed (summary still printed)',

@@ -162,8 +162,69 @@ describe('memscope exec --segments / --profile', () => {
       );
       expect(double?.rows).toBe(1271);
       const bare = await run([...args, '--segments']);
-      expect(bare.code).not.toBe(0);
-      expect(bare.stderr).toMatch(/without the guest's openvm\.toml/);
+      expect(bare.code).toBe(2);
+      expect(bare.stderr).toMatch(
+        /without the guest's openvm\.toml .*\[app_vm_config\.modular\] supported_moduli/,
+      );
+    },
+    60_000,
+  );
+
+  it.runIf(needs(sharedFile('guests/openvm-v1.7-benchmarks/keccak256.elf')))(
+    'a --config lacking a chip the program uses: exit 2 naming the missing setting, before any run',
+    async () => {
+      const bench = resolve(ROOT, '../shared/guests/openvm-v1.7-benchmarks');
+      for (const flag of [
+        ['--segments'],
+        ['--profile', join(mkdtempSync(join(tmpdir(), 'airs-')), 'k.folded')],
+      ]) {
+        const r = await run([
+          'exec',
+          join(bench, 'keccak256.elf'),
+          '--config',
+          join(bench, 'fibonacci.openvm.toml'),
+          ...flag,
+        ]);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(
+          /error: cannot meter: the program needs settings missing from .*fibonacci\.openvm\.toml \(OpenVM would refuse to load it\): \[app_vm_config\.keccak\] \(first needed at pc 0x200b64, 4 words\)/,
+        );
+      }
+    },
+  );
+
+  it.runIf(needs(sharedFile('guests/openvm-v1.7-benchmarks/kitchen-sink.elf')))(
+    'kitchen-sink with its openvm.toml: --segments and --profile succeed with every extension metered',
+    async () => {
+      const bench = resolve(ROOT, '../shared/guests/openvm-v1.7-benchmarks');
+      const folded = join(mkdtempSync(join(tmpdir(), 'airs-ks-')), 'ks.folded');
+      const r = await run([
+        'exec',
+        join(bench, 'kitchen-sink.elf'),
+        '--config',
+        join(ROOT, 'examples/configs/kitchen-sink.elf.openvm.toml'),
+        '--segments',
+        '--profile',
+        folded,
+        '--profile-measure',
+        'cells',
+      ]);
+      expect(r.code).toBe(0);
+      const { segments } = JSON.parse(r.stdout) as { segments: Segment[] };
+      expect(segments.map((s) => s.num_insns)).toEqual([121_000, 33_596]);
+      const names = new Set(segments[0].airs.map((a) => a.air_name));
+      for (const n of [
+        'KeccakVmAir',
+        'Sha256VmAir',
+        'VmAirWrapper<Rv32HeapAdapterAir<2, 32, 32>, BaseAluCoreAir<32, 8>',
+        'VmAirWrapper<Rv32VecHeapAdapterAir<2, 3, 3, 16, 16>, FieldExpressionCoreAir>',
+        'VmAirWrapper<Rv32VecHeapAdapterAir<1, 6, 6, 16, 16>, FieldExpressionCoreAir>',
+      ])
+        expect(names, n).toContain(n);
+      const stacks = parseFolded(readFileSync(folded, 'utf8'));
+      const cells = segments.reduce((t, s) => t + s.airs.reduce((u, a) => u + a.cells, 0), 0);
+      expect(stacks.reduce((t, x) => t + x.weight, 0)).toBe(cells);
     },
     60_000,
   );

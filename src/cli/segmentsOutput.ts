@@ -74,7 +74,12 @@ export function meteredExec(
       limits: maxCells === undefined ? undefined : { maxCells },
     });
   } catch (e) {
-    // An inventory metering cannot build (AIR widths no report gives): a request it cannot serve.
+    // A configuration metering cannot build an inventory for: settings the program needs that the
+    // openvm.toml lacks (OpenVM refuses such a program), or extensions whose AIR widths memscope lacks.
+    if (e instanceof EngineError && e.kind === 'config') {
+      io.err(`error: ${e.message}\n`);
+      return EXIT.invalidInput;
+    }
     if (e instanceof EngineError && e.kind === 'request') throw new UsageError(e.message);
     throw e;
   }

@@ -10,8 +10,11 @@
 //           commit; ../shared/spec/openvm-v1.7-report/*.md), since perm width is computed by the stark
 //           backend from each interaction's degree; `interactions` from the report's interaction table
 //           (= pk.vk.symbolic_constraints.interactions.len(), crates/vm/src/arch/vm.rs:958).
+//           SHA-256 and Int256 (no report runs them): derived from the v1.7.0 source, hashBigintAirs.ts.
 // A chip is keyed by a stable `key`, so precompile chips (Keccak, SHA-256, Int256) add rows here and in
 // opcodeAirs.ts without touching the metering engine.
+
+import { INT256_CHIP_AIRS, SHA256_VM_AIR } from './hashBigintAirs';
 
 export type AirKind =
   'program' | 'connector' | 'boundary' | 'merkle' | 'adapter' | 'chip' | 'phantom' | 'poseidon2' | 'lookup';
@@ -78,11 +81,36 @@ export interface ExtensionAirs {
   readonly airs: readonly AirSpec[];
 }
 
+/** BitwiseOperationLookupAir<8>: 2^16 rows (preprocessed); the first extension that needs it adds it. */
+export const BITWISE_AIR: AirSpec = spec(
+  'bitwise',
+  'BitwiseOperationLookupAir<8>',
+  'lookup',
+  2,
+  8,
+  2,
+  3,
+  65_536,
+);
+
+/**
+ * RangeTupleCheckerAir<2> over sizes[0] × sizes[1] tuples: its preprocessed trace has that many rows
+ * (crates/circuits/primitives/src/range_tuple/mod.rs:56-58); widths from the report (rv32m's checker).
+ */
+export function rangeTupleAir(sizes: readonly [number, number]): AirSpec {
+  return spec('range_tuple', 'RangeTupleCheckerAir<2>', 'lookup', 1, 8, 1, 2, sizes[0] * sizes[1]);
+}
+
+/** Rv32M's default range_tuple_checker_sizes (rv32im/circuit/src/extension/mod.rs:78). */
+export const RV32M_DEFAULT_SIZES: readonly [number, number] = [256, 8 * 256];
+/** Int256's default range_tuple_checker_sizes (bigint/circuit/src/extension/mod.rs:71-73). */
+export const INT256_DEFAULT_SIZES: readonly [number, number] = [256, 32 * 256];
+
 export const RV32I_AIRS: ExtensionAirs = {
   name: 'rv32i',
   airs: [
-    // Bitwise lookup: 2^16 rows (preprocessed), inserted first so it ends up last of the extension.
-    spec('bitwise', 'BitwiseOperationLookupAir<8>', 'lookup', 2, 8, 2, 3, 65_536),
+    // Inserted first so it ends up last of the extension.
+    BITWISE_AIR,
     spec('base_alu', wrapper('Rv32BaseAluAdapterAir', 'BaseAluCoreAir<4, 8>'), 'chip', 36, 52, 20),
     spec('less_than', wrapper('Rv32BaseAluAdapterAir', 'LessThanCoreAir<4, 8>'), 'chip', 37, 40, 18),
     spec('shift', wrapper('Rv32BaseAluAdapterAir', 'ShiftCoreAir<4, 8>'), 'chip', 53, 52, 24),
@@ -108,22 +136,53 @@ export const IO_AIRS: ExtensionAirs = {
   airs: [spec('hint_store', 'Rv32HintStoreAir', 'chip', 32, 44, 18)],
 };
 
-export const RV32M_AIRS: ExtensionAirs = {
-  name: 'rv32m',
-  airs: [
-    // RangeTupleCheckerAir<2> with sizes [256, 8 * 256]: 2^19 rows (preprocessed).
-    spec('range_tuple', 'RangeTupleCheckerAir<2>', 'lookup', 1, 8, 1, 2, 524_288),
-    spec('mul', wrapper('Rv32MultAdapterAir', 'MultiplicationCoreAir<4, 8>'), 'chip', 31, 52, 19),
-    spec('mulh', wrapper('Rv32MultAdapterAir', 'MulHCoreAir<4, 8>'), 'chip', 39, 72, 24),
-    spec('divrem', wrapper('Rv32MultAdapterAir', 'DivRemCoreAir<4, 8>'), 'chip', 59, 72, 25),
-  ],
-};
+/**
+ * Rv32M's AIRs with its range tuple checker of `sizes` (default [256, 8 * 256]: 2^19 rows; with Int256
+ * SdkVmConfig::apply_optimizations raises them to Int256's, crates/sdk/src/config/global.rs:256-263).
+ */
+export function rv32mAirs(sizes: readonly [number, number] = RV32M_DEFAULT_SIZES): ExtensionAirs {
+  return {
+    name: 'rv32m',
+    airs: [
+      rangeTupleAir(sizes),
+      spec('mul', wrapper('Rv32MultAdapterAir', 'MultiplicationCoreAir<4, 8>'), 'chip', 31, 52, 19),
+      spec('mulh', wrapper('Rv32MultAdapterAir', 'MulHCoreAir<4, 8>'), 'chip', 39, 72, 24),
+      spec('divrem', wrapper('Rv32MultAdapterAir', 'DivRemCoreAir<4, 8>'), 'chip', 59, 72, 25),
+    ],
+  };
+}
+
+export const RV32M_AIRS: ExtensionAirs = rv32mAirs();
 
 /** KeccakVmAir (extensions/keccak256/circuit; widths and 321 interactions from regex.md). */
 export const KECCAK_AIRS: ExtensionAirs = {
   name: 'Keccak-256',
   airs: [spec('keccak', 'KeccakVmAir', 'chip', 3163, 1056, 321)],
 };
+
+/**
+ * The SHA-256 extension's AIRs (hashBigintAirs.ts): BitwiseOperationLookupAir<8> only when no earlier
+ * extension added one (find_air, extensions/sha256/circuit/src/extension/mod.rs:76-96), then Sha256VmAir.
+ */
+export function sha256Airs(haveBitwise: boolean): ExtensionAirs {
+  return { name: 'SHA2-256', airs: [...(haveBitwise ? [] : [BITWISE_AIR]), SHA256_VM_AIR] };
+}
+
+/**
+ * The Int256 extension's AIRs (hashBigintAirs.ts): the bitwise lookup and a RangeTupleCheckerAir<2> of
+ * `tupleSizes` only when missing (find_air; an existing checker serves when at least as large,
+ * extensions/bigint/circuit/src/extension/mod.rs:158-188), then its six chips.
+ */
+export function int256Airs(
+  haveBitwise: boolean,
+  tupleSizes: readonly [number, number] | null,
+): ExtensionAirs {
+  const periphery = [
+    ...(haveBitwise ? [] : [BITWISE_AIR]),
+    ...(tupleSizes === null ? [] : [rangeTupleAir(tupleSizes)]),
+  ];
+  return { name: 'BigInt (Int256)', airs: [...periphery, ...INT256_CHIP_AIRS] };
+}
 
 /** OpenVM's extension insertion order for the SDK's RV32IM + IO app config (regex.md: keccak sits between). */
 export const DEFAULT_EXTENSIONS: readonly ExtensionAirs[] = [RV32I_AIRS, IO_AIRS, RV32M_AIRS];
@@ -135,12 +194,15 @@ export const DEFAULT_EXTENSIONS: readonly ExtensionAirs[] = [RV32I_AIRS, IO_AIRS
  */
 export function extensionAirs(extensions: readonly string[]): { airs: ExtensionAirs[]; missing: string[] } {
   const airs = [RV32I_AIRS, IO_AIRS];
-  const missing: string[] = [];
-  for (const e of extensions) {
-    if (e === KECCAK_AIRS.name) airs.push(KECCAK_AIRS);
-    else missing.push(e);
-  }
-  airs.push(RV32M_AIRS);
+  const missing = extensions.filter(
+    (e) => e !== KECCAK_AIRS.name && e !== 'SHA2-256' && e !== 'BigInt (Int256)',
+  );
+  if (extensions.includes(KECCAK_AIRS.name)) airs.push(KECCAK_AIRS);
+  if (extensions.includes('SHA2-256')) airs.push(sha256Airs(true));
+  const bigint = extensions.includes('BigInt (Int256)');
+  // Default Rv32M and Int256 settings, merged by SdkVmConfig::apply_optimizations: one checker serves both.
+  airs.push(rv32mAirs(bigint ? INT256_DEFAULT_SIZES : RV32M_DEFAULT_SIZES));
+  if (bigint) airs.push(int256Airs(true, null));
   return { airs, missing };
 }
 

@@ -39,11 +39,9 @@ describe('algebraAirKey', () => {
 });
 
 describe('configExtensionAirs', () => {
-  it('refuses, by name, the extensions whose widths no report gives', () => {
-    const c = { ...defaultVmConfig(), sha256: true, bigint: [256, 8192] as const, source: 't.toml' };
-    expect(() => configExtensionAirs(c)).toThrow(/SHA2-256, BigInt \(Int256\) \(t\.toml\)/);
-    const bls = { ...defaultVmConfig(), modular: [2n ** 380n + 1n], source: 'b.toml' };
-    expect(() => configExtensionAirs(bls)).toThrow(/modulus 0 \(48-limb chips\)/);
+  it('refuses, by name, the extensions memscope does not catalogue', () => {
+    const c = { ...defaultVmConfig(), native: true, source: 't.toml' };
+    expect(() => configExtensionAirs(c)).toThrow(/Native \/ CastF \(t\.toml\)/);
   });
 
   it.runIf(needs(sharedFile('guests/openvm-v1.7-benchmarks/pairing.openvm.toml'), REPORT))(
@@ -54,13 +52,18 @@ describe('configExtensionAirs', () => {
         const inventory = new AirInventory(configExtensionAirs(config));
         const published = reportInteractions(name);
         let checked = 0;
-        for (const a of inventory.airs) {
-          const n = published.get(a.name);
+        // The report keys interactions by air_name: where several chips share a name (modular add/sub and
+        // mul/div), its figure is one of theirs.
+        const ours = new Map<string, number[]>();
+        for (const a of inventory.airs) ours.set(a.name, [...(ours.get(a.name) ?? []), a.interactions]);
+        for (const [airName, counts] of ours) {
+          const n = published.get(airName);
           if (n === undefined) continue;
-          expect(a.interactions, `${name}: ${a.key}`).toBe(n);
+          if (counts.length === 1) expect(counts[0], `${name}: ${airName}`).toBe(n);
+          else expect(counts, `${name}: ${airName}`).toContain(n);
           checked++;
         }
-        expect(checked).toBeGreaterThan(25);
+        expect(checked).toBeGreaterThan(20);
       }
     },
   );

@@ -10,64 +10,27 @@
 // Rows: every chip adds one row per executed instruction, setup instructions included (algebra/circuit/
 // src/execution.rs:550, 594, 637; modular_chip/is_eq.rs:682; weierstrass_chip/add_ne/execution.rs:370,
 // double/execution.rs:348); the hints (HintNonQr, HintSqrt, HintFinalExp) are PHANTOMs: one PhantomAir row.
-// Widths and interactions: OpenVM's v1.7.0 report (ecrecover.md: secp256k1, pairing.md: BN254), known for
-// 32-limb chips (moduli of at most 32 bytes) only; ECC chips only for a = 0 (both reports' curves).
-// Interactions are keyed by air_name in the report, so chips sharing a name share the figure (<2, 2, 2, 32,
-// 32> is listed once, 428, for both Fp2 mul/div and EC add_ne); they only feed the max_interactions limit.
+// Widths and interactions: derived per modulus from the v1.7.0 source (fieldExprChips.ts: the mod-builder
+// port, fieldExpr.ts), since a FieldExpressionCoreAir's quotient and carry columns depend on the modulus
+// value; checked against every algebra / ECC AIR of the reports (fieldExprChips.test.ts).
 
 import { EngineError } from '../errors';
 import { type AlgebraInstruction, decodeAlgebraWord } from '../guest/extensions/algebraDecode';
 import { chipLimbs, type VmConfig } from '../guest/vmConfig';
-import { type AirSpec, type ExtensionAirs, IO_AIRS, KECCAK_AIRS, RV32I_AIRS, RV32M_AIRS } from './airs';
-
-const heap = (r: number, b: number, w: number) => `Rv32VecHeapAdapterAir<${r}, ${b}, ${w}, 32, 32>`;
-const fieldExpr = (key: string, adapter: string, mainCols: number, permCols: number, interactions: number) =>
-  ({
-    key,
-    name: `VmAirWrapper<${adapter}, FieldExpressionCoreAir>`,
-    kind: 'chip',
-    mainCols,
-    permCols,
-    prepCols: 0,
-    interactions,
-  }) as const satisfies AirSpec;
-
-/** One modulus (32 limbs): ecrecover.md air_id 11-16, pairing.md 16-18. */
-function modularAirs(i: number): AirSpec[] {
-  return [
-    fieldExpr(`modular${i}_addsub`, heap(2, 1, 1), 199, 192, 158),
-    fieldExpr(`modular${i}_muldiv`, heap(2, 1, 1), 263, 320, 158),
-    {
-      key: `modular${i}_iseq`,
-      name: 'VmAirWrapper<Rv32IsEqualModAdapterAir<2, 1, 32, 32>, ModularIsEqualCoreAir<32, 4, 8>',
-      kind: 'chip',
-      mainCols: 166,
-      permCols: 56,
-      prepCols: 0,
-      interactions: 25,
-    },
-  ];
-}
-
-/** One Fp2 field (32 limbs): pairing.md air_id 11-12. */
-function fp2Airs(i: number): AirSpec[] {
-  return [
-    fieldExpr(`fp2${i}_addsub`, heap(2, 2, 2), 369, 348, 428),
-    fieldExpr(`fp2${i}_muldiv`, heap(2, 2, 2), 497, 604, 428),
-  ];
-}
-
-/** One curve with a = 0 (32 limbs): ecrecover.md air_id 9-10. */
-function eccAirs(i: number): AirSpec[] {
-  return [
-    fieldExpr(`ecc${i}_addne`, heap(2, 2, 2), 625, 860, 428),
-    fieldExpr(`ecc${i}_double`, heap(1, 2, 2), 547, 836, 415),
-  ];
-}
+import {
+  type ExtensionAirs,
+  int256Airs,
+  IO_AIRS,
+  KECCAK_AIRS,
+  RV32I_AIRS,
+  rv32mAirs,
+  sha256Airs,
+} from './airs';
+import { eccChipAirs, fp2ChipAirs, modularChipAirs } from './fieldExprChips';
 
 /**
- * The extension AIRs of `config`, in insertion order; throws naming every extension (or modulus / curve)
- * whose AIR widths no report gives.
+ * The extension AIRs of `config`, in insertion order; throws naming the extensions memscope does not
+ * catalogue (Native / CastF).
  */
 export function configExtensionAirs(config: VmConfig): ExtensionAirs[] {
   const missing: string[] = [];
@@ -75,32 +38,45 @@ export function configExtensionAirs(config: VmConfig): ExtensionAirs[] {
   if (config.rv32i) airs.push(RV32I_AIRS);
   if (config.io) airs.push(IO_AIRS);
   if (config.keccak) airs.push(KECCAK_AIRS);
-  if (config.sha256) missing.push('SHA2-256');
+  // find_air: the first extension needing BitwiseOperationLookupAir<8> adds it (rv32i, else sha256, else bigint).
+  let haveBitwise = config.rv32i;
+  if (config.sha256) {
+    airs.push(sha256Airs(haveBitwise));
+    haveBitwise = true;
+  }
   if (config.native || config.castf) missing.push('Native / CastF');
-  if (config.rv32m !== null) {
-    if (config.rv32m[0] !== 256 || config.rv32m[1] !== 2048)
-      missing.push('RV32M with non-default range tuple sizes');
-    airs.push(RV32M_AIRS);
+  if (config.rv32m !== null) airs.push(rv32mAirs(config.rv32m));
+  if (config.bigint !== null) {
+    const b = config.bigint;
+    const m = config.rv32m;
+    // Int256 reuses Rv32M's RangeTupleCheckerAir<2> when it is at least as large (vmConfig.ts has already
+    // merged both as SdkVmConfig::apply_optimizations does), else adds its own.
+    const tupleFits = m !== null && m[0] >= b[0] && m[1] >= b[1];
+    airs.push(int256Airs(haveBitwise, tupleFits ? null : b));
   }
-  if (config.bigint !== null) missing.push('BigInt (Int256)');
-  const limbs32 = (p: bigint, what: string) => {
-    if (chipLimbs(p) !== 32) missing.push(`${what} (48-limb chips)`);
+  const limbs = (p: bigint, what: string): 32 | 48 => {
+    const n = chipLimbs(p);
+    if (n === null)
+      throw new EngineError('config', `${what}: no chip for a modulus of ${p.toString(2).length} bits`);
+    return n;
   };
-  if (config.modular !== null) {
-    config.modular.forEach((p, k) => limbs32(p, `modulus ${k}`));
-    airs.push({ name: 'modular', airs: config.modular.flatMap((_, i) => modularAirs(i)) });
-  }
-  if (config.fp2 !== null) {
-    config.fp2.forEach((f) => limbs32(f.modulus, `Fp2 ${f.name}`));
-    airs.push({ name: 'fp2', airs: config.fp2.flatMap((_, i) => fp2Airs(i)) });
-  }
-  if (config.ecc !== null) {
-    config.ecc.forEach((c) => {
-      limbs32(c.modulus, `curve ${c.structName}`);
-      if (c.a !== 0n) missing.push(`curve ${c.structName} (a ≠ 0)`);
+  if (config.modular !== null)
+    airs.push({
+      name: 'modular',
+      airs: config.modular.flatMap((p, i) => modularChipAirs(i, p, limbs(p, `modulus ${i}`))),
     });
-    airs.push({ name: 'ecc', airs: config.ecc.flatMap((_, i) => eccAirs(i)) });
-  }
+  if (config.fp2 !== null)
+    airs.push({
+      name: 'fp2',
+      airs: config.fp2.flatMap((f, i) => fp2ChipAirs(i, f.modulus, limbs(f.modulus, `Fp2 ${f.name}`))),
+    });
+  if (config.ecc !== null)
+    airs.push({
+      name: 'ecc',
+      airs: config.ecc.flatMap((c, i) =>
+        eccChipAirs(i, c.modulus, limbs(c.modulus, `curve ${c.structName}`), c.a),
+      ),
+    });
   if (missing.length > 0)
     throw new EngineError(
       'request',

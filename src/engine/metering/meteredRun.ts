@@ -24,7 +24,8 @@ import type { AccessHook, TracingMemory } from '../memory/tracingMemory';
 import { accessPlan, MEM_HOOKED, MEM_NONE, MEM_REVEAL, MEM_RS1_IMM } from './accessPlan';
 import { GuestMachine, type GuestState } from '../timeline/guestMachine';
 import { OP_ALGEBRA } from '../guest/opcodes';
-import type { VmConfig } from '../guest/vmConfig';
+import { describeMissing, missingSettings } from '../guest/extensions/configCheck';
+import { defaultVmConfig, type VmConfig } from '../guest/vmConfig';
 import { algebraAirKey, configExtensionAirs } from './algebraAirs';
 import { AirInventory, type ExtensionAirs, extensionAirs } from './airs';
 import { enterInstruction, FunctionTable, type StackCursor, StackTrie } from './callStacks';
@@ -77,15 +78,29 @@ export interface MeteringResult {
   error: EngineError | null;
 }
 
-/** The extension AIRs of the run: the config's, or without one the program's precompiles (refusing unknown widths). */
+/**
+ * The extension AIRs of the run: the config's, or without one the program's precompiles (refusing unknown
+ * widths). A config that lacks settings the program needs is refused by name, as OpenVM refuses to load
+ * such a program (configCheck.ts) — its chips would have no AIR to add rows to.
+ */
 function inventoryExtensions(program: GuestProgram, vmConfig: VmConfig | undefined): ExtensionAirs[] {
-  if (vmConfig !== undefined) return configExtensionAirs(vmConfig);
+  if (vmConfig !== undefined) {
+    const missing = missingSettings(program.decoded, vmConfig);
+    if (missing.length > 0)
+      throw new EngineError(
+        'config',
+        `cannot meter: the program needs settings missing from ${vmConfig.source} (OpenVM would refuse to load it): ${describeMissing(missing).join('; ')}`,
+      );
+    return configExtensionAirs(vmConfig);
+  }
   const ext = extensionAirs(program.decoded.extensions.map((e) => e.extension));
-  if (ext.missing.length > 0)
+  if (ext.missing.length > 0) {
+    const needs = describeMissing(missingSettings(program.decoded, defaultVmConfig()));
     throw new EngineError(
-      'request',
-      `metering does not catalogue the AIRs of the ${ext.missing.join(', ')} extension(s) without the guest's openvm.toml`,
+      'config',
+      `cannot meter the ${ext.missing.join(', ')} extension(s) without the guest's openvm.toml (--config); it needs ${needs.join('; ')}`,
     );
+  }
   return ext.airs;
 }
 

@@ -68,9 +68,24 @@ const OPCODE_AIR = new Map<number, string>([
 
 /**
  * Precompile opcodes whose rows the interpreter reports after execution (Interpreter.onPrecompile, the
- * chip's height_delta: Keccak 24 per Keccak-f, keccak256/circuit/src/execution.rs:168).
+ * chip's height_delta: Keccak 24 per Keccak-f, keccak256/circuit/src/execution.rs:168; SHA-256 17 per
+ * block, sha256_chip/execution.rs:139, 172; each Int256 instruction 1 row of its chip,
+ * extensions/bigint/circuit/src/*.rs on_height_change). Int256 chips: BaseAlu256 (add, sub, xor, or, and),
+ * LessThan256 (slt, sltu), BranchEqual256 (beq, bne), BranchLessThan256 (blt, bge, bltu, bgeu),
+ * Multiplication256, Shift256 (sll, srl, sra) — extensions/bigint/circuit/src/extension/mod.rs:95-145.
  */
-const PRECOMPILE_AIR = new Map<number, string>([[O.OP_KECCAK256, 'keccak']]);
+const PRECOMPILE_AIR = new Map<number, string>([
+  [O.OP_KECCAK256, 'keccak'],
+  [O.OP_SHA256, 'sha256'],
+  ...[O.OP_ADD256, O.OP_SUB256, O.OP_XOR256, O.OP_OR256, O.OP_AND256].map(
+    (op) => [op, 'int256_alu'] as const,
+  ),
+  ...[O.OP_SLT256, O.OP_SLTU256].map((op) => [op, 'int256_lt'] as const),
+  ...[O.OP_BEQ256, O.OP_BNE256].map((op) => [op, 'int256_beq'] as const),
+  ...[O.OP_BLT256, O.OP_BGE256, O.OP_BLTU256, O.OP_BGEU256].map((op) => [op, 'int256_blt'] as const),
+  [O.OP_MUL256, 'int256_mul'],
+  ...[O.OP_SLL256, O.OP_SRL256, O.OP_SRA256].map((op) => [op, 'int256_shift'] as const),
+]);
 
 /** AIR id per precompile opcode of this inventory (-1 elsewhere). */
 export function precompileAirTable(inventory: AirInventory): Int16Array {
