@@ -1,13 +1,15 @@
 // "Cost by function": the loaded guest metered as OpenVM v1.7 segments it, checked against the CLI's
 // `exec --segments` (the same engine in Node): instruction count, the segment's AIR table, the icicle in
 // instructions and in trace cells (whose total is the sum of the segments' cells).
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { cli, ready, watchErrors } from './helpers';
 
 interface Segment {
   instret_start: number;
   num_insns: number;
-  airs: { air_name: string; rows: number; padded_rows: number; cells: number }[];
+  airs: { air_name: string; rows: number; padded_rows: number; main_cols: number; cells: number }[];
 }
 
 test('Cost by function: segments, AIR table and icicle agree with exec --segments', async ({ page }) => {
@@ -80,4 +82,101 @@ test('Cost by function: a small max segment length cuts the run; the cuts show o
   );
   await page.screenshot({ path: 'test-results/metering-segments-timeline.png' });
   expect(errors).toEqual([]);
+});
+
+const BENCH = '../shared/guests/openvm-v1.7-benchmarks';
+const benchPresent = existsSync(`${BENCH}/ecrecover.elf`);
+if (!benchPresent && process.env.CI === 'true') throw new Error(`fixture missing: ${BENCH}`);
+
+function fileOf(path: string, name = basename(path)) {
+  return { name, mimeType: 'application/octet-stream', buffer: readFileSync(path) };
+}
+
+test.describe('Cost by function with the guest openvm.toml', () => {
+  test.skip(!benchPresent, `${BENCH} not found`);
+
+  test('ecrecover with its openvm.toml and input: every segment AIR row is the CLI one', async ({ page }) => {
+    test.setTimeout(180_000);
+    const errors = watchErrors(page);
+    await page.goto('/');
+    await ready(page);
+    await page
+      .locator('input[type=file]')
+      .setInputFiles([
+        fileOf(`${BENCH}/ecrecover.elf`),
+        fileOf(`${BENCH}/ecrecover.openvm.toml`),
+        fileOf('examples/inputs/ecrecover.input.json'),
+      ]);
+    await ready(page, 90_000);
+    const { segments } = JSON.parse(
+      cli([
+        'exec',
+        `${BENCH}/ecrecover.elf`,
+        '--config',
+        `${BENCH}/ecrecover.openvm.toml`,
+        '--input',
+        'examples/inputs/ecrecover.input.json',
+        '--segments',
+      ]),
+    ) as { segments: Segment[] };
+    const instructions = segments.reduce((t, s) => t + s.num_insns, 0);
+    await page.getByRole('button', { name: 'Cost by function' }).click();
+    const panel = page.getByRole('region', { name: 'Cost by function' });
+    await expect(panel.getByTestId('meter-summary')).toHaveText(
+      `${instructions.toLocaleString('en-US')} instructions in ${segments.length} segment${segments.length === 1 ? '' : 's'}`,
+      { timeout: 90_000 },
+    );
+    await expect(panel.getByTestId('meter-missing-settings')).toHaveCount(0);
+    const n = (x: number) => x.toLocaleString('en-US');
+    for (let k = 0; k < segments.length; k++) {
+      await panel.getByRole('combobox', { name: 'Segment', exact: true }).selectOption(String(k));
+      const rows = panel.getByTestId('air-row');
+      await expect(rows).toHaveCount(segments[k].airs.length);
+      const shown = await rows.evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+      );
+      expect(shown).toEqual(
+        segments[k].airs.map((a) => [
+          a.air_name,
+          n(a.rows),
+          n(a.padded_rows),
+          String(a.main_cols),
+          n(a.cells),
+        ]),
+      );
+    }
+    // The algebra and ECC chips are in the table: the config's moduli and curve were metered.
+    await expect(
+      panel.locator('[data-testid="air-row"][data-air*="FieldExpressionCoreAir"]'),
+    ).not.toHaveCount(0);
+    await page.screenshot({ path: 'test-results/metering-ecrecover-config.png' });
+    expect(errors).toEqual([]);
+  });
+
+  test('without the settings it needs: the panel names them (keccak256 meters, ecrecover cannot)', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const errors = watchErrors(page);
+    await page.goto('/');
+    await ready(page);
+    await page.locator('input[type=file]').setInputFiles([fileOf(`${BENCH}/keccak256.elf`)]);
+    await ready(page, 90_000);
+    await page.getByRole('button', { name: 'Cost by function' }).click();
+    const panel = page.getByRole('region', { name: 'Cost by function' });
+    await expect(panel.getByTestId('meter-summary')).toContainText('instructions in', { timeout: 90_000 });
+    await expect(panel.getByTestId('meter-missing-settings')).toContainText('[app_vm_config.keccak]');
+
+    await page.locator('input[type=file]').setInputFiles([fileOf(`${BENCH}/ecrecover.elf`)]);
+    await ready(page, 90_000);
+    await panel.getByRole('button', { name: 'Meter the run' }).click();
+    const missing = panel.getByTestId('meter-missing-settings');
+    await expect(missing).toContainText('Settings missing from the defaults', { timeout: 60_000 });
+    await expect(missing).toContainText('[app_vm_config.modular] supported_moduli is not configured');
+    await expect(missing).toContainText('[[app_vm_config.ecc.supported_curves]] is not configured');
+    await expect(panel.getByTestId('meter-unavailable')).toContainText("without the guest's openvm.toml");
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await page.screenshot({ path: 'test-results/metering-ecrecover-missing.png' });
+    expect(errors).toEqual([]);
+  });
 });

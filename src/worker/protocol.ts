@@ -78,7 +78,16 @@ export interface RequestMap {
     result: CostComparison;
   };
   /** A guest run metered and segmented as OpenVM v1.7 does, with its cost per call stack (engine/metering). */
-  meter: { params: { bytes: Uint8Array; input?: string; maxSegmentLength?: number }; result: MeterView };
+  meter: {
+    params: {
+      bytes: Uint8Array;
+      input?: string;
+      maxSegmentLength?: number;
+      /** The guest's openvm.toml as the session was opened with it (its moduli, curves, extensions). */
+      config?: { text: string; name: string };
+    };
+    result: MeterView;
+  };
 }
 export type RequestType = keyof RequestMap;
 

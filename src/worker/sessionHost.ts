@@ -103,7 +103,8 @@ export class SessionHost {
     },
     predict: () => predictNext(this.need().session),
     cost: ({ kind, bytes, options, stepCap }) => costComparison(kind, bytes, options, stepCap),
-    meter: ({ bytes, input, maxSegmentLength }) => meterView(bytes, input, maxSegmentLength),
+    meter: ({ bytes, input, maxSegmentLength, config }) =>
+      meterView(bytes, { input, maxSegmentLength, config }),
   };
 
   /** Answers one request (after those before it; `pause` at once). Resolves when the answer is posted. */

@@ -1,6 +1,7 @@
 // The "Cost by function" slice: the loaded guest metered and segmented as OpenVM v1.7 does (worker
-// request `meter`, engine/metering), the chosen measure and segment. The view belongs to the program it
-// was computed for (`meterFor`), so opening another program needs no reset here.
+// request `meter`, engine/metering, with the openvm.toml the guest was opened with), the chosen measure and
+// segment. The view belongs to the program it was computed for (`meterFor`), so opening another program
+// (or the same ELF with another config) needs no reset here.
 import type { CostMeasure } from '../../engine/metering/costProfile';
 import type { MeterView } from '../../engine/metering/meterView';
 import type { Loaded, StoreContext } from './storeTypes';
@@ -45,6 +46,7 @@ export function meterSlice(ctx: StoreContext): MeterSlice {
           bytes: loaded.bytes,
           input,
           maxSegmentLength: get().meterMaxSegmentLength,
+          ...(loaded.config ? { config: loaded.config } : {}),
         });
         set({ meter, meterFor: loaded, meterLoading: false, meterSegment: -1 });
       } catch (e) {

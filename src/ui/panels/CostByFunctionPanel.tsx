@@ -50,7 +50,26 @@ export function CostByFunctionPanel() {
           ))}
         </select>
       </label>
-      {!meter || !layout ? (
+      {meter && meter.missingSettings.length > 0 && (
+        <div className="missing-settings" role="note" data-testid="meter-missing-settings">
+          Settings missing from{' '}
+          {meter.configSource === 'defaults'
+            ? 'the defaults (no openvm.toml: drop the one it was built with)'
+            : meter.configSource}{' '}
+          — OpenVM would refuse to load this program:
+          <ul>
+            {meter.missingSettings.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {meter?.unavailable && (
+        <p className="muted" data-testid="meter-unavailable">
+          Cannot meter this run: {meter.unavailable}.
+        </p>
+      )}
+      {meter?.unavailable ? null : !meter || !layout ? (
         <p className="muted">
           {loading
             ? 'Metering the run as OpenVM cuts it into segments…'
