@@ -180,3 +180,87 @@ test.describe('Cost by function with the guest openvm.toml', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test('Cost by function scopes (segment, a shift-dragged range) and a function highlighted on the Timeline', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const errors = watchErrors(page);
+  await page.goto('/?example=hashmap.elf');
+  await ready(page, 120_000);
+  const { segments } = JSON.parse(
+    cli(['exec', 'public/examples/hashmap.elf', '--segments', '--max-segment-length', '1048476']),
+  ) as { segments: Segment[] };
+  expect(segments.length).toBeGreaterThan(2);
+  await page.getByRole('button', { name: 'Cost by function' }).click();
+  const panel = page.getByRole('region', { name: 'Cost by function' });
+  await expect(panel.getByTestId('meter-summary')).toContainText('instructions in', { timeout: 120_000 });
+  await panel.getByRole('combobox', { name: 'Max segment length' }).selectOption('1048476');
+  await expect(panel.getByTestId('meter-summary')).toContainText(`in ${segments.length} segments`, {
+    timeout: 120_000,
+  });
+  const n = (x: number) => x.toLocaleString('en-US');
+
+  // One segment: its instructions, and its cells are its AIR table's.
+  await panel.getByRole('radio', { name: 'Segment' }).check();
+  await panel.getByRole('combobox', { name: 'Segment', exact: true }).selectOption('2');
+  await expect(panel.getByRole('img', { name: /^Icicle of instructions/ })).toHaveAttribute(
+    'aria-label',
+    `Icicle of instructions by call stack, ${n(segments[2].num_insns)} in all`,
+  );
+  await panel.getByRole('radio', { name: 'Trace cells' }).check();
+  await expect(panel.getByRole('img', { name: /^Icicle of cells/ })).toHaveAttribute(
+    'aria-label',
+    `Icicle of cells by call stack, ${n(segments[2].airs.reduce((t, a) => t + a.cells, 0))} in all`,
+  );
+  await panel.getByRole('radio', { name: 'Instructions' }).check();
+
+  // A range shift-dragged on the Timeline: the icicle holds exactly its instructions.
+  const slider = page.getByRole('slider', { name: 'Timestamp' });
+  const box = await slider.boundingBox();
+  if (box === null) throw new Error('no timeline');
+  await page.keyboard.down('Shift');
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.45, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(page.getByTestId('timeline-selection')).toHaveCount(1);
+  await expect(panel.getByRole('radio', { name: 'Selected range' })).toBeChecked();
+  const scopeText = panel.getByTestId('meter-scope');
+  await expect(scopeText).toContainText('Instructions ', { timeout: 30_000 });
+  const m = /Instructions ([\d,]+) – ([\d,]+)/.exec((await scopeText.textContent()) ?? '');
+  expect(m).not.toBeNull();
+  const [from, to] = [Number(m?.[1].replace(/,/g, '')), Number(m?.[2].replace(/,/g, ''))];
+  expect(to - from).toBeGreaterThan(100_000);
+  await expect(panel.getByRole('img', { name: /^Icicle of instructions/ })).toHaveAttribute(
+    'aria-label',
+    `Icicle of instructions by call stack, ${n(to - from)} in all`,
+  );
+  await page.screenshot({ path: 'test-results/metering-range.png' });
+
+  // Clicking a function shows its time as bands; Escape clears them, clicking twice too.
+  await panel.getByRole('radio', { name: 'Whole run' }).check();
+  const malloc = panel.locator('[data-testid="icicle-frame"][data-path="_start;__start_c;main;malloc"]');
+  await malloc.click();
+  const bands = page.getByTestId('timeline-bands');
+  await expect(bands).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.getByTestId('timeline-band').first()).toBeVisible();
+  expect(Number(await bands.getAttribute('data-count'))).toBeGreaterThan(100);
+  await expect(panel.getByTestId('meter-highlight')).toContainText('malloc: ran ');
+  await expect(malloc).toHaveAttribute('data-highlighted', 'true');
+  await page.screenshot({ path: 'test-results/metering-highlight.png' });
+  await page.keyboard.press('Escape');
+  await expect(bands).toHaveCount(0);
+  await malloc.click();
+  await expect(bands).toHaveCount(1, { timeout: 30_000 });
+  await malloc.click();
+  await expect(bands).toHaveCount(0);
+  // A rarer function: a few bands, where it ran.
+  await panel.locator('[data-testid="icicle-frame"][data-path="_start;__start_c;main;strlen"]').click();
+  await expect(bands).toHaveCount(1, { timeout: 30_000 });
+  await expect(panel.getByTestId('meter-highlight')).toContainText('strlen: ran 51,325 instructions');
+  await page.screenshot({ path: 'test-results/metering-highlight-strlen.png' });
+  expect(errors).toEqual([]);
+});

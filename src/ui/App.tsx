@@ -274,6 +274,12 @@ function TimelineDock({ frame }: { frame: Frame }) {
     () => (densities ? { t0: densities.t0, t1: densities.t1, buckets: densities.buckets } : undefined),
     [densities],
   );
+  // Cost by function: the highlighted function's time and the range selected for the icicle.
+  const bands = useDebugger((s) =>
+    meter !== undefined && s.meterHighlight?.meter === meter ? s.meterHighlight.timestamps : undefined,
+  );
+  const selection = useDebugger((s) => (isAlloc ? undefined : s.meterRange));
+  const { setMeterRange } = debuggerStore.getState();
   return (
     <footer className="timeline-dock">
       <Timeline
@@ -286,6 +292,9 @@ function TimelineDock({ frame }: { frame: Frame }) {
         unit={isAlloc ? 'operation' : 'timestamp'}
         onSeek={seek}
         onViewport={requestDensities}
+        bands={bands}
+        selection={selection}
+        onSelectRange={isAlloc ? undefined : setMeterRange}
       />
     </footer>
   );
