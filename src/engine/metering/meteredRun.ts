@@ -248,8 +248,11 @@ export class MeteredRun {
       if (this.metered.wouldSegmentWith(this.slack))
         this.snapshot = { state: this.machine.capture(), instret: m.instret };
     }
-    this.log.instret = m.instret;
-    if (m.status !== 'terminated') this.log.endTs = this.segBase + this.memory.timestamp - 1;
+    // After the last segment's close, segBase is the timestamp after the run (closeSegment).
+    this.log.finish(
+      m.instret,
+      m.status === 'terminated' ? this.segBase : this.segBase + this.memory.timestamp - 1,
+    );
     return { segments: this.segments, instret: m.instret, exitCode: m.exitCode, error: m.error };
   }
 
@@ -453,8 +456,7 @@ export class MeteredRun {
       this.nodeRows[node * this.airCount + c.air] += c.rows;
       this.log.event(at, node, c.air, c.rows);
     }
-    this.log.endTs = this.segBase + endTimestamp - 1;
-    this.segBase = this.log.endTs;
+    this.segBase += endTimestamp - 1;
     this.segments.push({
       index: this.segments.length,
       instretStart: start,
