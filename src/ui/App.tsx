@@ -274,7 +274,8 @@ function TimelineDock({ frame }: { frame: Frame }) {
     () => (densities ? { t0: densities.t0, t1: densities.t1, buckets: densities.buckets } : undefined),
     [densities],
   );
-  // Cost by function: the highlighted function's time and the range selected for the icicle.
+  // Cost by function: the highlighted function's time and the range selected for the icicle (shift-drag,
+  // once the run is metered with this session's options).
   const bands = useDebugger((s) =>
     meter !== undefined && s.meterHighlight?.meter === meter ? s.meterHighlight.timestamps : undefined,
   );
@@ -294,7 +295,7 @@ function TimelineDock({ frame }: { frame: Frame }) {
         onViewport={requestDensities}
         bands={bands}
         selection={selection}
-        onSelectRange={isAlloc ? undefined : setMeterRange}
+        onSelectRange={meter ? setMeterRange : undefined}
       />
     </footer>
   );
