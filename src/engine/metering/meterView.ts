@@ -12,7 +12,7 @@ import { loadGuestProgram } from '../guest/guestProgram';
 import { emptyInput, parseInput } from '../guest/input';
 import { defaultVmConfig, parseOpenVmToml, type VmConfig } from '../guest/vmConfig';
 import { COST_MEASURES, type CostEntry, type CostMeasure, costEntries } from './costProfile';
-import { MeteredRun } from './meteredRun';
+import { MeteredRun, type MeteringResult } from './meteredRun';
 import { type SegmentJson, segmentsJson } from './segmentReport';
 
 export interface MeterView {
@@ -61,14 +61,17 @@ export function meterRun(
   const missing = describeMissing(missingSettings(program.decoded, vmConfig ?? defaultVmConfig()));
   const configSource = vmConfig?.source ?? 'defaults';
   let run: MeteredRun;
+  let result: MeteringResult;
   try {
     run = new MeteredRun(program, {
       input: options.input ? parseInput(options.input) : emptyInput(),
       maxSegmentLength: options.maxSegmentLength,
       vmConfig,
     });
+    result = run.run();
   } catch (e) {
-    // An inventory metering cannot build (a request it cannot serve): said in the panel, with what to add.
+    // An inventory metering cannot build, or a chip it has no AIR for (a request it cannot serve): said in
+    // the panel, with the settings to add.
     if (!(e instanceof EngineError) || e.kind !== 'request') throw e;
     const view: MeterView = {
       instret: 0,
@@ -83,7 +86,6 @@ export function meterRun(
     };
     return { view, run: null };
   }
-  const result = run.run();
   const profiles = {} as Record<CostMeasure, CostEntry[]>;
   for (const m of COST_MEASURES) profiles[m] = costEntries(run, m);
   const segmentTimestamps: number[] = [];
