@@ -281,6 +281,13 @@ function TimelineDock({ frame }: { frame: Frame }) {
     () => (densities ? { t0: densities.t0, t1: densities.t1, buckets: densities.buckets } : undefined),
     [densities],
   );
+  // Cost by function: the highlighted function's time and the range selected for the icicle (shift-drag,
+  // once the run is metered with this session's options).
+  const bands = useDebugger((s) =>
+    meter !== undefined && s.meterHighlight?.meter === meter ? s.meterHighlight.timestamps : undefined,
+  );
+  const selection = useDebugger((s) => (isAlloc ? undefined : s.meterRange));
+  const { setMeterRange } = debuggerStore.getState();
   return (
     <footer className="timeline-dock">
       <Timeline
@@ -293,6 +300,9 @@ function TimelineDock({ frame }: { frame: Frame }) {
         unit={isAlloc ? 'operation' : 'timestamp'}
         onSeek={seek}
         onViewport={requestDensities}
+        bands={bands}
+        selection={selection}
+        onSelectRange={meter ? setMeterRange : undefined}
       />
     </footer>
   );

@@ -7,6 +7,7 @@
 import type { ErrorInfo } from '../engine/errors';
 import type { CostComparison } from '../engine/lessons/costComparison';
 import type { MeterView } from '../engine/metering/meterView';
+import type { CostEntry, CostMeasure } from '../engine/metering/costProfile';
 import type { Lesson } from '../engine/lessons/lessonTypes';
 import type { PredictionQuiz } from '../engine/lessons/predict';
 import type { MtraceRunView } from '../engine/scripts/mtraceView';
@@ -78,7 +79,30 @@ export interface RequestMap {
     result: CostComparison;
   };
   /** A guest run metered and segmented as OpenVM v1.7 does, with its cost per call stack (engine/metering). */
-  meter: { params: { bytes: Uint8Array; input?: string; maxSegmentLength?: number }; result: MeterView };
+  meter: {
+    params: {
+      bytes: Uint8Array;
+      input?: string;
+      maxSegmentLength?: number;
+      /** The guest's openvm.toml as the session was opened with it (its moduli, curves, extensions). */
+      config?: { text: string; name: string };
+    };
+    result: MeterView;
+  };
+  /**
+   * The last metered run's cost over an instruction range [from, to) (engine/metering/rangeProfile.ts), or
+   * over the session's timestamps [t0, t1] (the instructions from the one running at t0 to the one running at
+   * t1, found by seeking the session; its position is kept).
+   */
+  meterRange: {
+    params: { from: number; to: number } | { t0: number; t1: number };
+    result: { from: number; to: number; profiles: Record<CostMeasure, CostEntry[]> };
+  };
+  /** When the last metered run executed a call-stack prefix (outermost frame first): [from, to) pairs. */
+  meterIntervals: {
+    params: { path: string[] };
+    result: { instret: Float64Array; timestamps: Float64Array };
+  };
 }
 export type RequestType = keyof RequestMap;
 

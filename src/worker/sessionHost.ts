@@ -12,7 +12,9 @@ import type { Position } from '../engine/timeline/sessionTypes';
 import { FrameBuilder } from '../engine/views/frameBuilder';
 import { transferable } from '../engine/views/transferable';
 import { costComparison } from '../engine/lessons/costComparison';
-import { meterView } from '../engine/metering/meterView';
+import { COST_MEASURES, type CostEntry, type CostMeasure } from '../engine/metering/costProfile';
+import { meterRun } from '../engine/metering/meterView';
+import { RangeProfiler } from '../engine/metering/rangeProfile';
 import { predictNext } from '../engine/lessons/predict';
 import { openLessonSession } from './lessonRequests';
 import {
@@ -54,6 +56,8 @@ export class SessionHost {
   private session: Session | null = null;
   private frames: FrameBuilder | null = null;
   private pauseRequested = false;
+  /** The last metered run's attribution, for range and interval queries (the run itself is not kept). */
+  private profiler: RangeProfiler | null = null;
   /** The request being answered (and those before it): the next one waits for it. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -62,6 +66,29 @@ export class SessionHost {
   private need(): { session: Session; frames: FrameBuilder } {
     if (this.session === null || this.frames === null) throw new EngineError('request', 'no program is open');
     return { session: this.session, frames: this.frames };
+  }
+
+  private needProfiler(): RangeProfiler {
+    if (this.profiler === null) throw new EngineError('request', 'no metered run: meter the run first');
+    return this.profiler;
+  }
+
+  /**
+   * The steps (= instret for guests) of the instructions running at timestamps t0 and t1 of the session
+   * (the last state at or before each), the session left where it was.
+   */
+  private stepsAt(t0: number, t1: number): [number, number] {
+    const { session } = this.need();
+    const here = session.position().step;
+    const end = session.info().end?.timestamp ?? session.info().head.timestamp;
+    const clamp = (t: number) => Math.max(1, Math.min(end, Math.round(t)));
+    try {
+      const a = session.seek(clamp(Math.min(t0, t1))).step;
+      const b = session.seek(clamp(Math.max(t0, t1))).step;
+      return [a, b];
+    } finally {
+      session.seekStep(here);
+    }
   }
 
   private readonly handlers: Handlers = {
@@ -103,7 +130,27 @@ export class SessionHost {
     },
     predict: () => predictNext(this.need().session),
     cost: ({ kind, bytes, options, stepCap }) => costComparison(kind, bytes, options, stepCap),
-    meter: ({ bytes, input, maxSegmentLength }) => meterView(bytes, input, maxSegmentLength),
+    meter: ({ bytes, input, maxSegmentLength, config }) => {
+      this.profiler = null;
+      const { view, run } = meterRun(bytes, { input, maxSegmentLength, config });
+      this.profiler = run === null ? null : new RangeProfiler(run);
+      return view;
+    },
+    meterRange: (params) => {
+      const q = this.needProfiler();
+      const [from, to] = 'from' in params ? [params.from, params.to] : this.stepsAt(params.t0, params.t1);
+      if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to))
+        throw new EngineError('request', `bad instruction range [${from}, ${to})`);
+      const profiles = {} as Record<CostMeasure, CostEntry[]>;
+      for (const m of COST_MEASURES) profiles[m] = q.entries(from, to, m);
+      return { from, to, profiles };
+    },
+    meterIntervals: ({ path }) => {
+      const iv = this.needProfiler().intervals(path);
+      transferable(iv.instret);
+      transferable(iv.timestamps);
+      return iv;
+    },
   };
 
   /** Answers one request (after those before it; `pause` at once). Resolves when the answer is posted. */

@@ -7,9 +7,21 @@
 //                 "[padding] AIR" (padded - rows of each segment): the weights sum to the segments' cells
 //   adapter-rows  AccessAdapterAir<N> rows charged to the frame (unpadded)
 // Frame names are demangled symbols; ';' inside a name (Rust array types) becomes ',' so that it cannot
-// split a frame.
+// split a frame. The source is a whole run (MeteredRun's totals) or an instruction range of it
+// (rangeProfile.ts: its rows, and the segments the range holds whole for [fixed] and [padding]).
 
 import type { MeteredRun } from './meteredRun';
+
+/** What the cost entries are read from: a run's per-node totals, or a range's (rangeProfile.ts). */
+export type CostSource = Pick<
+  MeteredRun,
+  'inventory' | 'functions' | 'trie' | 'nodeRows' | 'nodeInstructions' | 'segments'
+>;
+
+/** A function name as a folded-stack frame (';' separates frames). */
+export function frameName(name: string): string {
+  return name.replace(/;/g, ',');
+}
 
 export type CostMeasure = 'instructions' | 'cells' | 'adapter-rows';
 export const COST_MEASURES: readonly CostMeasure[] = ['instructions', 'cells', 'adapter-rows'];
@@ -20,10 +32,10 @@ export interface CostEntry {
   weight: number;
 }
 
-export function costEntries(run: MeteredRun, measure: CostMeasure): CostEntry[] {
+export function costEntries(run: CostSource, measure: CostMeasure): CostEntry[] {
   const inv = run.inventory;
   const a = inv.length;
-  const names = run.functions.names.map((n) => n.replace(/;/g, ','));
+  const names = run.functions.names.map(frameName);
   const out: CostEntry[] = [];
   for (let node = 1; node < run.trie.size; node++) {
     let w = 0;
@@ -57,9 +69,8 @@ export function costEntries(run: MeteredRun, measure: CostMeasure): CostEntry[] 
         padding += s.padded[air.id] - s.rows[air.id];
       }
       const width = air.mainCols + air.permCols;
-      if (fixed > 0) out.push({ stack: ['[fixed]', air.name.replace(/;/g, ',')], weight: fixed * width });
-      if (padding > 0)
-        out.push({ stack: ['[padding]', air.name.replace(/;/g, ',')], weight: padding * width });
+      if (fixed > 0) out.push({ stack: ['[fixed]', frameName(air.name)], weight: fixed * width });
+      if (padding > 0) out.push({ stack: ['[padding]', frameName(air.name)], weight: padding * width });
     }
   }
   return out;

@@ -1,6 +1,7 @@
-// Who first touched each CHUNK (8 cells) of memory in the current segment: the owner (a call-stack node) that
-// pays for the chunk's boundary rows, its finalize adapter records and its share of the Merkle/Poseidon2
-// rows. A paged bitset per address space (4096 chunks per page) and the touches in order.
+// Who first touched each CHUNK (8 cells) of memory in the current segment: the owner (an id of the caller's;
+// metering's names the first-touching instruction) that pays for the chunk's boundary rows, its finalize
+// adapter records and its share of the Merkle/Poseidon2 rows. A paged bitset per address space (4096 chunks
+// per page) and the touches in order.
 // Invariant: `length` entries, each chunk at most once per segment.
 
 const PAGE_CHUNKS_BITS = 12;

@@ -1,11 +1,18 @@
 // What the app's "Cost by function" panel shows of a metered run (meteredRun.ts): the segments with every
 // AIR's rows (segmentReport.ts, the CLI's --segments JSON) and the cost per call stack in each measure
-// (costProfile.ts). Plain data, structured-clone friendly, computed in the worker from the program bytes.
+// (costProfile.ts). Plain data, structured-clone friendly, computed in the worker from the program bytes,
+// its input and the openvm.toml the guest was opened with (as `exec --config --segments` meters it).
+// Settings the program needs that its config lacks (configCheck.ts: OpenVM would refuse to load it) are
+// named in `missingSettings`; a run metering cannot serve (e.g. algebra without its openvm.toml) is
+// `unavailable` with the reason, not a thrown error, so the panel can say what to add.
 
+import { EngineError } from '../errors';
+import { describeMissing, missingSettings } from '../guest/extensions/configCheck';
 import { loadGuestProgram } from '../guest/guestProgram';
 import { emptyInput, parseInput } from '../guest/input';
+import { defaultVmConfig, parseOpenVmToml, type VmConfig } from '../guest/vmConfig';
 import { COST_MEASURES, type CostEntry, type CostMeasure, costEntries } from './costProfile';
-import { MeteredRun } from './meteredRun';
+import { MeteredRun, type MeteringResult } from './meteredRun';
 import { type SegmentJson, segmentsJson } from './segmentReport';
 
 export interface MeterView {
@@ -13,6 +20,12 @@ export interface MeterView {
   exitCode: number | null;
   /** The guest's failure (segments up to it are still there). */
   error: string | null;
+  /** Why the run could not be metered at all (then there are no segments); null when it was. */
+  unavailable: string | null;
+  /** Settings the program's instructions need that its config lacks (configCheck.describeMissing). */
+  missingSettings: string[];
+  /** The config metered with: its file name, or 'defaults'. */
+  configSource: string;
   segments: SegmentJson[];
   /**
    * Where each segment starts on a one-segment run's timeline (the app's): the timestamp advances by the
@@ -22,14 +35,57 @@ export interface MeterView {
   profiles: Record<CostMeasure, CostEntry[]>;
 }
 
-export function meterView(
+export interface MeterViewOptions {
+  /** Guest input in the OpenVM CLI format (one hex string or `{"input": [...]}`). */
+  input?: string;
+  /** OpenVM's with_max_segment_len (undefined: the SDK default). */
+  maxSegmentLength?: number;
+  /** The guest's openvm.toml (text and file name), as the session was opened with it. */
+  config?: { text: string; name: string };
+}
+
+function emptyProfiles(): Record<CostMeasure, CostEntry[]> {
+  const p = {} as Record<CostMeasure, CostEntry[]>;
+  for (const m of COST_MEASURES) p[m] = [];
+  return p;
+}
+
+/** The metered run and the view of it (the run stays with the caller for range queries). */
+export function meterRun(
   bytes: Uint8Array,
-  input: string | undefined,
-  maxSegmentLength?: number,
-): MeterView {
+  options: MeterViewOptions = {},
+): { view: MeterView; run: MeteredRun | null } {
   const program = loadGuestProgram(bytes);
-  const run = new MeteredRun(program, { input: input ? parseInput(input) : emptyInput(), maxSegmentLength });
-  const result = run.run();
+  const vmConfig: VmConfig | undefined =
+    options.config === undefined ? undefined : parseOpenVmToml(options.config.text, options.config.name);
+  const missing = describeMissing(missingSettings(program.decoded, vmConfig ?? defaultVmConfig()));
+  const configSource = vmConfig?.source ?? 'defaults';
+  let run: MeteredRun;
+  let result: MeteringResult;
+  try {
+    run = new MeteredRun(program, {
+      input: options.input ? parseInput(options.input) : emptyInput(),
+      maxSegmentLength: options.maxSegmentLength,
+      vmConfig,
+    });
+    result = run.run();
+  } catch (e) {
+    // An inventory metering cannot build, or a chip it has no AIR for (a request it cannot serve): said in
+    // the panel, with the settings to add.
+    if (!(e instanceof EngineError) || e.kind !== 'request') throw e;
+    const view: MeterView = {
+      instret: 0,
+      exitCode: null,
+      error: null,
+      unavailable: e.message,
+      missingSettings: missing,
+      configSource,
+      segments: [],
+      segmentTimestamps: [],
+      profiles: emptyProfiles(),
+    };
+    return { view, run: null };
+  }
   const profiles = {} as Record<CostMeasure, CostEntry[]>;
   for (const m of COST_MEASURES) profiles[m] = costEntries(run, m);
   const segmentTimestamps: number[] = [];
@@ -38,12 +94,20 @@ export function meterView(
     segmentTimestamps.push(t);
     t += s.endTimestamp - 1;
   }
-  return {
+  const view: MeterView = {
     instret: result.instret,
     exitCode: result.exitCode,
     error: result.error?.message ?? null,
+    unavailable: null,
+    missingSettings: missing,
+    configSource,
     segments: segmentsJson(run).segments,
     segmentTimestamps,
     profiles,
   };
+  return { view, run };
+}
+
+export function meterView(bytes: Uint8Array, options: MeterViewOptions = {}): MeterView {
+  return meterRun(bytes, options).view;
 }

@@ -12,7 +12,8 @@
 // Invariants: chip rows and instruction counts of a window are counted once (they do not depend on memory);
 // adapter rows charged in a window that moved to the next segment are undone (its first touches need not
 // be: the old segment's finalize only looks up the chunks its memory really touched); the per-segment
-// heights sum to the per-node attributed rows (attribution.test.ts).
+// heights sum to the per-node attributed rows (attribution.test.ts); the attribution log (attributionLog.ts)
+// says when each row was caused, and summed over the whole run equals the per-node totals.
 // Cost: the plain run plus one observer call per instruction (the access plan foresees RV32IM's memory
 // accesses; only unforeseeable instructions get a per-access hook), a snapshot per check only near a cut,
 // and a replay of one window per segment.
@@ -28,6 +29,7 @@ import { describeMissing, missingSettings } from '../guest/extensions/configChec
 import { defaultVmConfig, type VmConfig } from '../guest/vmConfig';
 import { algebraAirKey, configExtensionAirs } from './algebraAirs';
 import { AirInventory, type ExtensionAirs, extensionAirs } from './airs';
+import { AttributionLog } from './attributionLog';
 import { enterInstruction, FunctionTable, type StackCursor, StackTrie } from './callStacks';
 import { FirstTouch } from './firstTouch';
 import {
@@ -123,11 +125,15 @@ export class MeteredRun {
   /** Rows charged per (node, AIR): nodeRows[node * airs + air]; instructions per node. */
   nodeRows = new Float64Array(0);
   nodeInstructions = new Float64Array(0);
+  /** When each instruction ran in which node, and when every other row was caused (range queries). */
+  readonly log = new AttributionLog();
+  /** Per instruction index: the AIR its static chip row goes to (-1: none), and 1 where its rows are dynamic. */
+  readonly airOf: Int16Array;
+  readonly dynamic: Uint8Array;
 
   private readonly machine: GuestMachine;
   private readonly memory: TracingMemory;
   private readonly airCount: number;
-  private readonly airOf: Int16Array;
   private readonly precompileAir: Int16Array;
   private readonly regMask: Uint16Array;
   private readonly memKind: Uint8Array;
@@ -144,8 +150,6 @@ export class MeteredRun {
   private regTouched = 0;
   private readonly funcOf: Int32Array;
   private readonly linkKind: Uint8Array;
-  /** 1 where the instruction's rows depend on its operands (opcodeAirs.ts dynamicRows). */
-  private readonly dynamic: Uint8Array;
   private readonly readRegister = (ptr: number) => this.memory.peekWord(1, ptr);
   private readonly window: number;
   private readonly slack: Float64Array;
@@ -161,6 +165,21 @@ export class MeteredRun {
   private undo: number[] = [];
   private snapshot: Snapshot | null = null;
   private checkCursor: StackCursor = { node: 0, pending: 0 };
+  /** Instret of the next instruction observed (the current one, whose rows are being charged, is one less). */
+  private nextAt = 0;
+  /** The last logged instruction's index (-2 after a change of node): a new run starts where it does not continue. */
+  private lastIdx = -2;
+  /** The one-segment timestamp at the current segment's start (meterView's segmentTimestamps). */
+  private segBase = 1;
+  /** Events from here on belong to the uncommitted window (its adapter rows are undone by a cut). */
+  private eventMark = 0;
+  /**
+   * First-touch owners of this segment (FirstTouch's owner ids): the node and instret of the instruction
+   * that first touched a chunk, created once per touching instruction.
+   */
+  private originNode: number[] = [];
+  private originAt: number[] = [];
+  private originOfAt = -1;
 
   constructor(
     readonly program: GuestProgram,
@@ -244,6 +263,11 @@ export class MeteredRun {
       if (this.metered.wouldSegmentWith(this.slack))
         this.snapshot = { state: this.machine.capture(), instret: m.instret };
     }
+    // After the last segment's close, segBase is the timestamp after the run (closeSegment).
+    this.log.finish(
+      m.instret,
+      m.status === 'terminated' ? this.segBase : this.segBase + this.memory.timestamp - 1,
+    );
     return { segments: this.segments, instret: m.instret, exitCode: m.exitCode, error: m.error };
   }
 
@@ -253,6 +277,7 @@ export class MeteredRun {
     const mode = this.mode;
     if (mode === SILENT) return;
     if (this.effects) this.settleEffects();
+    const at = this.nextAt++;
     let node = this.node;
     if (this.cursor.pending !== 0 || this.trieFunc[node] !== this.funcOf[idx]) node = this.enter(idx);
     else this.cursor.pending = this.linkKind[idx];
@@ -262,10 +287,17 @@ export class MeteredRun {
     const mem = this.memKind[idx];
     if (mem !== MEM_NONE) this.planAccess(mem, idx, node);
     if (mode === REPLAY) return;
+    if (idx !== this.lastIdx + 1) this.log.run(at, idx, node, this.segBase + this.memory.timestamp - 1);
+    this.lastIdx = idx;
     this.nodeInstructions[node]++;
     const air = this.airOf[idx];
     if (air < 0) return;
-    const rows = this.dynamic[idx] === 0 ? 1 : this.rowsOf(idx);
+    // A static row follows from the instruction index (the log's runs); dynamic ones are events.
+    let rows = 1;
+    if (this.dynamic[idx] !== 0) {
+      rows = this.rowsOf(idx);
+      this.log.event(at, node, air, rows);
+    }
     this.winRows[air] += rows;
     this.nodeRows[node * this.airCount + air] += rows;
   }
@@ -278,6 +310,7 @@ export class MeteredRun {
     if (air < 0) throw new EngineError('internal', `no AIR for precompile opcode ${op}`);
     this.winRows[air] += rows;
     this.nodeRows[this.node * this.airCount + air] += rows;
+    this.log.event(this.nextAt - 1, this.node, air, rows);
   }
 
   private rowsOf(idx: number): number {
@@ -301,6 +334,7 @@ export class MeteredRun {
     const node = enterInstruction(this.trie, this.functions, this.cursor, idx);
     this.trieFunc = this.trie.func;
     if (node >= this.nodeInstructions.length) this.growNodes(this.trie.size);
+    if (node !== this.node) this.lastIdx = -2;
     this.node = node;
     return node;
   }
@@ -308,7 +342,21 @@ export class MeteredRun {
   private touchRegisters(mask: number, node: number): void {
     this.regTouched |= mask;
     this.effects = true;
-    for (let k = 0; k < 16; k++) if ((mask >>> k) & 1) this.touches.touch(1, 8 * k, 8, node);
+    for (let k = 0; k < 16; k++) if ((mask >>> k) & 1) this.touch(1, 8 * k, 8, node);
+  }
+
+  /** FirstTouch.touch with the current instruction as the owner of new chunks (an origin made on demand). */
+  private touch(as: number, ptr: number, size: number, node: number): boolean {
+    const at = this.nextAt - 1;
+    const mine = this.originOfAt === at;
+    const id = mine ? this.originNode.length - 1 : this.originNode.length;
+    if (!this.touches.touch(as, ptr, size, id)) return false;
+    if (!mine) {
+      this.originNode.push(node);
+      this.originAt.push(at);
+      this.originOfAt = at;
+    }
+    return true;
   }
 
   private planAccess(kind: number, idx: number, node: number): void {
@@ -331,7 +379,7 @@ export class MeteredRun {
   }
 
   private access(as: number, ptr: number, size: number, node: number): void {
-    if ((as !== 1 || this.touches.registers[ptr >>> 3] === 0) && this.touches.touch(as, ptr, size, node))
+    if ((as !== 1 || this.touches.registers[ptr >>> 3] === 0) && this.touch(as, ptr, size, node))
       this.effects = true;
     if (this.mode === NORMAL && (as !== 1 || size > 4)) this.metered.onMemoryOperation(as, ptr, size);
   }
@@ -346,6 +394,7 @@ export class MeteredRun {
       if (d === 0) continue;
       this.lastRows[k] = rec.rows[k];
       this.nodeRows[base + k] += d;
+      this.log.event(this.nextAt - 1, this.node, this.inventory.adapterOffset + k, d);
       if (this.mode === NORMAL) this.undo.push(base + k, d);
     }
   }
@@ -356,6 +405,7 @@ export class MeteredRun {
     for (let i = 0; i < this.airCount; i++) this.segRows[i] += this.winRows[i];
     this.winRows.fill(0);
     this.undo = [];
+    this.eventMark = this.log.eventCount;
   }
 
   /** A cut at the last checkpoint C, decided at the check after it: rewind, close, re-open, replay. */
@@ -370,6 +420,8 @@ export class MeteredRun {
     const x = m.instret;
     for (let i = 0; i < this.undo.length; i += 2) this.nodeRows[this.undo[i]] -= this.undo[i + 1];
     this.undo = [];
+    const adapters = this.inventory.adapterOffset;
+    this.log.dropSince(this.eventMark, adapters, adapters + 5);
     const snap = this.snapshot;
     if (snap === null || snap.instret > end)
       throw new EngineError('internal', `no snapshot at or before instret ${end}`);
@@ -387,12 +439,14 @@ export class MeteredRun {
     // Re-execute the window C..X on the new segment's memory (instructions and chip rows already counted).
     Object.assign(this.cursor, this.checkCursor);
     this.node = this.cursor.node;
+    this.nextAt = end;
     this.mode = REPLAY;
     this.machine.run(x - end);
     this.flushAdapterRows();
     this.mode = NORMAL;
-    if (m.instret !== x)
+    if (m.instret !== x || this.nextAt !== x)
       throw new EngineError('internal', `replay ended at instret ${m.instret}, expected ${x}`);
+    this.eventMark = this.log.eventCount;
   }
 
   private closeSegment(
@@ -410,7 +464,14 @@ export class MeteredRun {
       this.tree,
       this.touches,
     );
-    for (const c of h.charges) this.nodeRows[c.owner * this.airCount + c.air] += c.rows;
+    // Finalize's rows go to the instruction that first touched the chunk (its origin).
+    for (const c of h.charges) {
+      const node = c.owner >= 0 ? this.originNode[c.owner] : 0;
+      const at = c.owner >= 0 ? this.originAt[c.owner] : -1;
+      this.nodeRows[node * this.airCount + c.air] += c.rows;
+      this.log.event(at, node, c.air, c.rows);
+    }
+    this.segBase += endTimestamp - 1;
     this.segments.push({
       index: this.segments.length,
       instretStart: start,
@@ -426,6 +487,9 @@ export class MeteredRun {
   private openSegment(): void {
     startSegmentMemory(this.memory);
     this.touches.clear();
+    this.originNode = [];
+    this.originAt = [];
+    this.originOfAt = -1;
     this.regTouched = 0;
     this.segRows = new Float64Array(this.airCount);
     this.lastRows.fill(0);

@@ -22,7 +22,7 @@ import { leafIndex, type MerkleIds, type TouchedLeaf } from './merkleIds';
 
 export const CHUNK = 8;
 
-/** Rows charged to an owner (a call-stack node) for one AIR. */
+/** Rows charged to an owner (FirstTouch's owner id; -1: none) for one AIR. */
 export interface Charge {
   owner: number;
   air: number;
@@ -56,7 +56,8 @@ export function finalizeSegment(
   touches: FirstTouch,
 ): SegmentHeights {
   const owners = touches.ownerMap();
-  const ownerOf = (as: number, ptr: number) => owners.get(as * 2 ** 27 + Math.floor(ptr / CHUNK)) ?? 0;
+  // -1: a chunk no observed access touched first (charged to the root).
+  const ownerOf = (as: number, ptr: number) => owners.get(as * 2 ** 27 + Math.floor(ptr / CHUNK)) ?? -1;
   const charges: Charge[] = [];
   const charge = (owner: number, air: number, rows: number) => {
     if (rows !== 0) charges.push({ owner, air, rows });

@@ -189,7 +189,7 @@ describe.runIf(needs(sharedFile('guests/openvm-v1.7/fibonacci.elf')))(
   () => {
     it('meterView.segmentTimestamps = the timestamp a plain run has at each segment start', () => {
       const bytes = new Uint8Array(readFileSync(path.join(SHARED_GUESTS, 'fibonacci.elf')));
-      const view = meterView(bytes, '0x01b80b000000000000', 4096);
+      const view = meterView(bytes, { input: '0x01b80b000000000000', maxSegmentLength: 4096 });
       expect(view.segments.length).toBeGreaterThan(3);
       const plain = new GuestRun(loadGuestProgram(bytes), {
         input: parseInput('0x01b80b000000000000'),

@@ -86,6 +86,7 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         notice: `Recording cancelled at step ${formatNumber(progress?.step ?? 0)}: the timeline spans what was recorded; Run or Run to end records the rest.`,
       });
     if (get().showCost && !get().cost) void get().computeCost();
+    if (get().showMeter && !get().meter && !get().meterLoading) void get().computeMeter();
     // Back to the start (or the timestamp the URL asked for, if it was recorded).
     const control: ControlOp = pendingT === undefined ? { op: 'reset' } : { op: 'seek', timestamp: pendingT };
     try {
@@ -154,6 +155,13 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
       cost: undefined,
       densities: undefined,
       lastStop: undefined,
+      // Metering depends on the program, its input and its openvm.toml: a reopened run is metered afresh.
+      meter: undefined,
+      meterFor: undefined,
+      meterScoped: undefined,
+      meterHighlight: undefined,
+      meterRange: undefined,
+      ...(get().meterScope === 'range' ? { meterScope: 'run' as const } : {}),
     });
     ctx.apply(opened.frame);
     await record(generation, JSON.stringify(view));

@@ -1,18 +1,24 @@
-// "Cost by function": the loaded guest metered and segmented as OpenVM v1.7 does (engine/metering): an
-// icicle of the whole run's cost per call stack, switchable between instructions, trace cells and adapter
-// rows, and the chosen segment's AIR table (rows, padded rows, main columns, cells, as OpenVM's metrics).
-import { useMemo } from 'react';
+// "Cost by function": the loaded guest metered and segmented as OpenVM v1.7 does (engine/metering, with the
+// guest's openvm.toml): an icicle of the cost per call stack over the whole run, one segment or the range
+// selected on the Timeline (shift-drag), switchable between instructions, trace cells and adapter rows;
+// clicking a function shows when it ran as bands on the Timeline (again, or Escape, clears them); and the
+// chosen segment's AIR table (rows, padded rows, main columns, cells, as OpenVM's metrics).
+import { useEffect } from 'react';
 import type { CostMeasure } from '../../engine/metering/costProfile';
+import type { MeterScope } from '../debugger/meterSlice';
 import { debuggerStore, useDebugger } from '../debugger/useDebugger';
-import { icicle } from './costIcicle';
+import { CostIcicle } from './CostIcicle';
 
 const MEASURES: { id: CostMeasure; label: string }[] = [
   { id: 'instructions', label: 'Instructions' },
   { id: 'cells', label: 'Trace cells' },
   { id: 'adapter-rows', label: 'Adapter rows' },
 ];
-const WIDTH = 360;
-const ROW = 20;
+const SCOPES: { id: MeterScope; label: string }[] = [
+  { id: 'run', label: 'Whole run' },
+  { id: 'segment', label: 'Segment' },
+  { id: 'range', label: 'Selected range' },
+];
 const n = (x: number) => x.toLocaleString('en-US');
 /** with_max_segment_len choices: the SDK default, OpenVM's benchmark CI, and small ones to see cuts. */
 const LIMITS: { value: string; label: string }[] = [
@@ -28,9 +34,39 @@ export function CostByFunctionPanel() {
   const measure = useDebugger((s) => s.meterMeasure);
   const segment = useDebugger((s) => s.meterSegment);
   const limit = useDebugger((s) => s.meterMaxSegmentLength);
-  const { computeMeter, setMeterMeasure, setMeterSegment, setMeterMaxSegmentLength } =
-    debuggerStore.getState();
-  const layout = useMemo(() => (meter ? icicle(meter.profiles[measure], WIDTH) : null), [meter, measure]);
+  const scope = useDebugger((s) => s.meterScope);
+  const range = useDebugger((s) => s.meterRange);
+  const scoped = useDebugger((s) => (s.meterScoped?.meter === meter ? s.meterScoped : undefined));
+  const scopedLoading = useDebugger((s) => s.meterScopedLoading);
+  const highlight = useDebugger((s) => (s.meterHighlight?.meter === meter ? s.meterHighlight : undefined));
+  const orthotope = useDebugger((s) => s.options.alloc === 'orthotope');
+  const {
+    computeMeter,
+    setMeterMeasure,
+    setMeterSegment,
+    setMeterMaxSegmentLength,
+    setMeterScope,
+    setMeterRange,
+    highlightFunction,
+  } = debuggerStore.getState();
+  // Escape clears the highlighted function.
+  useEffect(() => {
+    if (!highlight) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') void highlightFunction(undefined);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [highlight, highlightFunction]);
+  const seg = meter?.segments[Math.max(0, segment)];
+  const entries =
+    scope === 'run'
+      ? meter?.profiles[measure]
+      : scope === 'segment' && seg && scoped?.key === `segment ${Math.max(0, segment)}`
+        ? scoped.profiles[measure]
+        : scope === 'range' && range && scoped?.key === `range ${range.t0} ${range.t1}`
+          ? scoped.profiles[measure]
+          : undefined;
   return (
     <section className="panel cost-panel" role="region" aria-label="Cost by function">
       <h2>Cost by function</h2>
@@ -50,7 +86,26 @@ export function CostByFunctionPanel() {
           ))}
         </select>
       </label>
-      {!meter || !layout ? (
+      {meter && meter.missingSettings.length > 0 && (
+        <div className="missing-settings" role="note" data-testid="meter-missing-settings">
+          Settings missing from{' '}
+          {meter.configSource === 'defaults'
+            ? 'the defaults (no openvm.toml: drop the one it was built with)'
+            : meter.configSource}{' '}
+          — OpenVM would refuse to load this program:
+          <ul>
+            {meter.missingSettings.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {meter?.unavailable && (
+        <p className="muted" data-testid="meter-unavailable">
+          Cannot meter this run: {meter.unavailable}.
+        </p>
+      )}
+      {meter?.unavailable ? null : !meter ? (
         <p className="muted">
           {loading
             ? 'Metering the run as OpenVM cuts it into segments…'
@@ -81,37 +136,62 @@ export function CostByFunctionPanel() {
               </label>
             ))}
           </div>
-          <svg
-            role="img"
-            aria-label={`Icicle of ${measure} by call stack, ${n(layout.total)} in all`}
-            viewBox={`0 0 ${WIDTH} ${layout.depth * ROW}`}
-            width="100%"
-          >
-            {layout.rects
-              .filter((r) => r.depth > 0 && r.x1 - r.x0 >= 0.5)
-              .map((r) => (
-                <g
-                  key={r.path.join(';')}
-                  transform={`translate(${r.x0},${(r.depth - 1) * ROW})`}
-                  data-testid="icicle-frame"
-                  data-name={r.name}
-                >
-                  <rect
-                    width={Math.max(0, r.x1 - r.x0 - 0.5)}
-                    height={ROW - 1}
-                    className={r.path[0]?.startsWith('[') ? 'icicle-overhead' : 'icicle-frame'}
-                  />
-                  <title>{`${r.path.join(' → ')}: ${n(r.value)} ${measure} (${((100 * r.value) / layout.total).toFixed(1)}%)`}</title>
-                  {r.x1 - r.x0 > 40 && (
-                    <text x={3} y={ROW - 5} fontSize={11}>
-                      {r.name.length > (r.x1 - r.x0) / 6.5
-                        ? `${r.name.slice(0, Math.floor((r.x1 - r.x0) / 6.5) - 1)}…`
-                        : r.name}
-                    </text>
-                  )}
-                </g>
-              ))}
-          </svg>
+          <div role="radiogroup" aria-label="Scope">
+            {SCOPES.map((sc) => (
+              <label
+                key={sc.id}
+                title={
+                  sc.id === 'range'
+                    ? 'Shift-drag on the Timeline to select a range (shift-click clears it)'
+                    : undefined
+                }
+              >
+                <input
+                  type="radio"
+                  name="meter-scope"
+                  checked={scope === sc.id}
+                  disabled={sc.id === 'range' && (!range || orthotope)}
+                  onChange={() => setMeterScope(sc.id)}
+                />{' '}
+                {sc.label}
+              </label>
+            ))}
+          </div>
+          <p className="muted" data-testid="meter-scope">
+            {scope === 'run'
+              ? `The whole run. Shift-drag on the Timeline to select a range.`
+              : scope === 'segment'
+                ? `Segment ${Math.max(0, segment)}: instructions ${n(seg?.instret_start ?? 0)} – ${n((seg?.instret_start ?? 0) + (seg?.num_insns ?? 0))}.`
+                : scoped && entries
+                  ? `Instructions ${n(scoped.from)} – ${n(scoped.to)} (timestamps ${n(range?.t0 ?? 0)} – ${n(range?.t1 ?? 0)}); [fixed] and [padding] only of segments it holds whole.`
+                  : 'Computing the range…'}{' '}
+            {range && (
+              <button type="button" onClick={() => setMeterRange(undefined)}>
+                Clear range
+              </button>
+            )}
+          </p>
+          {entries ? (
+            <CostIcicle
+              entries={entries}
+              measure={measure}
+              highlighted={highlight?.path.join(';')}
+              onFrame={(path) => void highlightFunction(path)}
+            />
+          ) : (
+            <p className="muted">{scopedLoading ? 'Computing…' : ''}</p>
+          )}
+          {highlight && (
+            <p data-testid="meter-highlight">
+              {highlight.path[highlight.path.length - 1]}:{' '}
+              {highlight.timestamps
+                ? `ran ${n(highlight.instructions ?? 0)} instructions in ${n(highlight.timestamps.length / 2)} interval${highlight.timestamps.length === 2 ? '' : 's'}, shown on the Timeline`
+                : 'finding when it ran…'}{' '}
+              <button type="button" onClick={() => void highlightFunction(undefined)}>
+                Clear
+              </button>
+            </p>
+          )}
           <label>
             Segment{' '}
             <select

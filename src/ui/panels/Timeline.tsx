@@ -1,7 +1,7 @@
 // The Timeline panel (issue 6): a d3 scrubber over the whole run. Time axis with zoom and pan (wheel,
 // Shift+wheel, drag on the axis, the Zoom in / Zoom out / Fit buttons), density tracks drawn on a canvas,
 // markers, a handle at the current time, press/drag to seek and keyboard nudges on the `slider` named
-// "Timestamp". The panel owns only its visible window: the caller owns `current` (onSeek) and computes
+// "Timestamp", shift-drag to select a range, and highlighted intervals (bands). The panel owns only its visible window: the caller owns `current` (onSeek) and computes
 // the densities for each quantized viewport it is asked for (onViewport), which may arrive late.
 import { useMemo } from 'react';
 import { formatNumber, formatTime } from './timeline/format';
@@ -44,6 +44,11 @@ export interface TimelineProps {
   onSeek(t: number): void;
   /** Zoom and pan: t0/t1 quantized to the bucket grid, so the caller can cache by (t0, t1, buckets). */
   onViewport(t0: number, t1: number, buckets: number): void;
+  /** Intervals to highlight: [t0, t1) pairs (a function's time, from Cost by function). */
+  bands?: ArrayLike<number>;
+  /** The selected range, and where a shift-drag reports a new one (undefined: cleared). */
+  selection?: { t0: number; t1: number };
+  onSelectRange?(range: { t0: number; t1: number } | undefined): void;
 }
 
 const ZOOM_STEP = 0.5;
@@ -134,6 +139,9 @@ export function Timeline(props: TimelineProps) {
             tracks={tracks}
             markers={markers}
             onSeek={onSeek}
+            bands={props.bands}
+            selection={props.selection}
+            onSelectRange={props.onSelectRange}
           />
           <div className="tl-axis-strip" {...axisDrag}>
             <TimeAxis scale={scale} unit={unit} />

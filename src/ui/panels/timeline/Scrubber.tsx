@@ -1,7 +1,9 @@
 // The scrub area: the `slider` named "Timestamp" (WAI-ARIA slider pattern) holding the density canvas,
 // the markers and the handle. Press or drag anywhere to seek (onSeek on every move: the caller
 // coalesces), press a marker to jump to it, keys from keyboard.ts, and a hover tooltip describing the
-// bucket under the pointer (its time range and the count of every track).
+// bucket under the pointer (its time range and the count of every track). Shift + drag selects a time
+// range instead (onSelectRange; a shift-click clears it); the selection and a function's highlighted time
+// are drawn by RangeLayer.
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { DensityCanvas, type DensityTrack } from './DensityCanvas';
 import { describeBucket, formatTime, sliderValueText } from './format';
@@ -9,6 +11,7 @@ import { bucketAt, markerAt, seekTimeAt, timeOfX, type TimeScale } from './hitTe
 import { nudge } from './keyboard';
 import { scrubHeight } from './layout';
 import { MarkerLayer, type Marker } from './MarkerLayer';
+import { RangeLayer } from './RangeLayer';
 import type { ViewportRequest } from './quantize';
 import type { TimeWindow } from './viewport';
 
@@ -23,6 +26,11 @@ interface Props {
   readonly tracks: readonly DensityTrack[];
   readonly markers: readonly Marker[];
   readonly onSeek: (t: number) => void;
+  /** [t0, t1) pairs to highlight. */
+  readonly bands?: ArrayLike<number>;
+  readonly selection?: { readonly t0: number; readonly t1: number };
+  /** A shift-drag selected [t0, t1] (undefined: a shift-click cleared it). */
+  readonly onSelectRange?: (range: { t0: number; t1: number } | undefined) => void;
 }
 
 interface Hover {
@@ -35,6 +43,8 @@ export function Scrubber(p: Props) {
   const dragging = useRef(false);
   const lastSent = useRef<number | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
+  /** The range being shift-dragged: its anchor and the other end. */
+  const [selecting, setSelecting] = useState<{ t0: number; t1: number } | null>(null);
   const height = scrubHeight(p.tracks.length);
 
   const localX = (e: PointerEvent<HTMLDivElement>) =>
@@ -68,6 +78,11 @@ export function Scrubber(p: Props) {
     if (e.button !== 0) return;
     e.currentTarget.setPointerCapture(e.pointerId);
     e.currentTarget.focus();
+    if (e.shiftKey && p.onSelectRange) {
+      const t = seekTimeAt(scale, localX(e), start, end);
+      setSelecting({ t0: t, t1: t });
+      return;
+    }
     dragging.current = true;
     lastSent.current = null;
     const x = localX(e);
@@ -76,6 +91,17 @@ export function Scrubber(p: Props) {
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     const x = localX(e);
+    if (selecting !== null) {
+      const t = seekTimeAt(scale, x, start, end);
+      setSelecting({ t0: selecting.t0, t1: t });
+      setHover({
+        x,
+        lines: [
+          `select ${formatTime(Math.min(selecting.t0, t), unit)} – ${formatTime(Math.max(selecting.t0, t), unit)}`,
+        ],
+      });
+      return;
+    }
     if (dragging.current) {
       const t = seekTimeAt(scale, x, start, end);
       seek(t);
@@ -84,6 +110,11 @@ export function Scrubber(p: Props) {
   };
   const stop = () => {
     dragging.current = false;
+    if (selecting !== null) {
+      const { t0, t1 } = selecting;
+      setSelecting(null);
+      p.onSelectRange?.(t0 === t1 ? undefined : { t0: Math.min(t0, t1), t1: Math.max(t0, t1) });
+    }
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const next = nudge(e.key, current, p.view, start, end);
@@ -117,6 +148,16 @@ export function Scrubber(p: Props) {
       onKeyDown={onKeyDown}
     >
       <DensityCanvas scale={scale} window={p.densities} tracks={p.tracks} />
+      <RangeLayer
+        scale={scale}
+        height={height}
+        bands={p.bands}
+        selection={
+          selecting !== null
+            ? { t0: Math.min(selecting.t0, selecting.t1), t1: Math.max(selecting.t0, selecting.t1) }
+            : p.selection
+        }
+      />
       <MarkerLayer scale={scale} height={height} markers={p.markers} current={current} />
       {hover !== null && (
         <div
