@@ -10,7 +10,9 @@ import type { MemoryMode } from '../memory/config';
 import { disassembleRange, disassembleWord, formatDisassembly } from '../guest/disassembler';
 import { decodeAlgebraWord } from '../guest/extensions/algebraDecode';
 import { algebraDescription } from '../guest/extensions/algebraNames';
-import { groupOperandAccesses } from './operandAccesses';
+import { decodeWord } from '../guest/decoder';
+import { OP_ADD256, OP_BEQ256, OP_BGEU256, OP_NAMES } from '../guest/opcodes';
+import { algebraRegisterRoles, groupOperandAccesses, type RegisterRole } from './operandAccesses';
 import { REG_NAMES } from '../guest/disassembler';
 import type { Session } from '../session';
 import { allocatorHistory } from './allocatorHistory';
@@ -166,19 +168,32 @@ export class FrameBuilder {
     return view;
   }
 
-  /** The step at `pc` grouped per operand, when it is an algebra / ECC heap-adapter instruction. */
+  /** The step at `pc` grouped per operand, when it is an algebra / ECC / Int256 heap-adapter instruction. */
   private stepOperands(pc: number, view: StepView): StepOperands | null {
     const o = this.session.opened;
     if (o.kind !== 'guest' || pc === undefined) return null;
     const { elf } = o.machine.program;
     const word = elf.instructions[(pc - elf.pcBase) / 4];
-    const decoded = word === undefined ? undefined : decodeAlgebraWord(word);
-    if (decoded === undefined || !('ok' in decoded)) return null;
-    const groups = groupOperandAccesses(decoded.ok, view.accesses);
-    if (groups === null) return null;
+    if (word === undefined) return null;
     const config = o.machine.interpreter.config;
-    const d = disassembleWord(word, pc, { vmConfig: config });
-    return { pc, text: formatDisassembly(d), description: algebraDescription(decoded.ok, config), groups };
+    let roles: RegisterRole[] | null = null;
+    let description = '';
+    const algebra = decodeAlgebraWord(word);
+    if (algebra !== undefined && 'ok' in algebra) {
+      roles = algebraRegisterRoles(algebra.ok);
+      description = algebraDescription(algebra.ok, config);
+    } else {
+      // Int256: Rv32HeapAdapter<2, 32, 32> (rs1, rs2, rd) or Rv32HeapBranchAdapter<2, 32> (rs1, rs2).
+      const op = decodeWord(word).op;
+      if (op >= OP_ADD256 && op <= OP_BGEU256) {
+        roles = op >= OP_BEQ256 ? ['rs1', 'rs2'] : ['rs1', 'rs2', 'rd'];
+        description = `${OP_NAMES[op]} (32 B)`;
+      }
+    }
+    const groups = roles === null ? null : groupOperandAccesses(roles, view.accesses);
+    if (groups === null) return null;
+    const text = formatDisassembly(disassembleWord(word, pc, { vmConfig: config }));
+    return { pc, text, description, groups };
   }
 
   program(context: number, step: StepView | null): GuestProgramView | ScriptProgramView | null {

@@ -1,14 +1,16 @@
 // A real algebra / ECC step's accesses grouped per operand (the Program panel's "operands" list), on
 // OpenVM v1.7's benchmark guests: the first executed Fp2 MUL of pairing (2 × 32-byte blocks per operand),
 // BLS12-381 MULMOD of kitchen-sink (48 B = 3 blocks of 16 B), EC_DOUBLE (one operand) and ISEQMOD (result
-// in a register) of ecrecover. References: the adapter's access order in vec_heap.rs / is_eq.rs (register
+// in a register) of ecrecover; mul256 and beq256 of the int256 example. References: the adapter's access order in vec_heap.rs / is_eq.rs (register
 // reads, each operand's blocks, the writes, one timestamp each) and the registers' values at that point,
 // which must be the operands' pointers (these chips write no register but is_eq's rd).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { decodeWord } from '../guest/decoder';
 import { decodeAlgebraWord } from '../guest/extensions/algebraDecode';
-import { needs, REPO_ROOT, SHARED, sharedFile } from '../guest/fixtures.testutil';
+import { EXAMPLES, needs, REPO_ROOT, SHARED, sharedFile } from '../guest/fixtures.testutil';
+import { OP_NAMES } from '../guest/opcodes';
 import { Session } from '../session';
 import { FrameBuilder } from './frameBuilder';
 import { operandText, registerReadsText } from './operandAccesses';
@@ -23,15 +25,20 @@ function open(name: string, toml: string, input?: string): Session {
   });
 }
 
-/** Runs to the first executed word whose mnemonic matches, steps over it, and returns its StepView. */
-function firstStep(session: Session, mnemonic: RegExp) {
+/** `modular:MUL:7` for algebra words, `int256:MUL256` for Int256 ones, else the OpenVM opcode name. */
+function wordName(w: number): string {
+  const d = decodeAlgebraWord(w);
+  if (d !== undefined && 'ok' in d) return `${d.ok.extension}:${d.ok.op}:${d.ok.index}`;
+  return `int256:${OP_NAMES[decodeWord(w).op]}`;
+}
+
+/** Runs to the first executed word whose name (wordName) matches, steps over it, and returns its StepView. */
+function firstStep(session: Session, name: RegExp) {
   if (session.opened.kind !== 'guest') throw new Error('not a guest');
   const { elf } = session.opened.machine.program;
   const breakpoints: { pc: number }[] = [];
   elf.instructions.forEach((w, k) => {
-    const d = decodeAlgebraWord(w);
-    if (d !== undefined && 'ok' in d && mnemonic.test(`${d.ok.extension}:${d.ok.op}:${d.ok.index}`))
-      breakpoints.push({ pc: elf.pcBase + 4 * k });
+    if (name.test(wordName(w))) breakpoints.push({ pc: elf.pcBase + 4 * k });
   });
   expect(breakpoints.length).toBeGreaterThan(0);
   const stop = session.run({ breakpoints, watchpoints: [] });
@@ -128,3 +135,28 @@ describe.runIf(needs(sharedFile('guests/openvm-v1.7-benchmarks/pairing.elf')))(
     });
   },
 );
+
+describe('Int256 steps grouped per operand (public/examples/int256.elf)', () => {
+  const open256 = () =>
+    Session.open('guest', new Uint8Array(readFileSync(path.join(EXAMPLES, 'int256.elf'))));
+  it('mul256 (Rv32HeapAdapter<2, 32, 32>): rs1, rs2, rd, one 32-byte block per operand, one write', () => {
+    const s = open256();
+    const { view, regs, t0 } = firstStep(s, /^int256:MUL256$/);
+    const ops = view.operands!;
+    expect(ops.description).toBe('MUL256 (32 B)');
+    expect(ops.text).toMatch(/^mul256 /);
+    expect(ops.groups.operands.map((o) => [o.bytes, o.blockSize, o.timestamps])).toEqual([
+      [32, 32, [t0 + 3]],
+      [32, 32, [t0 + 4]],
+    ]);
+    expect(regs).toContain(ops.groups.operands[0].pointer);
+    expect(ops.groups.result).toMatchObject({ bytes: 32, timestamps: [t0 + 5], write: true });
+  });
+  it('beq256 (Rv32HeapBranchAdapter<2, 32>): two operands and no result', () => {
+    const { view, t0 } = firstStep(open256(), /^int256:BEQ256$/);
+    const g = view.operands!.groups;
+    expect(g.registerReads.map((r) => r.role)).toEqual(['rs1', 'rs2']);
+    expect(g.operands.map((o) => o.timestamps)).toEqual([[t0 + 2], [t0 + 3]]);
+    expect(g.result).toBeNull();
+  });
+});

@@ -1,8 +1,8 @@
-// The accesses of one algebra / ECC step grouped as its chip's adapter makes them (OpenVM v1.7
-// extensions/rv32-adapters/src/vec_heap.rs Rv32VecHeapAdapterExecutor::read/write, and
+// The accesses of one heap-adapter step (algebra, ECC, Int256) grouped as its chip's adapter makes them
+// (OpenVM v1.7 extensions/rv32-adapters/src/{vec_heap,heap,heap_branch}.rs read/write, and
 // extensions/algebra/circuit/src/modular_chip/is_eq.rs Rv32IsEqualModAdapterExecutor): first the register
 // reads (rs1, [rs2], [rd]: the operands' pointers), then each operand's N blocks in address order, then the
-// result — the rd pointer's blocks (vec heap) or the rd register itself (is_eq).
+// result — the rd pointer's blocks (vec heap), the rd register itself (is_eq), or nothing (branches).
 // Built from the step's real accesses (StepView.accesses, re-executed by the window query), not from the
 // chip's expected shape: the expected shape only says which register read is which and how many operands
 // share the heap reads. A step whose accesses do not have that shape gives null (nothing is guessed).
@@ -45,8 +45,14 @@ export interface OperandAccesses {
 const REGISTER_AS = 1;
 const HEAP_AS = 2;
 
-/** The register reads an algebra chip's adapter makes, in order (vec heap: rs1, rs2, rd; double: rs1, rd). */
-function registerRoles(ins: AlgebraInstruction): RegisterRead['role'][] {
+export type RegisterRole = RegisterRead['role'];
+
+/**
+ * The register reads an algebra / ECC chip's adapter makes, in order (vec heap: rs1, rs2, rd; EC_DOUBLE:
+ * rs1, rd; is_eq: rs1, rs2), or null for words that are no heap-adapter chip (phantom hints, the NOP).
+ */
+export function algebraRegisterRoles(ins: AlgebraInstruction): RegisterRole[] | null {
+  if (ins.phantom || ins.op === 'NOP') return null;
   if (ins.op === 'IS_EQ' || ins.op === 'SETUP_ISEQ') return ['rs1', 'rs2'];
   if (ins.op === 'EC_DOUBLE' || ins.op === 'SETUP_EC_DOUBLE') return ['rs1', 'rd'];
   return ['rs1', 'rs2', 'rd'];
@@ -74,16 +80,11 @@ function blocks(
 }
 
 /**
- * The step's accesses grouped per operand, or null for an instruction that is no heap-adapter chip
- * (phantom hints, the NOP) or accesses without its adapter's shape.
+ * The step's accesses grouped per operand, given the register reads its adapter makes in order (`roles`),
+ * or null for accesses without that adapter's shape.
  */
-export function groupOperandAccesses(
-  ins: AlgebraInstruction,
-  accesses: StepAccess[],
-): OperandAccesses | null {
-  if (ins.phantom || ins.op === 'NOP') return null;
-  const roles = registerRoles(ins);
-  if (accesses.length < roles.length) return null;
+export function groupOperandAccesses(roles: RegisterRole[], accesses: StepAccess[]): OperandAccesses | null {
+  if (accesses.length < roles.length || !roles.some((r) => r !== 'rd')) return null;
   const regs = accesses.slice(0, roles.length);
   if (regs.some((a) => a.addressSpace !== REGISTER_AS || a.write)) return null;
   const registerReads = regs.map((a, k) => ({
@@ -97,7 +98,8 @@ export function groupOperandAccesses(
   const inputs = registerReads.filter((r) => r.role !== 'rd');
   // The adapter reads every operand's blocks, then writes: reads first, the same number per operand.
   if (reads.length + writes.length !== rest.length || reads.length % inputs.length !== 0) return null;
-  if (rest.findIndex((a) => a.write) !== reads.length) return null;
+  const firstWrite = rest.findIndex((a) => a.write);
+  if (firstWrite !== -1 && firstWrite !== reads.length) return null;
   const n = reads.length / inputs.length;
   const operands = inputs.map((r, i) =>
     blocks(`operand ${i + 1}`, r.role, r.register, reads.slice(i * n, (i + 1) * n)),
