@@ -1,9 +1,10 @@
-// A real algebra / ECC step's accesses grouped per operand (the Program panel's "operands" list), on
-// OpenVM v1.7's benchmark guests: the first executed Fp2 MUL of pairing (2 × 32-byte blocks per operand),
-// BLS12-381 MULMOD of kitchen-sink (48 B = 3 blocks of 16 B), EC_DOUBLE (one operand) and ISEQMOD (result
-// in a register) of ecrecover; mul256 and beq256 of the int256 example. References: the adapter's access order in vec_heap.rs / is_eq.rs (register
-// reads, each operand's blocks, the writes, one timestamp each) and the registers' values at that point,
-// which must be the operands' pointers (these chips write no register but is_eq's rd).
+// A real heap-adapter step's accesses grouped per operand (the Program panel's operand list), on OpenVM
+// v1.7's benchmark guests: the first executed Fp2 MUL of pairing (2 × 32-byte blocks per operand), BLS12-381
+// MULMOD of kitchen-sink (48 B = 3 blocks of 16 B), EC_DOUBLE (one operand) and ISEQMOD (result in a
+// register) of ecrecover; mul256 and beq256 of the int256 example. References: the adapters' access order
+// in vec_heap.rs / heap_branch.rs / is_eq.rs (register reads, each operand's blocks, the writes, one
+// timestamp each) and the registers' values at that point, which must be the operands' pointers (these
+// chips write no register but is_eq's rd).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
