@@ -142,6 +142,7 @@ async function openWithConfig(page: Page, g: Guest): Promise<void> {
   await page.goto('/');
   await ready(page);
   await page.locator('input[type=file]').setInputFiles([file(g.elf), file(g.config, 'openvm.toml')]);
+  await expect(page.getByTestId('config-file')).toContainText('openvm.toml', { timeout: 60_000 });
   await ready(page, 120_000);
 }
 

@@ -54,7 +54,7 @@ export interface StepView {
   explanations: RecordExplanation[];
   /** Records appended by no access (finalize). */
   finalizeRecords: number;
-  /** Guests: an algebra / ECC step's accesses grouped per operand; null for any other step. */
+  /** Guests: a heap-adapter step's (algebra, ECC, Int256) accesses grouped per operand; else null. */
   operands: StepOperands | null;
 }
 

@@ -1,5 +1,6 @@
 // The program: for guests, the source line and call stack when the ELF has DWARF (SourcePane.tsx), the
-// disassembly around pc (symbols, a breakpoint gutter), console output, public
+// disassembly around pc (symbols, a breakpoint gutter, what algebra words do; under a heap-adapter
+// instruction just run, its accesses per operand: StepOperandsView.tsx), console output, public
 // values and the input/hint stream position; for scripts, the script text with the line just run, the
 // next line and a breakpoint gutter.
 import { useEffect, useMemo, useRef } from 'react';
@@ -17,7 +18,7 @@ export interface ProgramPanelProps {
   text: string;
   /** Guests: the extensions its code uses (sent once, at open). */
   extensions: ExtensionUse[];
-  /** Guests: the step just run, when it was an algebra / ECC chip, with its accesses per operand. */
+  /** Guests: the step just run, when it was a heap-adapter chip (algebra, ECC, Int256), per operand. */
   operands: StepOperands | null;
   breakpoints: Breakpoint[];
   onToggleBreakpoint(bp: Breakpoint): void;

@@ -1,4 +1,4 @@
-// Under the algebra / ECC instruction just run (Program panel): what it did, and its accesses per operand
+// Under the algebra / ECC / Int256 instruction just run (Program panel): what it did, and its accesses per operand
 // as its heap adapter made them — the register reads (the operands' pointers), each operand's N blocks,
 // the result's blocks (or is_eq's register) — from the step's real accesses (engine views/operandAccesses.ts).
 import { operandText, registerReadsText } from '../../engine/views/operandAccesses';
