@@ -112,8 +112,12 @@ test.describe('algebra, ECC and pairing guests in the app', () => {
       await expect(page.getByTestId('status')).toHaveText('done');
       if (g.console) await expect(page.getByTestId('console')).toContainText(g.console);
       await expect(page.getByRole('alert')).toHaveCount(0);
+      // The recording alone, as the page measured it (programSlice: performance.measure).
+      const recordMs = await page.evaluate(
+        () => performance.getEntriesByName('memscope:recording').at(-1)?.duration ?? NaN,
+      );
       console.log(
-        `wall time ${title}: app ${ms} ms (open + record + run to end), CLI exec ${ref.ms} ms; progress seen up to step ${seen}`,
+        `wall time ${title}: app ${ms} ms (open + record + run to end; recording ${Math.round(recordMs)} ms), CLI exec ${ref.ms} ms; progress seen up to step ${seen}`,
       );
       await page.screenshot({
         path: `test-results/algebra-${title.replace(/\W+/g, '-').replace(/-$/, '')}-end.png`,
