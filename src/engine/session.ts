@@ -260,7 +260,17 @@ export class Session {
         ? { log: r.machine.events, keep: (on: boolean) => (r.machine.keepEvents = on) }
         : undefined;
     return this.guarded(() =>
-      collectWindow(this.timeline, { memory: r.machine.memory, events }, t0, t1, this.count(limit, 'limit')),
+      collectWindow(
+        this.timeline,
+        {
+          memory: r.machine.memory,
+          events,
+          pc: r.kind === 'guest' ? () => r.machine.interpreter.pc : undefined,
+        },
+        t0,
+        t1,
+        this.count(limit, 'limit'),
+      ),
     );
   }
 

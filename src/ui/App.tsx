@@ -6,6 +6,7 @@ import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } fro
 import type { Frame } from '../engine/views/frameTypes';
 import { Controls } from './controls/Controls';
 import { HelpOverlay } from './controls/HelpOverlay';
+import { MissingSettingsBanner } from './controls/MissingSettingsBanner';
 import { ErrorBanner, Notice } from './controls/StatusBanners';
 import { Toolbar } from './debugger/Toolbar';
 import type { DebuggerState } from './debugger/storeTypes';
@@ -31,7 +32,6 @@ import { NarrationPanel } from './lessons/NarrationPanel';
 // Memoized panels with stable props skip the renders of changes they do not show.
 const Program = memo(ProgramPanel);
 const NO_EXTENSIONS: ExtensionUse[] = [];
-const NO_SETTINGS: string[] = [];
 const Registers = memo(RegistersPanel);
 const AddressSpaces = memo(AddressSpacesPanel);
 const AdapterRecords = memo(AdapterRecordsPanel);
@@ -145,8 +145,6 @@ function Panels({ view }: { view: PanelsView }) {
   const symbols = programStatic?.kind === 'guest' ? programStatic.symbols : undefined;
   const scriptText = programStatic?.kind === 'script' ? programStatic.text : '';
   const extensions = programStatic?.kind === 'guest' ? programStatic.extensions : NO_EXTENSIONS;
-  const missingSettings = programStatic?.kind === 'guest' ? programStatic.missingSettings : NO_SETTINGS;
-  const configSource = programStatic?.kind === 'guest' ? programStatic.configSource : 'defaults';
   return (
     <main
       className="debugger"
@@ -171,8 +169,7 @@ function Panels({ view }: { view: PanelsView }) {
             program={program}
             text={scriptText}
             extensions={extensions}
-            missingSettings={missingSettings}
-            configSource={configSource}
+            operands={frame.step?.operands ?? null}
             breakpoints={breakpoints}
             onToggleBreakpoint={toggleBreakpoint}
           />
@@ -327,6 +324,7 @@ export function App() {
       <div className="app" data-settled={settled}>
         <Toolbar />
         <Controls />
+        <MissingSettingsBanner />
         <ErrorBanner />
         <Notice />
         <HelpLayer />

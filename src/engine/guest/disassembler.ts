@@ -12,6 +12,7 @@ import { foreignInstruction, OP_UNSUPPORTED } from './opcodes';
 import type { SymbolTable } from './symbols';
 import type { VmConfig } from './vmConfig';
 import { algebraDisassembly, decodeAlgebraWord } from './extensions/algebraDecode';
+import { algebraDescription } from './extensions/algebraNames';
 
 // prettier-ignore
 export const REG_NAMES = [
@@ -45,6 +46,8 @@ export interface Disassembly {
   target?: number;
   /** The OpenVM extension a custom instruction needs, when it is not RV32IM/IO. */
   extension?: string;
+  /** What the instruction does, in words (algebra words: "MULMOD secp256k1 coordinate field (32 B)"). */
+  note?: string;
 }
 
 export interface DisassemblerOptions {
@@ -172,7 +175,11 @@ export function disassembleWord(w: number, pc: number, options: DisassemblerOpti
       const foreign = foreignInstruction(w);
       const decoded = decodeAlgebraWord(w);
       if (foreign === undefined || decoded === undefined || !('ok' in decoded)) return word4(w);
-      return { ...algebraDisassembly(decoded.ok, options.vmConfig), extension: foreign.extension };
+      return {
+        ...algebraDisassembly(decoded.ok, options.vmConfig),
+        extension: foreign.extension,
+        note: algebraDescription(decoded.ok, options.vmConfig),
+      };
     }
     default:
       return word4(w);
@@ -261,7 +268,10 @@ export interface DisassemblyLine {
   text: string;
   /** `<symbol>:` label when a symbol starts here. */
   label?: string;
-  /** objdump-style `# target <symbol>` for auipc-relative jalr/addi/loads, or the extension a word needs. */
+  /**
+   * objdump-style `# target <symbol>` for auipc-relative jalr/addi/loads, the extension a word needs, or
+   * what an algebra word does (Disassembly.note).
+   */
   comment?: string;
 }
 
@@ -285,7 +295,7 @@ export function disassembleRange(
       line.comment =
         decodeWord(w).op === OP_UNSUPPORTED
           ? `needs the ${d.extension} extension (not implemented in memscope)`
-          : `${d.extension} precompile`;
+          : (d.note ?? `${d.extension} precompile`);
     const hit = symbols?.lookup(pc);
     if (hit !== undefined && hit.offset === 0) line.label = hit.symbol.displayName;
     const opcode = w & 0x7f;

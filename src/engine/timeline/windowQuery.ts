@@ -2,7 +2,8 @@
 // accesses have timestamps in [t0, t1], one step at a time, with the record log keeping records and an
 // access hook, and return everything as columns: each access (timestamp, t_prev, space, pointer, size,
 // read/write, step) with the range of adapter records it appended (OpenVM's append order), records that
-// belong to no access (a finalize step), and for .alloc runs the allocator event rows of each step.
+// belong to no access (a finalize step), for .alloc runs the allocator event rows of each step, and for
+// guests the pc each re-executed step started at.
 // Invariants: records of an access are those appended since the previous access (TracingMemory appends an
 // access's records before its hook fires); the caller's position and the log's counters-only mode are
 // restored afterwards; at most `limit` accesses (and events) are collected and at most MAX_WINDOW_STEPS
@@ -67,6 +68,8 @@ export interface WindowView {
   };
   records: RecordColumns;
   events: EventColumns | null;
+  /** Guests: the pc step firstStep + k started at, for k < lastStep - firstStep; null for other runs. */
+  pcs: Uint32Array | null;
 }
 
 class RecordSink {
@@ -168,6 +171,8 @@ export interface WindowSources {
   memory: TracingMemory | null;
   /** .alloc runs: the allocator's event log and the switch that makes the machine keep it. */
   events?: { log: AllocEventLog; keep(on: boolean): void };
+  /** Guests: the machine's pc (read before each re-executed step). */
+  pc?: () => number;
 }
 
 export function collectWindow<S extends MachineState>(
@@ -178,7 +183,8 @@ export function collectWindow<S extends MachineState>(
   limit: number,
 ): WindowView {
   const saved = tl.savePosition();
-  const { memory, events } = sources;
+  const { memory, events, pc } = sources;
+  const pcs: number[] = [];
   const acc: number[][] = [[], [], [], [], [], [], [], [], [], []];
   const records = new RecordSink();
   const eventSink = new EventSink();
@@ -226,7 +232,9 @@ export function collectWindow<S extends MachineState>(
         break;
       }
       events?.log.truncate(0);
+      const pcBefore = pc?.();
       if (tl.forward(1) === 0) break;
+      if (pcBefore !== undefined) pcs.push(pcBefore);
       if (log !== undefined) {
         // Records after the step's last access belong to no access (finalize).
         if (log.length > cursor) records.take(log, cursor, log.length, -1, step);
@@ -269,5 +277,6 @@ export function collectWindow<S extends MachineState>(
     },
     records: records.columns(),
     events: events === undefined ? null : eventSink.columns(),
+    pcs: pc === undefined ? null : Uint32Array.from(pcs),
   };
 }

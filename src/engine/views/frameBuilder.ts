@@ -7,7 +7,12 @@ import { allocatorView } from '../alloc/allocatorView';
 import { AllocEventLog, type EventKind } from '../alloc/events';
 import { decodeMetadata } from '../memory/accessMetadata';
 import type { MemoryMode } from '../memory/config';
-import { disassembleRange } from '../guest/disassembler';
+import { disassembleRange, disassembleWord, formatDisassembly } from '../guest/disassembler';
+import { decodeAlgebraWord } from '../guest/extensions/algebraDecode';
+import { algebraDescription } from '../guest/extensions/algebraNames';
+import { decodeWord } from '../guest/decoder';
+import { OP_ADD256, OP_BEQ256, OP_BGEU256, OP_NAMES } from '../guest/opcodes';
+import { algebraRegisterRoles, groupOperandAccesses, type RegisterRole } from './operandAccesses';
 import { REG_NAMES } from '../guest/disassembler';
 import type { Session } from '../session';
 import { allocatorHistory } from './allocatorHistory';
@@ -21,6 +26,7 @@ import type {
   ProgramStatic,
   ScriptProgramView,
   SourceView,
+  StepOperands,
   StepView,
 } from './frameTypes';
 import { debugInfoOf } from '../guest/dwarf/debugInfo';
@@ -97,15 +103,23 @@ export class FrameBuilder {
     // timestamp, and only a window reaching it re-executes it (the next step's rows are filtered out below).
     const t1 = pos.timestamp;
     // A step's accesses lie within the few timestamps before the current one; widen until the window
-    // starts before the step (hintbuffer spans 3n timestamps, ticks jump).
+    // starts in an earlier step (hintbuffer spans 3n timestamps, ticks jump, a BLS12-381 Fp2 MUL makes 21
+    // accesses): a window starting inside step `last` would drop its accesses before t0.
     let span = 8;
     let w = s.window(Math.max(0, pos.timestamp - span), t1);
-    while (w.firstStep > last && span < pos.timestamp) {
+    while (w.firstStep >= last && span < pos.timestamp) {
       span *= 8;
       w = s.window(Math.max(0, pos.timestamp - span), t1);
     }
     const records = windowRecords(w);
-    const view: StepView = { step: last, accesses: [], records: [], explanations: [], finalizeRecords: 0 };
+    const view: StepView = {
+      step: last,
+      accesses: [],
+      records: [],
+      explanations: [],
+      finalizeRecords: 0,
+      operands: null,
+    };
     const keep: number[] = [];
     const remap = new Map<number, number>();
     for (let i = 0; i < w.records.count; i++) {
@@ -149,7 +163,37 @@ export class FrameBuilder {
       view.records.push(rec);
       view.explanations.push(explainRecord(rec, acc, mode));
     }
+    if (w.pcs !== null && last >= w.firstStep)
+      view.operands = this.stepOperands(w.pcs[last - w.firstStep], view);
     return view;
+  }
+
+  /** The step at `pc` grouped per operand, when it is an algebra / ECC / Int256 heap-adapter instruction. */
+  private stepOperands(pc: number, view: StepView): StepOperands | null {
+    const o = this.session.opened;
+    if (o.kind !== 'guest' || pc === undefined) return null;
+    const { elf } = o.machine.program;
+    const word = elf.instructions[(pc - elf.pcBase) / 4];
+    if (word === undefined) return null;
+    const config = o.machine.interpreter.config;
+    let roles: RegisterRole[] | null = null;
+    let description = '';
+    const algebra = decodeAlgebraWord(word);
+    if (algebra !== undefined && 'ok' in algebra) {
+      roles = algebraRegisterRoles(algebra.ok);
+      description = algebraDescription(algebra.ok, config);
+    } else {
+      // Int256: Rv32HeapAdapter<2, 32, 32> (rs1, rs2, rd) or Rv32HeapBranchAdapter<2, 32> (rs1, rs2).
+      const op = decodeWord(word).op;
+      if (op >= OP_ADD256 && op <= OP_BGEU256) {
+        roles = op >= OP_BEQ256 ? ['rs1', 'rs2'] : ['rs1', 'rs2', 'rd'];
+        description = `${OP_NAMES[op]} (32 B)`;
+      }
+    }
+    const groups = roles === null ? null : groupOperandAccesses(roles, view.accesses);
+    if (groups === null) return null;
+    const text = formatDisassembly(disassembleWord(word, pc, { vmConfig: config }));
+    return { pc, text, description, groups };
   }
 
   program(context: number, step: StepView | null): GuestProgramView | ScriptProgramView | null {

@@ -13,6 +13,7 @@ import type { AllocatorHistory } from './allocatorHistory';
 import type { RecordExplanation } from './explainRecord';
 import type { MemoryOverview } from './memoryOverview';
 import type { AdapterRecord } from '../memory/recordLog';
+import type { OperandAccesses } from './operandAccesses';
 
 export interface LaneRequest {
   addressSpace: number;
@@ -53,6 +54,18 @@ export interface StepView {
   explanations: RecordExplanation[];
   /** Records appended by no access (finalize). */
   finalizeRecords: number;
+  /** Guests: a heap-adapter step's (algebra, ECC, Int256) accesses grouped per operand; else null. */
+  operands: StepOperands | null;
+}
+
+/** The heap-adapter step just run, its accesses per operand (views/operandAccesses.ts). */
+export interface StepOperands {
+  pc: number;
+  /** `mulmod[secp256k1_coord] a0, a1, a2` */
+  text: string;
+  /** `MULMOD secp256k1 coordinate field (32 B)` */
+  description: string;
+  groups: OperandAccesses;
 }
 
 export interface GuestProgramView {

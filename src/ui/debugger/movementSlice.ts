@@ -1,6 +1,6 @@
 // The movement slice: the controls (step, step back, step over, run, run to end, reset, pause, nudges) and
 // seeks. While a program opens and its run records, a forward action is queued and carried out once the
-// run is recorded (programSlice.ts), and Pause cancels the recording.
+// run is recorded (programSlice.ts), a seek becomes where the recording ends, and Pause cancels it.
 import type { ControlAction } from '../shortcuts';
 import { progressOf } from './programSlice';
 import type { MovementSlice, StoreContext } from './storeTypes';
@@ -95,8 +95,12 @@ export function movementSlice(ctx: StoreContext): MovementSlice {
 
     seek(t) {
       if (!get().frame) return;
+      const target = Math.max(0, Math.round(t));
+      // While the run opens and records, a seek (Go to timestamp, a timeline click) would be answered after
+      // the recording and then undone by its return to the start: the recording ends there instead.
+      if (get().recording || get().status === 'loading') return set({ pendingT: target });
       set({ status: 'running' });
-      ctx.seeker.request(Math.max(0, Math.round(t)));
+      ctx.seeker.request(target);
     },
   };
 }

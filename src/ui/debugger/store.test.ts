@@ -77,6 +77,21 @@ describe('the debugger store over the in-process client', () => {
     expect(store.getState().frame?.position.step).toBe(1);
   });
 
+  it('a seek asked for while recording (Go to timestamp) is where the recording ends, not undone by it', async () => {
+    const store = createDebuggerStore(new InProcessClient(), testEnv());
+    const opening = store.getState().openFiles([open('hashmap.elf')]);
+    await until(store, (s) => s.recording, 'the recording');
+    store.getState().seek(5000);
+    await opening;
+    await until(store, (s) => s.status === 'ready' && !s.recording, 'the end of the recording');
+    await new Promise((r) => setTimeout(r, 200)); // and nothing moves it afterwards
+    const f = store.getState().frame!;
+    expect(f.info.end!.timestamp).toBeGreaterThan(5000);
+    // seek(t) lands on the last step whose state has timestamp <= t (a step spans a few timestamps).
+    expect(f.position.timestamp).toBeLessThanOrEqual(5000);
+    expect(f.position.timestamp).toBeGreaterThan(4990);
+  });
+
   it('issue 13 defect 1: the click that re-opens the run (leaving the Input box) is carried out after recording', async () => {
     const store = createDebuggerStore(new InProcessClient(), testEnv());
     await store.getState().openFiles([open('sum_input.elf')]);

@@ -1,12 +1,14 @@
 // The program: for guests, the source line and call stack when the ELF has DWARF (SourcePane.tsx), the
-// disassembly around pc (symbols, a breakpoint gutter), console output, public
+// disassembly around pc (symbols, a breakpoint gutter, what algebra words do; under a heap-adapter
+// instruction just run, its accesses per operand: StepOperandsView.tsx), console output, public
 // values and the input/hint stream position; for scripts, the script text with the line just run, the
 // next line and a breakpoint gutter.
 import { useEffect, useMemo, useRef } from 'react';
 import type { Breakpoint } from '../../engine/timeline/sessionTypes';
 import type { ExtensionUse } from '../../engine/guest/decoder';
-import type { GuestProgramView, ScriptProgramView } from '../../engine/views/frameTypes';
+import type { GuestProgramView, ScriptProgramView, StepOperands } from '../../engine/views/frameTypes';
 import { SourcePane } from './SourcePane';
+import { StepOperandsView } from './StepOperandsView';
 
 const hex = (v: number) => '0x' + v.toString(16);
 
@@ -16,27 +18,32 @@ export interface ProgramPanelProps {
   text: string;
   /** Guests: the extensions its code uses (sent once, at open). */
   extensions: ExtensionUse[];
-  /** Guests: settings its instructions need that its VM config (configSource) lacks. */
-  missingSettings: string[];
-  configSource: string;
+  /** Guests: the step just run, when it was a heap-adapter chip (algebra, ECC, Int256), per operand. */
+  operands: StepOperands | null;
   breakpoints: Breakpoint[];
   onToggleBreakpoint(bp: Breakpoint): void;
 }
 
-/** Keeps the current line visible as the position moves. */
+/** Keeps the current line visible as the position moves, and the step's operand accesses above it. */
 function useScrollToCurrent(key: unknown) {
   const ref = useRef<HTMLOListElement>(null);
   useEffect(() => {
     const list = ref.current;
     const li = list?.querySelector<HTMLElement>('li.current');
     if (!list || !li) return;
+    const ops = list.querySelector<HTMLElement>('.step-operands')?.closest('li') ?? null;
     // A list that scrolls on its own (beside a source pane) scrolls alone: the panel keeps the source in view.
-    if (list.scrollHeight > list.clientHeight) {
-      const top = li.offsetTop - list.offsetTop;
+    const selfScrolling = list.scrollHeight > list.clientHeight;
+    for (const el of ops ? [ops, li] : [li]) {
+      if (!selfScrolling) {
+        el.scrollIntoView({ block: 'nearest' });
+        continue;
+      }
+      const top = el.offsetTop - list.offsetTop;
       if (top < list.scrollTop) list.scrollTop = top;
-      else if (top + li.offsetHeight > list.scrollTop + list.clientHeight)
-        list.scrollTop = top + li.offsetHeight - list.clientHeight;
-    } else li.scrollIntoView({ block: 'nearest' });
+      else if (top + el.offsetHeight > list.scrollTop + list.clientHeight)
+        list.scrollTop = top + el.offsetHeight - list.clientHeight;
+    }
   }, [key]);
   return ref;
 }
@@ -49,8 +56,7 @@ export function ProgramPanel({
   program,
   text,
   extensions,
-  missingSettings,
-  configSource,
+  operands,
   breakpoints,
   onToggleBreakpoint,
 }: ProgramPanelProps) {
@@ -61,8 +67,7 @@ export function ProgramPanel({
         <GuestProgram
           program={program}
           extensions={extensions}
-          missingSettings={missingSettings}
-          configSource={configSource}
+          operands={operands}
           breakpoints={breakpoints}
           onToggle={onToggleBreakpoint}
         />
@@ -81,19 +86,17 @@ export function ProgramPanel({
 function GuestProgram({
   program,
   extensions,
-  missingSettings,
-  configSource,
+  operands,
   breakpoints,
   onToggle,
 }: {
   program: GuestProgramView;
   extensions: ExtensionUse[];
-  missingSettings: string[];
-  configSource: string;
+  operands: StepOperands | null;
   breakpoints: Breakpoint[];
   onToggle(bp: Breakpoint): void;
 }) {
-  const listRef = useScrollToCurrent(program.pc);
+  const listRef = useScrollToCurrent(`${program.pc}:${operands?.pc}`);
   const pv = Array.from(program.publicValues);
   const usedPv = pv.length - [...pv].reverse().findIndex((b) => b !== 0);
   return (
@@ -114,20 +117,6 @@ function GuestProgram({
               {e.implemented ? '' : ` (not implemented: the run stops at ${e.firstName} if it executes)`}
             </span>
           ))}
-        </div>
-      )}
-      {missingSettings.length > 0 && (
-        <div className="missing-settings" role="note" data-testid="missing-settings">
-          Settings missing from{' '}
-          {configSource === 'defaults'
-            ? 'the defaults (no openvm.toml: drop the one it was built with)'
-            : configSource}{' '}
-          — OpenVM would refuse to load this program; the run stops at the first such instruction:
-          <ul>
-            {missingSettings.map((m) => (
-              <li key={m}>{m}</li>
-            ))}
-          </ul>
         </div>
       )}
       <ol className="disasm" data-testid="disassembly" ref={listRef}>
@@ -155,6 +144,7 @@ function GuestProgram({
               <span className="word muted">{l.word.toString(16).padStart(8, '0')}</span>
               <span className="text">{l.text}</span>
               {l.comment && <span className="comment muted"># {l.comment}</span>}
+              {operands !== null && operands.pc === l.pc && <StepOperandsView operands={operands} />}
             </li>
           );
         })}
