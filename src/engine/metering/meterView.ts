@@ -70,9 +70,9 @@ export function meterRun(
     });
     result = run.run();
   } catch (e) {
-    // An inventory metering cannot build, or a chip it has no AIR for (a request it cannot serve): said in
-    // the panel, with the settings to add.
-    if (!(e instanceof EngineError) || e.kind !== 'request') throw e;
+    // An inventory metering cannot build (a config lacking what the program needs: kind 'config'), or a
+    // chip it has no AIR for (a request it cannot serve): said in the panel, with the settings to add.
+    if (!(e instanceof EngineError) || (e.kind !== 'request' && e.kind !== 'config')) throw e;
     const view: MeterView = {
       instret: 0,
       exitCode: null,
