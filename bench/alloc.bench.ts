@@ -6,17 +6,17 @@
 // the cost of a checkpoint (snapshot) of a busy allocator.
 import { captureIO } from '../src/cli/io';
 import { runCli } from '../src/cli/main';
-import { createAllocator, type Allocator } from '../src/engine/alloc/allocator';
-import { DEFAULT_CONFIG } from '../src/engine/alloc/config';
-import { AllocEventLog } from '../src/engine/alloc/events';
+import { createAllocator, type Allocator } from '../src/engine/alloc/orthotope/allocator';
+import { DEFAULT_CONFIG } from '../src/engine/alloc/orthotope/config';
+import { AllocEventLog } from '../src/engine/alloc/orthotope/events';
 import {
   MIXED_SIZES,
   embeddingBatch,
   longLivedHandoff,
   mixedSizeChurn,
   randomChurn,
-} from '../src/engine/alloc/workloads';
-import type { BenchGroup } from './groups';
+} from '../src/engine/alloc/views/workloads';
+import type { BenchGroup } from './benchGroup';
 
 const OPS = 1_000_000;
 const ITERATIONS = OPS / (2 * MIXED_SIZES.length);

@@ -1,6 +1,5 @@
 // The benchmark groups of `npm run bench [-- GROUP]`. Each prints `name=value` lines through `report`.
-export type Report = (name: string, value: number | string) => void;
-export type BenchGroup = (report: Report) => void | Promise<void>;
+import type { BenchGroup } from './benchGroup';
 import { mtraceBench } from './mtrace.bench';
 import { allocBench } from './alloc.bench';
 import { guestBench } from './guest.bench';

@@ -8,12 +8,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AllocObserver } from '../src/engine/guest/allocObserver';
-import { loadGuestProgram } from '../src/engine/guest/guestProgram';
+import { AllocObserver } from '../src/engine/guest/alloc/allocObserver';
+import { loadGuestProgram } from '../src/engine/guest/program/guestProgram';
 import { GuestRun } from '../src/engine/guest/guestRun';
-import { parseInput } from '../src/engine/guest/input';
-import { parseOpenVmToml } from '../src/engine/guest/vmConfig';
-import type { BenchGroup } from './groups';
+import { parseInput } from '../src/engine/guest/io/input';
+import { parseOpenVmToml } from '../src/engine/guest/config/vmConfig';
+import type { BenchGroup } from './benchGroup';
 import { measureMetered } from './meteredGuest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,8 +1,8 @@
 // guest_metered_instr_per_sec: fibonacci n = 800,000 (OpenVM input 0x01 + n as 8 LE bytes, 12 million
 // instructions) metered, segmented (SDK default limits), preflighted per segment and attributed to call
 // stacks (src/engine/metering), best of 3; compared with plain traced execution (guest_instr_per_sec).
-import type { GuestProgram } from '../src/engine/guest/guestProgram';
-import { parseInput } from '../src/engine/guest/input';
+import type { GuestProgram } from '../src/engine/guest/program/guestProgram';
+import { parseInput } from '../src/engine/guest/io/input';
 import { MeteredRun } from '../src/engine/metering/meteredRun';
 
 export const FIBONACCI_800K_INPUT = '0x0100350c0000000000';

@@ -5,7 +5,7 @@ import { runCli } from '../src/cli/main';
 import { generateMtrace } from '../src/engine/scripts/mtraceGenerator';
 import { parseMtrace } from '../src/engine/scripts/mtraceParser';
 import { memoryForProgram } from '../src/engine/scripts/mtraceRunner';
-import type { BenchGroup } from './groups';
+import type { BenchGroup } from './benchGroup';
 
 const ACCESSES = 1_000_000;
 

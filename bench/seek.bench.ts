@@ -12,12 +12,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadGuestProgram } from '../src/engine/guest/guestProgram';
+import { loadGuestProgram } from '../src/engine/guest/program/guestProgram';
 import { GuestRun } from '../src/engine/guest/guestRun';
-import { parseInput } from '../src/engine/guest/input';
+import { parseInput } from '../src/engine/guest/io/input';
 import { Random } from '../src/engine/random';
 import { Session } from '../src/engine/session';
-import type { BenchGroup } from './groups';
+import type { BenchGroup } from './benchGroup';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const elfPath = path.resolve(root, '../shared/guests/openvm-v1.7/fibonacci.elf');

@@ -7,7 +7,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import type { BenchGroup } from './groups';
+import type { BenchGroup } from './benchGroup';
 
 const root = process.cwd();
 const ELF = path.resolve(root, '../shared/guests/openvm-v1.7/fibonacci.elf');

@@ -2,7 +2,7 @@
 // source line of pc, Step / Step back / Step over move by source line, a file:line breakpoint stops Run
 // at its line, dropped source files show their text, the call stack lists inlined calls; a guest without
 // DWARF still opens in disassembly view. Lines are checked against the line table (llvm-dwarfdump agrees
-// with it on every address: src/engine/guest/dwarf/lineProgram.test.ts).
+// with it on every address: src/engine/guest/debuginfo/dwarf/lineProgram.test.ts).
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ready, watchErrors } from './helpers';

@@ -3,7 +3,7 @@
 // with the key at fault and yields the exit code to return.
 
 import { EngineError } from '../engine/errors';
-import { parseOpenVmToml, type VmConfig } from '../engine/guest/vmConfig';
+import { parseOpenVmToml, type VmConfig } from '../engine/guest/config/vmConfig';
 import { EXIT } from './exitCodes';
 import { type CliIO, readFileOrReport } from './io';
 import { text } from './options';

@@ -3,7 +3,7 @@
 // instructions by name (algebra/ECC words with their modulus or curve from --config), branch and jump targets as `0xADDR <symbol+0xOFF>`, auipc-pair targets as comments.
 // Exit codes (exitCodes.ts): ok, usage (bad command line, unreadable file), invalidInput (ELF rejected).
 
-import { disassembleRange } from '../engine/guest/disassembler';
+import { disassembleRange } from '../engine/guest/isa/disassembler';
 import { defineCommand } from './command';
 import { EXIT } from './exitCodes';
 import { readFileOrReport } from './io';

@@ -6,15 +6,15 @@
 // --alloc cannot interpose), runFailed (the guest failed), stepLimit (paused at --max-steps), guestExit.
 
 import { EngineError } from '../engine/errors';
-import { AllocInterposer } from '../engine/guest/allocInterposer';
-import { AllocObserver } from '../engine/guest/allocObserver';
+import { AllocInterposer } from '../engine/guest/alloc/allocInterposer';
+import { AllocObserver } from '../engine/guest/alloc/allocObserver';
 import { GuestRun } from '../engine/guest/guestRun';
-import { parseInput, type GuestInput } from '../engine/guest/input';
+import { parseInput, type GuestInput } from '../engine/guest/io/input';
 import { summarizeRun } from '../engine/guest/runSummary';
-import { defaultVmConfig } from '../engine/guest/vmConfig';
+import { defaultVmConfig } from '../engine/guest/config/vmConfig';
 import { configOption, loadConfigOption } from './configOption';
 import { describeMissing, missingSettings } from '../engine/guest/extensions/configCheck';
-import { formatRecord, formatTraceLine, traceStep } from '../engine/guest/traceStep';
+import { formatRecord, formatTraceLine, traceStep } from '../engine/guest/isa/traceStep';
 import { defineCommand } from './command';
 import { EXIT } from './exitCodes';
 import { type CliIO, readFileOrReport } from './io';

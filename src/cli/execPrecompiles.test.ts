@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { needs, SHARED, sharedFile } from '../engine/guest/fixtures.testutil';
-import { loadGuestProgram } from '../engine/guest/guestProgram';
+import { loadGuestProgram } from '../engine/guest/program/guestProgram';
 import { GuestRun } from '../engine/guest/guestRun';
-import { OP_FIRST_PRECOMPILE } from '../engine/guest/opcodes';
-import { formatTraceLine, traceStep } from '../engine/guest/traceStep';
+import { OP_FIRST_PRECOMPILE } from '../engine/guest/isa/opcodes';
+import { formatTraceLine, traceStep } from '../engine/guest/isa/traceStep';
 import { captureIO } from './io';
 import { runCli } from './main';
 

@@ -6,7 +6,7 @@
 
 import { EngineError } from '../engine/errors';
 import { GdbTarget } from '../engine/gdb/gdbTarget';
-import type { GuestInput } from '../engine/guest/input';
+import type { GuestInput } from '../engine/guest/io/input';
 import { Session } from '../engine/session';
 import { defineCommand } from './command';
 import { readInput } from './execCommand';

@@ -1,7 +1,7 @@
 // `exec … --profile FILE [--profile-measure instructions|cells|adapter-rows]`: writes the metered run's cost
 // per call stack as folded stacks (costProfile.ts; speedscope, flamegraph.pl and inferno read the format).
 import { writeFileSync } from 'node:fs';
-import { type CostMeasure, foldedStacks } from '../engine/metering/costProfile';
+import { type CostMeasure, foldedStacks } from '../engine/metering/attribution/costProfile';
 import type { MeteredRun } from '../engine/metering/meteredRun';
 import type { CliIO } from './io';
 

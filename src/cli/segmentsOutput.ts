@@ -8,11 +8,11 @@
 // (crates/cli/src/commands/prove.rs:133-151, 323-333). openvm.toml cannot set them: SystemConfig's
 // segmentation_limits is #[serde(skip)] (crates/vm/src/arch/config.rs:276-281).
 import { EngineError } from '../engine/errors';
-import type { GuestProgram } from '../engine/guest/guestProgram';
-import type { GuestInput } from '../engine/guest/input';
-import type { VmConfig } from '../engine/guest/vmConfig';
+import type { GuestProgram } from '../engine/guest/program/guestProgram';
+import type { GuestInput } from '../engine/guest/io/input';
+import type { VmConfig } from '../engine/guest/config/vmConfig';
 import type { MemoryMode } from '../engine/memory/config';
-import { COST_MEASURES } from '../engine/metering/costProfile';
+import { COST_MEASURES } from '../engine/metering/attribution/costProfile';
 import { MeteredRun } from '../engine/metering/meteredRun';
 import { segmentsJson } from '../engine/metering/segmentReport';
 import { EXIT } from './exitCodes';

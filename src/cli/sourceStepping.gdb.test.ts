@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { GdbTarget } from '../engine/gdb/gdbTarget';
 import { EXAMPLES, hasTool } from '../engine/guest/fixtures.testutil';
 import { Session } from '../engine/session';
-import { debugInfoOf } from '../engine/guest/dwarf/debugInfo';
+import { debugInfoOf } from '../engine/guest/debuginfo/dwarf/debugInfo';
 import { GdbServer } from './gdbserver';
 import { gdb } from './gdb.testutil';
 

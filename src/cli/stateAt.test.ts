@@ -3,16 +3,16 @@
 // cells), and the access at T carries exactly the records of OpenVM's own JSON Lines for it.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HEADER_MAGIC } from '../engine/alloc/header';
-import { loadGuestProgram } from '../engine/guest/guestProgram';
-import { parseInput } from '../engine/guest/input';
+import { HEADER_MAGIC } from '../engine/alloc/orthotope/arena/header';
+import { loadGuestProgram } from '../engine/guest/program/guestProgram';
+import { parseInput } from '../engine/guest/io/input';
 import { parseAllocTrace } from '../engine/scripts/allocTrace';
 import { generateMtrace } from '../engine/scripts/mtraceGenerator';
 import { parseMtrace } from '../engine/scripts/mtraceParser';
 import { runMtrace } from '../engine/scripts/mtraceRunner';
-import { AllocMachine } from '../engine/timeline/allocMachine';
-import { GuestMachine } from '../engine/timeline/guestMachine';
-import { MtraceMachine } from '../engine/timeline/mtraceMachine';
+import { AllocMachine } from '../engine/timeline/machines/allocMachine';
+import { GuestMachine } from '../engine/timeline/machines/guestMachine';
+import { MtraceMachine } from '../engine/timeline/machines/mtraceMachine';
 import { EXAMPLES, needs, SHARED_GUESTS, sharedGuests } from '../engine/guest/fixtures.testutil';
 import { readBytes, referenceStates } from '../engine/timeline/reference.testutil';
 import { captureIO } from './io';

@@ -18,7 +18,7 @@
 // prints first).
 
 import { EngineError, type ErrorInfo } from '../engine/errors';
-import type { GuestInput } from '../engine/guest/input';
+import type { GuestInput } from '../engine/guest/io/input';
 import type { MemoryMode } from '../engine/memory/config';
 import { Session } from '../engine/session';
 import { EXIT } from './exitCodes';

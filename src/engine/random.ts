@@ -1,6 +1,6 @@
 // The one seeded PRNG (mulberry32) of memscope's own randomness: deterministic generators for tests,
 // fuzzing, workloads and benchmarks (no global randomness anywhere). Generators that reproduce a guest's
-// or a reference's own RNG (guest/stdRng.ts: Rust's StdRng; the C guests' LCG) are not ours to replace.
+// or a reference's own RNG (guest/io/stdRng.ts: Rust's StdRng; the C guests' LCG) are not ours to replace.
 export class Random {
   private state: number;
   constructor(seed: number) {

@@ -1,5 +1,5 @@
 // One object that owns a run and travels in its time: a guest ELF (with input), a .mtrace script or a .alloc
-// trace, recorded as it advances (timeline/timeline.ts: checkpoints + deterministic replay) so that any
+// trace, recorded as it advances (timeline/recording/timeline.ts: checkpoints + deterministic replay) so that any
 // step or timestamp can be revisited, in either direction, bit for bit.
 // Timeline axis: guest and .mtrace runs use TracingMemory's timestamp (a guest instruction covers several
 // timestamps; seek(t) lands on the last step whose state has timestamp <= t, i.e. just before the step that
@@ -12,16 +12,16 @@
 
 import { EngineError, type ErrorInfo } from './errors';
 import { paddedAdapterHeight } from './memory/adapterCost';
-import { type AllocatorView, observedHeapView, orthotopeView } from './timeline/allocatorView';
-import { type AccessList, blockHistory, lastAccessTime } from './timeline/blockHistory';
-import { type Densities, densities } from './timeline/densities';
-import { Hasher } from './timeline/hasher';
-import type { MachineState } from './timeline/machine';
-import { memoryRange, type MemoryRangeView } from './timeline/memoryView';
+import { type AllocatorView, observedHeapView, orthotopeView } from './timeline/queries/allocatorView';
+import { type AccessList, blockHistory, lastAccessTime } from './timeline/queries/blockHistory';
+import { type Densities, densities } from './timeline/queries/densities';
+import { Hasher } from './timeline/machines/hasher';
+import type { MachineState } from './timeline/machines/machine';
+import { memoryRange, type MemoryRangeView } from './timeline/queries/memoryView';
 import { type OpenedRun, openRun } from './timeline/openRun';
 import { checkRange, runSession, stepOver } from './timeline/runControl';
 import { sessionCallStack, type SourceMove, stepSource } from './timeline/sourceStepping';
-import type { StackFrame } from './guest/dwarf/callStack';
+import type { StackFrame } from './guest/debuginfo/dwarf/callStack';
 import type {
   AdapterRowsView,
   Breakpoint,
@@ -34,8 +34,8 @@ import type {
   StopResult,
   Watchpoint,
 } from './timeline/sessionTypes';
-import { Timeline } from './timeline/timeline';
-import { collectWindow, type WindowView } from './timeline/windowQuery';
+import { Timeline } from './timeline/recording/timeline';
+import { collectWindow, type WindowView } from './timeline/queries/windowQuery';
 
 export type * from './timeline/sessionTypes';
 

@@ -20,7 +20,7 @@ import { AllocatorPanel } from './panels/AllocatorPanel';
 import { BlockInspector } from './panels/BlockInspector';
 import { ObservedHeapPanel } from './panels/ObservedHeapPanel';
 import { ProgramPanel } from './panels/ProgramPanel';
-import type { ExtensionUse } from '../engine/guest/decoder';
+import type { ExtensionUse } from '../engine/guest/isa/decoder';
 import { RegistersPanel } from './panels/RegistersPanel';
 import { Timeline } from './panels/Timeline';
 import { actionForKey } from './shortcuts';

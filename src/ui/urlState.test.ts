@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInput } from '../engine/guest/input';
+import { parseInput } from '../engine/guest/io/input';
 import { formatUrlState, MAX_URL_INPUT, parseUrlState } from './urlState';
 
 describe('URL state', () => {

@@ -7,12 +7,12 @@
 import type { ErrorInfo } from '../engine/errors';
 import type { CostComparison } from '../engine/lessons/costComparison';
 import type { MeterView } from '../engine/metering/meterView';
-import type { CostEntry, CostMeasure } from '../engine/metering/costProfile';
+import type { CostEntry, CostMeasure } from '../engine/metering/attribution/costProfile';
 import type { Lesson } from '../engine/lessons/lessonTypes';
 import type { PredictionQuiz } from '../engine/lessons/predict';
 import type { MtraceRunView } from '../engine/scripts/mtraceView';
 import type { Frame, FrameRequest, ProgramStatic } from '../engine/views/frameTypes';
-import type { Densities } from '../engine/timeline/densities';
+import type { Densities } from '../engine/timeline/queries/densities';
 import type {
   Breakpoint,
   Position,

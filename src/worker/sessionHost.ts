@@ -12,9 +12,9 @@ import type { Position } from '../engine/timeline/sessionTypes';
 import { FrameBuilder } from '../engine/views/frameBuilder';
 import { transferable } from '../engine/views/transferable';
 import { costComparison } from '../engine/lessons/costComparison';
-import { COST_MEASURES, type CostEntry, type CostMeasure } from '../engine/metering/costProfile';
+import { COST_MEASURES, type CostEntry, type CostMeasure } from '../engine/metering/attribution/costProfile';
 import { meterRun } from '../engine/metering/meterView';
-import { RangeProfiler } from '../engine/metering/rangeProfile';
+import { RangeProfiler } from '../engine/metering/attribution/rangeProfile';
 import { predictNext } from '../engine/lessons/predict';
 import { openLessonSession } from './lessonRequests';
 import {

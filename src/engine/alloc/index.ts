@@ -6,28 +6,28 @@ export {
   type UserPtr,
   type AllocatorOptions,
   type CreateResult,
-} from './allocator';
-export { AllocatorState, type AllocatorSnapshot } from './allocatorState';
+} from './orthotope/allocator';
+export { AllocatorState, type AllocatorSnapshot } from './orthotope/allocatorState';
 export {
   DEFAULT_CONFIG,
   deriveClassTable,
-  validateConfig,
   refillCount,
   localLimit,
   drainCount,
   type AllocatorConfig,
   type ClassTable,
-} from './config';
-export { PagedArenaBytes, type ArenaBytes } from './arenaBytes';
-export { DEFAULT_ADDRESSING, type Addressing, type ArenaWriteObserver } from './arenaMemory';
+} from './orthotope/config';
+export { validateConfig } from './orthotope/configValidation';
+export { PagedArenaBytes, type ArenaBytes } from './orthotope/arena/arenaBytes';
+export { DEFAULT_ADDRESSING, type Addressing, type ArenaWriteObserver } from './orthotope/arena/arenaMemory';
 export {
   formatErrorForLog,
   type AllocError,
   type FreeError,
   type InitError,
   type CorruptReason,
-} from './errors';
-export { AllocEventLog, EVENT_KIND, EVENT_OP, NO_CLASS } from './events';
+} from './orthotope/errors';
+export { AllocEventLog, EVENT_KIND, EVENT_OP, NO_CLASS } from './orthotope/events';
 export {
   allocatorStats,
   threadCacheStats,
@@ -35,20 +35,20 @@ export {
   type AllocatorStats,
   type ThreadCacheStats,
   type SizeClassStats,
-} from './stats';
+} from './views/stats';
 export {
   inspectAllocator,
   slabCensus,
   cacheCensus,
   type SlabCensus,
   type CacheClassCensus,
-} from './inspector';
+} from './views/inspector';
 export {
   fragmentationReport,
   classFragmentation,
   type FragmentationReport,
   type ClassFragmentation,
-} from './fragmentation';
+} from './views/fragmentation';
 export {
   CLASS_NAMES,
   CLASS_PAYLOADS,
@@ -58,4 +58,4 @@ export {
   MAX_SMALL_REQUEST,
   classForRequest,
   classBlockSize,
-} from './sizeClasses';
+} from './orthotope/sizeClasses';

@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { immS } from '../guest/decoder';
+import { immS } from '../guest/isa/decoder';
 import { EXAMPLES } from '../guest/fixtures.testutil';
-import { loadGuestProgram } from '../guest/guestProgram';
+import { loadGuestProgram } from '../guest/program/guestProgram';
 import { Random } from '../random';
 import { Session } from '../session';
 import { GdbTarget, type Resume } from './gdbTarget';

@@ -8,11 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { Session } from '../session';
 import { describeMissing, missingSettings } from './extensions/configCheck';
 import { REPO_ROOT, SHARED } from './fixtures.testutil';
-import { loadGuestProgram } from './guestProgram';
+import { loadGuestProgram } from './program/guestProgram';
 import { GuestRun } from './guestRun';
-import { parseInput } from './input';
+import { parseInput } from './io/input';
 import { summarizeRun } from './runSummary';
-import { defaultVmConfig, parseOpenVmToml } from './vmConfig';
+import { defaultVmConfig, parseOpenVmToml } from './config/vmConfig';
 
 const BENCH = path.join(SHARED, 'guests/openvm-v1.7-benchmarks');
 const program = (name: string) =>

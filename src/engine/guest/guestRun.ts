@@ -13,11 +13,11 @@ import {
 import type { TouchedMemory } from '../memory/finalize';
 import { RecordLog } from '../memory/recordLog';
 import { TracingMemory } from '../memory/tracingMemory';
-import { Interpreter, type MachineStatus } from './executor';
-import { applyImage, type GuestProgram } from './guestProgram';
-import { HintStreams } from './hintStreams';
-import { emptyInput, type GuestInput } from './input';
-import type { VmConfig } from './vmConfig';
+import { Interpreter, type MachineStatus } from './isa/executor';
+import { applyImage, type GuestProgram } from './program/guestProgram';
+import { HintStreams } from './io/hintStreams';
+import { emptyInput, type GuestInput } from './io/input';
+import type { VmConfig } from './config/vmConfig';
 
 export interface GuestRunOptions {
   mode?: MemoryMode;

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, needs, SHARED_GUESTS, sharedGuests } from './fixtures.testutil';
-import { loadGuestProgram } from './guestProgram';
+import { loadGuestProgram } from './program/guestProgram';
 import { GuestRun } from './guestRun';
-import { parseInput, type GuestInput } from './input';
+import { parseInput, type GuestInput } from './io/input';
 
 const PUBLISHED_FIBONACCI_INSTRUCTIONS = 1_500_209;
 

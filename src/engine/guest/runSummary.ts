@@ -8,7 +8,7 @@ import { toErrorInfo } from '../errors';
 import { adapterCost } from '../memory/adapterCost';
 import { ADAPTER_SIZES } from '../memory/config';
 import type { GuestRun } from './guestRun';
-import { bytesToHex } from './input';
+import { bytesToHex } from './io/input';
 
 export interface GuestRunSummary {
   status: string;

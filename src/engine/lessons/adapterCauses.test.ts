@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, needs, REPO_ROOT, repoFile, SHARED, sharedFile } from '../guest/fixtures.testutil';
-import * as O from '../guest/opcodes';
+import * as O from '../guest/isa/opcodes';
 import { openRun } from '../timeline/openRun';
 import type { SessionOptions } from '../timeline/sessionTypes';
 import { ADAPTER_CAUSES, CAUSE_FINALIZE, CauseTally, instructionCause } from './adapterCauses';

@@ -5,15 +5,15 @@
 // records of `finalize` (TracingMemory::finalize, online.rs) to a cause of their own. A record adds rows
 // to every AccessAdapterAir<N> from twice its lowest block size up to its block size (adapterCost.ts), so
 // the rows are attributed through the record log's row counters, not re-derived.
-// The chip family of an opcode follows OP_CHIP (guest/opcodes.ts) and, for the custom-1 words, the
-// extension the transpilers assign (guest/extensions/algebraDecode.ts): a modular hint (HintNonQr,
+// The chip family of an opcode follows OP_CHIP (guest/isa/opcodes.ts) and, for the custom-1 words, the
+// extension the transpilers assign (guest/extensions/algebra/algebraDecode.ts): a modular hint (HintNonQr,
 // HintSqrt, PHANTOMs of the algebra extension) counts as modular, the final-exponentiation hint as pairing.
 // Invariants: the attributed rows of each N sum to the record log's rows (nothing is charged twice or
 // lost: every flush moves the log's counters forward to where they are). Cost: one array lookup and one
 // compare per instruction; a five-entry flush only when records were appended.
 
-import { decodeAlgebraWord } from '../guest/extensions/algebraDecode';
-import * as O from '../guest/opcodes';
+import { decodeAlgebraWord } from '../guest/extensions/algebra/algebraDecode';
+import * as O from '../guest/isa/opcodes';
 import type { RecordLog } from '../memory/recordLog';
 
 /** The causes in display order; the index is the cause id. */
@@ -42,7 +42,7 @@ const ALGEBRA_CAUSE: Record<string, AdapterCause> = {
   pairing: 'pairing',
 };
 
-/** The cause id of one decoded instruction (its interpreter opcode word and imm; see guest/decoder.ts). */
+/** The cause id of one decoded instruction (its interpreter opcode word and imm; see guest/isa/decoder.ts). */
 export function instructionCause(code: number, imm: number): number {
   const op = code & 0xff;
   if (op === O.OP_KECCAK256) return ADAPTER_CAUSES.indexOf('Keccak-256');

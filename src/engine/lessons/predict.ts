@@ -4,7 +4,7 @@
 // three wrong ones built from common misconceptions (misconceptions.ts); gradePrediction says whether the
 // choice was right and, when not, why that answer is wrong.
 
-import { disassembleRange } from '../guest/disassembler';
+import { disassembleRange } from '../guest/isa/disassembler';
 import type { Session } from '../session';
 import { FrameBuilder } from '../views/frameBuilder';
 import type { RecordCause } from '../views/explainRecord';

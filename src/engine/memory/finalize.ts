@@ -8,8 +8,19 @@
 import { EngineError } from '../errors';
 import { LOG_BLOCK_SIZE_SHIFT, metadataBlockSize, TIMESTAMP_MASK } from './accessMetadata';
 import { CHUNK } from './config';
-import { PAGE_SIZE } from './spaceStore';
-import type { TracingMemory } from './tracingMemory';
+import type { RecordLog } from './recordLog';
+import { PAGE_SIZE, type SpaceStore } from './spaceStore';
+
+/**
+ * What finalize reads and appends of a TracingMemory: its address spaces and record log. Structural, so
+ * that tracingMemory.ts (which calls finalize) and finalize.ts do not import each other.
+ */
+export interface FinalizableMemory {
+  readonly records: RecordLog;
+  readonly spaces: readonly (SpaceStore | undefined)[];
+  space(as: number): SpaceStore;
+  addSplitRecord(s: SpaceStore, as: number, ptr: number, ts: number, blockSize: number, lowest: number): void;
+}
 
 /** The finalize equipartition, columnar: entry k covers cells ptr[k] .. ptr[k] + chunk of space as[k]. */
 export interface TouchedMemory {
@@ -31,7 +42,7 @@ export interface TouchedBlock {
 }
 
 /** touched_blocks: every metadata entry with offset 0 and a non-zero size, by (AS, pointer). */
-export function touchedBlocks(memory: TracingMemory): TouchedBlock[] {
+export function touchedBlocks(memory: FinalizableMemory): TouchedBlock[] {
   const blocks: TouchedBlock[] = [];
   memory.spaces.forEach((s, as) => {
     if (s === undefined) return;
@@ -65,7 +76,7 @@ const SIZES_DIVISIBLE =
 const CHUNK_ALIGNED = 'The union of all touched blocks must consist of `CHUNK`-aligned blocks';
 
 /** TracingMemory::finalize(is_persistent). Call once, after the last access. */
-export function finalizeMemory(memory: TracingMemory, persistent: boolean): TouchedMemory {
+export function finalizeMemory(memory: FinalizableMemory, persistent: boolean): TouchedMemory {
   const chunk = persistent ? CHUNK : 1;
   const out: TouchedMemory = { persistent, chunk, addressSpace: [], pointer: [], timestamp: [], values: [] };
   const curValues = new Uint32Array(CHUNK);

@@ -13,9 +13,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { needs, REPO_ROOT, repoFile, SHARED, sharedFile } from '../guest/fixtures.testutil';
-import { loadGuestProgram } from '../guest/guestProgram';
-import { parseInput } from '../guest/input';
-import { parseOpenVmToml } from '../guest/vmConfig';
+import { loadGuestProgram } from '../guest/program/guestProgram';
+import { parseInput } from '../guest/io/input';
+import { parseOpenVmToml } from '../guest/config/vmConfig';
 import { MeteredRun, type MeteringResult } from './meteredRun';
 import { type Differences, REPORT, reportDifferences } from './report.testutil';
 

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { needs, SHARED_GUESTS, sharedFile } from '../guest/fixtures.testutil';
-import { loadGuestProgram } from '../guest/guestProgram';
-import { parseInput } from '../guest/input';
-import { AirInventory } from './airs';
+import { loadGuestProgram } from '../guest/program/guestProgram';
+import { parseInput } from '../guest/io/input';
+import { AirInventory } from './airs/airs';
 import { MeteredRun, type MeteringResult } from './meteredRun';
 import { REPORT, reportAirRows, reportDifferences, reportInteractions } from './report.testutil';
 

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { needs, REPO_ROOT, repoFile, SHARED, sharedFile } from '../guest/fixtures.testutil';
-import { loadGuestProgram } from '../guest/guestProgram';
-import { parseOpenVmToml } from '../guest/vmConfig';
+import { loadGuestProgram } from '../guest/program/guestProgram';
+import { parseOpenVmToml } from '../guest/config/vmConfig';
 import { attributionMismatches } from './attribution.testutil';
 import { MeteredRun, type MeteringResult } from './meteredRun';
 

@@ -8,10 +8,10 @@
 
 import { EngineError } from '../errors';
 import { describeMissing, missingSettings } from '../guest/extensions/configCheck';
-import { loadGuestProgram } from '../guest/guestProgram';
-import { emptyInput, parseInput } from '../guest/input';
-import { defaultVmConfig, parseOpenVmToml, type VmConfig } from '../guest/vmConfig';
-import { COST_MEASURES, type CostEntry, type CostMeasure, costEntries } from './costProfile';
+import { loadGuestProgram } from '../guest/program/guestProgram';
+import { emptyInput, parseInput } from '../guest/io/input';
+import { defaultVmConfig, parseOpenVmToml, type VmConfig } from '../guest/config/vmConfig';
+import { COST_MEASURES, type CostEntry, type CostMeasure, costEntries } from './attribution/costProfile';
 import { MeteredRun, type MeteringResult } from './meteredRun';
 import { type SegmentJson, segmentsJson } from './segmentReport';
 

@@ -1,5 +1,5 @@
 // Metered, segmented and attributed execution of a guest, in one pass over the ordinary interpreter
-// (guest/executor.ts) as an observer: OpenVM v1.7.0's metered execution (MeteredCtx, meteredCtx.ts) decides
+// (guest/isa/executor.ts) as an observer: OpenVM v1.7.0's metered execution (MeteredCtx, meteredCtx.ts) decides
 // the segments while each segment is preflighted exactly as OpenVM does it afterwards (a fresh TracingMemory
 // over the image at the segment's start, its records, finalize; segmentHeights.ts), and every row is charged
 // to the call-stack node of the instruction that caused it.
@@ -19,92 +19,27 @@
 // and a replay of one window per segment.
 
 import { EngineError } from '../errors';
-import type { GuestProgram } from '../guest/guestProgram';
-import type { GuestInput } from '../guest/input';
+import type { MeteringOptions, MeteringResult, SegmentResult } from './meteringTypes';
+export type { MeteringOptions, MeteringResult, SegmentResult } from './meteringTypes';
+import { runExtensionAirs } from './airs/runExtensionAirs';
+import { windowSlack } from './segments/windowSlack';
+import { initialMerkleTree } from './segments/initialMerkleTree';
+import type { GuestProgram } from '../guest/program/guestProgram';
 import type { AccessHook, TracingMemory } from '../memory/tracingMemory';
-import { accessPlan, MEM_HOOKED, MEM_NONE, MEM_REVEAL, MEM_RS1_IMM } from './accessPlan';
-import { GuestMachine, type GuestState } from '../timeline/guestMachine';
-import { OP_ALGEBRA } from '../guest/opcodes';
-import { describeMissing, missingSettings } from '../guest/extensions/configCheck';
-import { defaultVmConfig, type VmConfig } from '../guest/vmConfig';
-import { algebraAirKey, configExtensionAirs } from './algebraAirs';
-import { AirInventory, type ExtensionAirs, extensionAirs } from './airs';
-import { AttributionLog } from './attributionLog';
-import { enterInstruction, FunctionTable, type StackCursor, StackTrie } from './callStacks';
-import { FirstTouch } from './firstTouch';
-import {
-  DEFAULT_SEGMENT_CHECK_INSNS,
-  defaultLimits,
-  type SegmentationLimits,
-  type SegmentReason,
-} from './limits';
-import { MeteredCtx } from './meteredCtx';
-import { MERKLE_HEIGHT, MerkleIds, leafIndex } from './merkleIds';
-import { type DynamicRows, dynamicRows, opcodeAirTable, precompileAirTable } from './opcodeAirs';
-import { finalizeSegment, programLength } from './segmentHeights';
-import { startSegmentMemory } from './segmentMemory';
-
-export interface MeteringOptions {
-  input?: GuestInput;
-  limits?: Partial<SegmentationLimits>;
-  /** SystemConfig::with_max_segment_len: sets max_trace_height. */
-  maxSegmentLength?: number;
-  segmentCheckInsns?: number;
-  extensions?: readonly ExtensionAirs[];
-  /**
-   * The guest's openvm.toml (guest/vmConfig.ts), as GuestRun takes it: the AIR inventory is the config's
-   * (algebraAirs.ts), and the algebra / ECC / pairing chips execute. Without it: RV32IM + IO plus the
-   * precompile extensions the program uses.
-   */
-  vmConfig?: VmConfig;
-}
-
-export interface SegmentResult {
-  index: number;
-  instretStart: number;
-  numInsns: number;
-  /** Exact rows per AIR id (preflight), and padded heights. */
-  rows: Float64Array;
-  padded: Float64Array;
-  /** The metered estimate that decided the cut. */
-  metered: Float64Array;
-  /** The segment's TracingMemory timestamp after its last instruction (timestamps restart at 1 per segment). */
-  endTimestamp: number;
-  reason: SegmentReason | null;
-}
-
-export interface MeteringResult {
-  segments: SegmentResult[];
-  instret: number;
-  exitCode: number | null;
-  error: EngineError | null;
-}
-
-/**
- * The extension AIRs of the run: the config's, or without one the program's precompiles (refusing unknown
- * widths). A config that lacks settings the program needs is refused by name, as OpenVM refuses to load
- * such a program (configCheck.ts) — its chips would have no AIR to add rows to.
- */
-function inventoryExtensions(program: GuestProgram, vmConfig: VmConfig | undefined): ExtensionAirs[] {
-  if (vmConfig !== undefined) {
-    const missing = missingSettings(program.decoded, vmConfig);
-    if (missing.length > 0)
-      throw new EngineError(
-        'config',
-        `cannot meter: the program needs settings missing from ${vmConfig.source} (OpenVM would refuse to load it): ${describeMissing(missing).join('; ')}`,
-      );
-    return configExtensionAirs(vmConfig);
-  }
-  const ext = extensionAirs(program.decoded.extensions.map((e) => e.extension));
-  if (ext.missing.length > 0) {
-    const needs = describeMissing(missingSettings(program.decoded, defaultVmConfig()));
-    throw new EngineError(
-      'config',
-      `cannot meter the ${ext.missing.join(', ')} extension(s) without the guest's openvm.toml (--config); it needs ${needs.join('; ')}`,
-    );
-  }
-  return ext.airs;
-}
+import { accessPlan, MEM_HOOKED, MEM_NONE, MEM_REVEAL, MEM_RS1_IMM } from './segments/accessPlan';
+import { GuestMachine, type GuestState } from '../timeline/machines/guestMachine';
+import { OP_ALGEBRA } from '../guest/isa/opcodes';
+import { algebraAirKey } from './airs/algebraAirs';
+import { AirInventory } from './airs/airs';
+import { AttributionLog } from './attribution/attributionLog';
+import { enterInstruction, FunctionTable, type StackCursor, StackTrie } from './attribution/callStacks';
+import { FirstTouch } from './segments/firstTouch';
+import { DEFAULT_SEGMENT_CHECK_INSNS, defaultLimits, type SegmentReason } from './segments/limits';
+import { MeteredCtx } from './segments/meteredCtx';
+import type { MerkleIds } from './segments/merkleIds';
+import { type DynamicRows, dynamicRows, opcodeAirTable, precompileAirTable } from './airs/opcodeAirs';
+import { finalizeSegment, programLength } from './segments/segmentHeights';
+import { startSegmentMemory } from './segments/segmentMemory';
 
 const NORMAL = 0;
 const REPLAY = 1;
@@ -185,7 +120,7 @@ export class MeteredRun {
     readonly program: GuestProgram,
     options: MeteringOptions = {},
   ) {
-    this.inventory = new AirInventory(options.extensions ?? inventoryExtensions(program, options.vmConfig));
+    this.inventory = new AirInventory(options.extensions ?? runExtensionAirs(program, options.vmConfig));
     this.airCount = this.inventory.length;
     const limits = { ...defaultLimits(), ...options.limits };
     if (options.maxSegmentLength !== undefined) limits.maxTraceHeight = options.maxSegmentLength;
@@ -217,7 +152,7 @@ export class MeteredRun {
     this.trieFunc = this.trie.func;
     this.winRows = new Float64Array(this.airCount);
     this.segRows = new Float64Array(this.airCount);
-    this.slack = this.windowSlack();
+    this.slack = windowSlack(this.inventory, this.window);
     this.growNodes(256);
 
     this.machine = new GuestMachine(program, {
@@ -227,7 +162,7 @@ export class MeteredRun {
       observeAllocator: false,
     });
     this.memory = this.machine.memory;
-    this.tree = this.initialTree();
+    this.tree = initialMerkleTree(this.memory);
     this.machine.interpreter.onStep = (idx) => this.step(idx);
     this.machine.interpreter.onPrecompile = (op, rows) => this.precompileRows(op, rows);
     // Installed only for the instructions the access plan cannot foresee (planAccess).
@@ -499,19 +434,6 @@ export class MeteredRun {
 
   // ---------- setup ----------
 
-  /** One window's worst-case growth of each estimate: one row per instruction, one new page per instruction. */
-  private windowSlack(): Float64Array {
-    const w = this.window;
-    const s = new Float64Array(this.airCount);
-    for (const a of this.inventory.airs) if (a.kind === 'chip' || a.kind === 'phantom') s[a.id] = w;
-    const pageNodes = 63 + (MERKLE_HEIGHT - 6);
-    s[this.inventory.boundaryId] = w * 64;
-    s[this.inventory.merkleId] = w * 2 * pageNodes;
-    s[this.inventory.poseidon2Id] = w * 2 * (64 + pageNodes);
-    s[this.inventory.adapterId(8)] = w * 256;
-    return s;
-  }
-
   private growNodes(atLeast: number): void {
     let n = Math.max(256, this.nodeInstructions.length);
     while (n <= atLeast) n *= 2;
@@ -521,26 +443,5 @@ export class MeteredRun {
     instr.set(this.nodeInstructions);
     this.nodeRows = rows;
     this.nodeInstructions = instr;
-  }
-
-  /** MerkleTree::from_memory over the initial image (every allocated data page of every space). */
-  private initialTree(): MerkleIds {
-    const leaves: { index: number; values: number[] }[] = [];
-    this.memory.spaces.forEach((s, as) => {
-      if (s === undefined) return;
-      for (const p of s.allocatedData) {
-        const page = s.dataPages[p] as Uint8Array | Uint32Array;
-        for (let off = 0; off < page.length; off += 8) {
-          let any = 0;
-          for (let j = 0; j < 8; j++) any |= page[off + j];
-          if (any !== 0)
-            leaves.push({
-              index: leafIndex(as, p * page.length + off),
-              values: Array.from(page.subarray(off, off + 8)),
-            });
-        }
-      }
-    });
-    return MerkleIds.fromLeaves(leaves);
   }
 }

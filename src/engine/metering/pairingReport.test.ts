@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { needs, SHARED, sharedFile } from '../guest/fixtures.testutil';
-import { loadGuestProgram } from '../guest/guestProgram';
-import { parseOpenVmToml } from '../guest/vmConfig';
+import { loadGuestProgram } from '../guest/program/guestProgram';
+import { parseOpenVmToml } from '../guest/config/vmConfig';
 import { MeteredRun, type MeteringResult } from './meteredRun';
 import { type Differences, REPORT, reportDifferences } from './report.testutil';
 

@@ -6,10 +6,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EngineError } from '../errors';
 import { needs, SHARED, sharedFile } from '../guest/fixtures.testutil';
-import { loadGuestProgram } from '../guest/guestProgram';
-import { defaultVmConfig, parseOpenVmToml } from '../guest/vmConfig';
-import { configExtensionAirs } from './algebraAirs';
-import { AirInventory } from './airs';
+import { loadGuestProgram } from '../guest/program/guestProgram';
+import { defaultVmConfig, parseOpenVmToml } from '../guest/config/vmConfig';
+import { configExtensionAirs } from './airs/algebraAirs';
+import { AirInventory } from './airs/airs';
 import { attributionMismatches } from './attribution.testutil';
 import { MeteredRun, type MeteringResult } from './meteredRun';
 

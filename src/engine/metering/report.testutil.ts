@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SHARED, sharedFile } from '../guest/fixtures.testutil';
-import type { AirInventory } from './airs';
+import type { AirInventory } from './airs/airs';
 import type { SegmentResult } from './meteredRun';
 
 export const REPORT_DIR = path.join(SHARED, 'spec/openvm-v1.7-report');

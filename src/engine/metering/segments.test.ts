@@ -3,20 +3,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Interpreter } from '../guest/executor';
+import { Interpreter } from '../guest/isa/executor';
 import { needs, SHARED_GUESTS, sharedFile } from '../guest/fixtures.testutil';
-import { type GuestProgram, loadGuestProgram } from '../guest/guestProgram';
+import { type GuestProgram, loadGuestProgram } from '../guest/program/guestProgram';
 import { GuestRun } from '../guest/guestRun';
-import { HintStreams } from '../guest/hintStreams';
-import { OP_HINT_BUFFER, OP_HINT_STOREW } from '../guest/opcodes';
-import { type GuestInput, parseInput } from '../guest/input';
+import { HintStreams } from '../guest/io/hintStreams';
+import { OP_HINT_BUFFER, OP_HINT_STOREW } from '../guest/isa/opcodes';
+import { type GuestInput, parseInput } from '../guest/io/input';
 import { defaultMemoryConfig } from '../memory/config';
 import { RecordLog } from '../memory/recordLog';
 import { TracingMemory } from '../memory/tracingMemory';
 import { attributionMismatches } from './attribution.testutil';
 import { MeteredRun, type MeteringResult } from './meteredRun';
 import { meterView } from './meterView';
-import { startSegmentMemory } from './segmentMemory';
+import { startSegmentMemory } from './segments/segmentMemory';
 
 describe('segment hand-over (startSegmentMemory)', () => {
   it("the next segment's first touch of a cell written before records the written data at timestamp 0", () => {

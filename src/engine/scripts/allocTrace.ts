@@ -3,7 +3,7 @@
 // counts, decimal numbers, `config` keys and position, the `free_offset` range) before anything runs, so
 // a malformed line is reported as `error: line N: <what>` with every directive before it kept.
 // Limits of the model (reported as malformed): numbers above 2^53 - 1 and thread numbers above 2^32 - 1.
-import type { AllocatorConfig } from '../alloc/config';
+import type { AllocatorConfig } from '../alloc/orthotope/config';
 
 /** The default trace config: orthotope's default tuning with a 64 MiB arena. */
 export const DEFAULT_TRACE_CONFIG: AllocatorConfig = {

@@ -1,10 +1,10 @@
 // The allocator log format of ../shared/spec/alloc-trace-format.md ("Output format"): the preamble (config
 // and the 12 derived class lines) and the stats block, rendered byte for byte as the orthotope 0.1.7
 // reference recordings print them. Pure functions of the allocator's state.
-import type { Allocator } from '../alloc/allocator';
-import type { AllocatorConfig } from '../alloc/config';
-import { allocatorStats, threadCacheStats, totals } from '../alloc/stats';
-import { CLASS_NAMES, CLASS_PAYLOADS, LARGE_CLASS, NUM_CLASSES } from '../alloc/sizeClasses';
+import type { Allocator } from '../alloc/orthotope/allocator';
+import type { AllocatorConfig } from '../alloc/orthotope/config';
+import { allocatorStats, threadCacheStats, totals } from '../alloc/views/stats';
+import { CLASS_NAMES, CLASS_PAYLOADS, LARGE_CLASS, NUM_CLASSES } from '../alloc/orthotope/sizeClasses';
 
 export function formatPreamble(config: AllocatorConfig, allocator: Allocator): string {
   const t = allocator.table;

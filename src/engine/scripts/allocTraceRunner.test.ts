@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AllocEventLog } from '../alloc/events';
+import { AllocEventLog } from '../alloc/orthotope/events';
 import { parseAllocTrace } from './allocTrace';
 import { runAllocTrace } from './allocTraceRunner';
 

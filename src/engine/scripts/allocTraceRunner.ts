@@ -4,10 +4,10 @@
 // is a real double free), and no allocator call at all for an unbound ID.
 // The allocator is created just before the first directive runs (or at the end of a script without
 // directives); after a malformed line nothing more is run or printed, the final block included.
-import { asUserPtr, createAllocator, type Allocator, type UserPtr } from '../alloc/allocator';
-import { formatErrorForLog, type FreeError, type InitError } from '../alloc/errors';
-import type { AllocEventLog } from '../alloc/events';
-import { classForRequest, LARGE_CLASS } from '../alloc/sizeClasses';
+import { asUserPtr, createAllocator, type Allocator, type UserPtr } from '../alloc/orthotope/allocator';
+import { formatErrorForLog, type FreeError, type InitError } from '../alloc/orthotope/errors';
+import type { AllocEventLog } from '../alloc/orthotope/events';
+import { classForRequest, LARGE_CLASS } from '../alloc/orthotope/sizeClasses';
 import type { AllocDirective, AllocTrace } from './allocTrace';
 import { classLabel, formatPreamble, formatStatsBlock } from './allocTraceLog';
 

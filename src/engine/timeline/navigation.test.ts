@@ -4,14 +4,14 @@
 // reference (a fresh machine stepped one instruction at a time, or the script's own directives).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadGuestProgram } from '../guest/guestProgram';
+import { loadGuestProgram } from '../guest/program/guestProgram';
 import { generateMtrace } from '../scripts/mtraceGenerator';
 import { OP_READ, OP_WRITE } from '../scripts/mtraceProgram';
 import { parseMtrace } from '../scripts/mtraceParser';
 import { Session } from '../session';
-import { orthotopeView } from './allocatorView';
-import { GuestMachine } from './guestMachine';
-import { stepTimestamps } from './mtraceMachine';
+import { orthotopeView } from './queries/allocatorView';
+import { GuestMachine } from './machines/guestMachine';
+import { stepTimestamps } from './machines/mtraceMachine';
 import { EXAMPLES } from '../guest/fixtures.testutil';
 import { hashOf, readBytes } from './reference.testutil';
 import { Random } from '../random';

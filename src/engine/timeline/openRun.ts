@@ -5,17 +5,17 @@
 // still opens: its valid prefix runs and the run ends with that line's error.
 
 import { EngineError } from '../errors';
-import { parseOpenVmToml } from '../guest/vmConfig';
-import { loadGuestProgram } from '../guest/guestProgram';
-import { emptyInput, type GuestInput, parseInput } from '../guest/input';
+import { parseOpenVmToml } from '../guest/config/vmConfig';
+import { loadGuestProgram } from '../guest/program/guestProgram';
+import { emptyInput, type GuestInput, parseInput } from '../guest/io/input';
 import { decodeScriptText } from '../scripts/decodeText';
 import { parseAllocTrace } from '../scripts/allocTrace';
 import { parseMtrace } from '../scripts/mtraceParser';
-import { AllocMachine } from './allocMachine';
-import { GuestMachine } from './guestMachine';
-import { MtraceMachine } from './mtraceMachine';
+import { AllocMachine } from './machines/allocMachine';
+import { GuestMachine } from './machines/guestMachine';
+import { MtraceMachine } from './machines/mtraceMachine';
 import type { SessionKind, SessionOptions } from './sessionTypes';
-import type { TimelineOptions } from './timeline';
+import type { TimelineOptions } from './recording/timeline';
 
 export const DEFAULT_BUDGET_BYTES = 48 * 2 ** 20;
 export const DEFAULT_GUEST_MAX_STEPS = 100_000_000;

@@ -5,16 +5,16 @@
 import path from 'node:path';
 import type { MtraceJsonRecord as JsonRecord } from '../scripts/mtraceJson';
 import { describe, expect, it } from 'vitest';
-import { allocatorStats } from '../alloc/stats';
-import { loadGuestProgram } from '../guest/guestProgram';
-import { parseInput } from '../guest/input';
+import { allocatorStats } from '../alloc/views/stats';
+import { loadGuestProgram } from '../guest/program/guestProgram';
+import { parseInput } from '../guest/io/input';
 import { parseAllocTrace } from '../scripts/allocTrace';
 import { generateMtrace } from '../scripts/mtraceGenerator';
 import { parseMtrace } from '../scripts/mtraceParser';
 import { runMtrace } from '../scripts/mtraceRunner';
 import { Session } from '../session';
-import { AllocMachine } from './allocMachine';
-import { GuestMachine } from './guestMachine';
+import { AllocMachine } from './machines/allocMachine';
+import { GuestMachine } from './machines/guestMachine';
 import {
   EXAMPLES,
   filesIn,

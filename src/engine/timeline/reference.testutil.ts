@@ -5,8 +5,8 @@
 // ../guest/fixtures.testutil.ts.
 import { readFileSync } from 'node:fs';
 import { Random } from '../random';
-import { Hasher } from './hasher';
-import type { Machine, MachineState } from './machine';
+import { Hasher } from './machines/hasher';
+import type { Machine, MachineState } from './machines/machine';
 
 export interface RefState {
   step: number;

@@ -7,14 +7,14 @@
 // watchpoint outside memory or in a run without traced memory) throw EngineError('request') before running.
 
 import { EngineError } from '../errors';
-import { debugInfoOf } from '../guest/dwarf/debugInfo';
-import { OP_JAL, OP_JALR } from '../guest/opcodes';
-import type { MachineState } from './machine';
+import { debugInfoOf } from '../guest/debuginfo/dwarf/debugInfo';
+import { OP_JAL, OP_JALR } from '../guest/isa/opcodes';
+import type { MachineState } from './machines/machine';
 import type { OpenedRun } from './openRun';
-import { AccessProbe, AnyProbe, PcProbe, type Probe, type WatchRange } from './probes';
-import { searchBackward, searchForward, type SearchResult } from './search';
+import { AccessProbe, AnyProbe, PcProbe, type Probe, type WatchRange } from './queries/probes';
+import { searchBackward, searchForward, type SearchResult } from './queries/search';
 import type { Breakpoint, RunOptions, Watchpoint } from './sessionTypes';
-import type { Timeline } from './timeline';
+import type { Timeline } from './recording/timeline';
 
 const bad = (message: string) => new EngineError('request', message);
 

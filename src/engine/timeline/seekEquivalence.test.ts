@@ -6,16 +6,16 @@
 // golden handwritten ones; .alloc: the shipped examples and the golden orthotope traces.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadGuestProgram } from '../guest/guestProgram';
-import { parseInput } from '../guest/input';
+import { loadGuestProgram } from '../guest/program/guestProgram';
+import { parseInput } from '../guest/io/input';
 import { generateMtrace } from '../scripts/mtraceGenerator';
 import { parseAllocTrace } from '../scripts/allocTrace';
 import { parseMtrace } from '../scripts/mtraceParser';
 import { Session, type SessionKind, type SessionOptions } from '../session';
-import { AllocMachine } from './allocMachine';
-import { GuestMachine } from './guestMachine';
-import type { Machine, MachineState } from './machine';
-import { MtraceMachine } from './mtraceMachine';
+import { AllocMachine } from './machines/allocMachine';
+import { GuestMachine } from './machines/guestMachine';
+import type { Machine, MachineState } from './machines/machine';
+import { MtraceMachine } from './machines/mtraceMachine';
 import {
   EXAMPLES,
   filesIn,

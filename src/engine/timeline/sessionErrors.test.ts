@@ -3,11 +3,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../errors';
-import { loadGuestProgram } from '../guest/guestProgram';
+import { loadGuestProgram } from '../guest/program/guestProgram';
 import { parseMtrace } from '../scripts/mtraceParser';
 import { Session } from '../session';
-import { GuestMachine } from './guestMachine';
-import { MtraceMachine } from './mtraceMachine';
+import { GuestMachine } from './machines/guestMachine';
+import { MtraceMachine } from './machines/mtraceMachine';
 import { EXAMPLES } from '../guest/fixtures.testutil';
 import { hashOf, readBytes } from './reference.testutil';
 

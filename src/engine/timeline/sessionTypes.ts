@@ -4,12 +4,12 @@
 // .alloc runs use the directive index (timestamp = step). One step = one instruction / directive.
 
 import type { ErrorInfo } from '../errors';
-import type { ExtensionUse } from '../guest/decoder';
-import type { GuestInput } from '../guest/input';
+import type { ExtensionUse } from '../guest/isa/decoder';
+import type { GuestInput } from '../guest/io/input';
 import type { MemoryMode } from '../memory/config';
-import type { CheckpointStats } from './checkpointStore';
-import type { ProbeHit } from './probes';
-import type { TimelineEnd } from './timeline';
+import type { CheckpointStats } from './recording/checkpointStore';
+import type { ProbeHit } from './queries/probes';
+import type { TimelineEnd } from './recording/timeline';
 
 export type SessionKind = 'guest' | 'mtrace' | 'alloc';
 
@@ -19,7 +19,7 @@ export interface SessionOptions {
   /** The run stops with status 'limit' after this many steps (default: 100,000,000 for guests). */
   maxSteps?: number;
   /**
-   * Guest runs: the text of the openvm.toml the guest was built with (guest/vmConfig.ts): which algebra /
+   * Guest runs: the text of the openvm.toml the guest was built with (guest/config/vmConfig.ts): which algebra /
    * ECC / pairing moduli and curves exist, and the system settings (continuation_enabled -> the default
    * mode). Without it, RV32IM + IO defaults.
    */
@@ -30,11 +30,11 @@ export interface SessionOptions {
   input?: string;
   /** Guest input as byte vectors (each one input vector, as a `0x01...` hex string would give). */
   inputVectors?: readonly Uint8Array[];
-  /** Guest input already parsed (guest/input.ts), e.g. by the CLI from a file. */
+  /** Guest input already parsed (guest/io/input.ts), e.g. by the CLI from a file. */
   parsedInput?: GuestInput;
   /**
    * Guest allocator interposition: 'observe' records the calls to the guest's own allocator; 'orthotope'
-   * serves them with the orthotope model, its arena in guest memory (guest/allocInterposer.ts).
+   * serves them with the orthotope model, its arena in guest memory (guest/alloc/allocInterposer.ts).
    */
   allocator?: 'none' | 'observe' | 'orthotope';
   /** Memory budget of the checkpoints in bytes (default 48 MiB). */

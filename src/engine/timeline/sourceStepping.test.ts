@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { debugInfoOf } from '../guest/dwarf/debugInfo';
+import { debugInfoOf } from '../guest/debuginfo/dwarf/debugInfo';
 import { EXAMPLES } from '../guest/fixtures.testutil';
 import { Session } from '../session';
 

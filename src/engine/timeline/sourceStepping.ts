@@ -1,6 +1,6 @@
 // Moving a guest run by source line (DWARF line table, guest/dwarf): Step (into calls), Step over (calls
 // run to their return: Session.stepOver), Step back (to the start of the previous line, over calls); and
-// the call stack at the current position (guest/dwarf/callStack.ts). The way gdb's step/next/reverse-next
+// the call stack at the current position (guest/debuginfo/dwarf/callStack.ts). The way gdb's step/next/reverse-next
 // move (gdb 13 infrun): a forward move stops at the first instruction of a statement row of another line
 // (Step over: not inside calls, inlined ones included), or — stepping into a function — after its prologue; landing in the middle of
 // another line (a return) makes that line the current one; stepping back stops at the first instruction
@@ -8,18 +8,33 @@
 // Invariants: without line information at the pc every move is one instruction; a move never takes more
 // than MAX_STEPS instructions (it then stops where it is); the end and the start of the run stop a move.
 
-import { callStack, type StackFrame } from '../guest/dwarf/callStack';
-import { debugInfoOf } from '../guest/dwarf/debugInfo';
-import type { LineEntry } from '../guest/dwarf/lineTable';
-import { OP_JAL, OP_JALR } from '../guest/opcodes';
-import type { Session } from '../session';
+import { callStack, type StackFrame } from '../guest/debuginfo/dwarf/callStack';
+import { debugInfoOf } from '../guest/debuginfo/dwarf/debugInfo';
+import type { LineEntry } from '../guest/debuginfo/dwarf/lineTable';
+import { OP_JAL, OP_JALR } from '../guest/isa/opcodes';
+import type { OpenedRun } from './openRun';
+import type { Position } from './sessionTypes';
+
+/**
+ * The moves and reads of a Session that source stepping uses. Structural (session.ts satisfies it), so
+ * that this module, which session.ts calls, does not import the session back up a layer.
+ */
+export interface SteppableSession {
+  readonly opened: OpenedRun;
+  position(): Position;
+  step(count?: number): Position;
+  stepBack(count?: number): Position;
+  stepOver(): Position;
+  seekStep(step: number): Position;
+  registers(): Uint32Array;
+}
 
 const MAX_STEPS = 1_000_000;
 const SP = 2;
 
 export type SourceMove = 'into' | 'over' | 'back';
 
-function guestOf(session: Session) {
+function guestOf(session: SteppableSession) {
   const o = session.opened;
   return o.kind === 'guest' ? o.machine : null;
 }
@@ -27,7 +42,7 @@ function guestOf(session: Session) {
 const sameLine = (a: LineEntry, b: LineEntry) => a.line === b.line && a.file === b.file;
 
 /** True when the instruction at pc is a call (jal/jalr writing ra), as Session.stepOver sees it. */
-function isCall(session: Session, pc: number): boolean {
+function isCall(session: SteppableSession, pc: number): boolean {
   const m = guestOf(session);
   if (m === null) return false;
   const code = m.program.decoded.code[(pc - m.program.decoded.pcBase) / 4];
@@ -38,7 +53,7 @@ function isCall(session: Session, pc: number): boolean {
   );
 }
 
-export function stepSource(session: Session, how: SourceMove): void {
+export function stepSource(session: SteppableSession, how: SourceMove): void {
   const m = guestOf(session);
   const debug = m === null ? null : debugInfoOf(m.program);
   const pc0 = session.position().pc;
@@ -98,7 +113,7 @@ export function stepSource(session: Session, how: SourceMove): void {
   }
 }
 
-function stepBack(session: Session, start: LineEntry): void {
+function stepBack(session: SteppableSession, start: LineEntry): void {
   const m = guestOf(session)!;
   const debug = debugInfoOf(m.program);
   const sp0 = session.registers()[SP];
@@ -118,7 +133,7 @@ function stepBack(session: Session, start: LineEntry): void {
 }
 
 /** The call stack at the current position (innermost first, inlined calls as their own frames). */
-export function sessionCallStack(session: Session): StackFrame[] {
+export function sessionCallStack(session: SteppableSession): StackFrame[] {
   const m = guestOf(session);
   const pc = session.position().pc;
   if (m === null || pc === null) return [];

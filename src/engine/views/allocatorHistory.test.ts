@@ -5,12 +5,12 @@
 // moving inside the recording never seeks.
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { allocatorMetrics } from '../alloc/allocatorMetrics';
-import { loadGuestProgram } from '../guest/guestProgram';
+import { allocatorMetrics } from '../alloc/views/allocatorMetrics';
+import { loadGuestProgram } from '../guest/program/guestProgram';
 import { parseAllocTrace } from '../scripts/allocTrace';
 import { Session } from '../session';
-import { AllocMachine } from '../timeline/allocMachine';
-import { GuestMachine } from '../timeline/guestMachine';
+import { AllocMachine } from '../timeline/machines/allocMachine';
+import { GuestMachine } from '../timeline/machines/guestMachine';
 import { EXAMPLES } from '../guest/fixtures.testutil';
 import { readBytes } from '../timeline/reference.testutil';
 import {

@@ -11,8 +11,8 @@
 // Stepping forward at the head needs no seek at all: the new step is the live state.
 // Invariant: the session's position (and state) is the same after a call as before it.
 
-import type { Allocator } from '../alloc/allocator';
-import { allocatorMetrics, type AllocatorMetrics } from '../alloc/allocatorMetrics';
+import type { Allocator } from '../alloc/orthotope/allocator';
+import { allocatorMetrics, type AllocatorMetrics } from '../alloc/views/allocatorMetrics';
 import type { Session } from '../session';
 
 /** Parallel arrays, ascending in step; the shape AllocatorPanel's chart draws. */

@@ -3,17 +3,17 @@
 // history and the reason for its size, adapter rows, and the allocator panel's data.
 // Views never change the run: every query returns to the position it started from.
 
-import { allocatorView } from '../alloc/allocatorView';
-import { AllocEventLog, type EventKind } from '../alloc/events';
+import { allocatorView } from '../alloc/views/allocatorView';
+import { AllocEventLog, type EventKind } from '../alloc/orthotope/events';
 import { decodeMetadata } from '../memory/accessMetadata';
 import type { MemoryMode } from '../memory/config';
-import { disassembleRange, disassembleWord, formatDisassembly } from '../guest/disassembler';
-import { decodeAlgebraWord } from '../guest/extensions/algebraDecode';
-import { algebraDescription } from '../guest/extensions/algebraNames';
-import { decodeWord } from '../guest/decoder';
-import { OP_ADD256, OP_BEQ256, OP_BGEU256, OP_NAMES } from '../guest/opcodes';
+import { disassembleRange, disassembleWord, formatDisassembly } from '../guest/isa/disassembler';
+import { decodeAlgebraWord } from '../guest/extensions/algebra/algebraDecode';
+import { algebraDescription } from '../guest/extensions/algebra/algebraNames';
+import { decodeWord } from '../guest/isa/decoder';
+import { OP_ADD256, OP_BEQ256, OP_BGEU256, OP_NAMES } from '../guest/isa/opcodes';
 import { algebraRegisterRoles, groupOperandAccesses, type RegisterRole } from './operandAccesses';
-import { REG_NAMES } from '../guest/disassembler';
+import { REG_NAMES } from '../guest/isa/registerNames';
 import type { Session } from '../session';
 import { allocatorHistory } from './allocatorHistory';
 import { explainRecord } from './explainRecord';
@@ -29,11 +29,11 @@ import type {
   StepOperands,
   StepView,
 } from './frameTypes';
-import { debugInfoOf } from '../guest/dwarf/debugInfo';
-import type { GuestProgram } from '../guest/guestProgram';
+import { debugInfoOf } from '../guest/debuginfo/dwarf/debugInfo';
+import type { GuestProgram } from '../guest/program/guestProgram';
 import { memoryOverview } from './memoryOverview';
 import { transferable } from './transferable';
-import type { MemoryRangeView } from '../timeline/memoryView';
+import type { MemoryRangeView } from '../timeline/queries/memoryView';
 
 /** Marks every column of a freshly built memory range as transferable. */
 function owned(range: MemoryRangeView): MemoryRangeView {
@@ -49,7 +49,7 @@ function owned(range: MemoryRangeView): MemoryRangeView {
   return range;
 }
 import type { AdapterRecord } from '../memory/recordLog';
-import type { WindowView } from '../timeline/windowQuery';
+import type { WindowView } from '../timeline/queries/windowQuery';
 import { describeMissing, missingSettings } from '../guest/extensions/configCheck';
 
 export { REG_NAMES };

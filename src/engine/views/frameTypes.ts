@@ -2,18 +2,18 @@
 // worker after every move and posted to the UI, which never owns engine state. The UI says what it wants
 // to see (FrameRequest: lanes and their zoom, the selected cell) and gets exactly that back.
 
-import type { AllocatorView as OrthotopePanelView } from '../alloc/allocatorView';
-import type { ExtensionUse } from '../guest/decoder';
-import type { DisassemblyLine } from '../guest/disassembler';
-import type { AccessList } from '../timeline/blockHistory';
-import type { MemoryRangeView } from '../timeline/memoryView';
+import type { AllocatorView as OrthotopePanelView } from '../alloc/views/allocatorView';
+import type { ExtensionUse } from '../guest/isa/decoder';
+import type { DisassemblyLine } from '../guest/isa/disassembler';
+import type { AccessList } from '../timeline/queries/blockHistory';
+import type { MemoryRangeView } from '../timeline/queries/memoryView';
 import type { AdapterRowsView, Position, SessionInfo, SessionKind } from '../timeline/sessionTypes';
-import type { ObservedHeapView } from '../timeline/allocatorView';
+import type { ObservedHeapView } from '../timeline/queries/allocatorView';
 import type { AllocatorHistory } from './allocatorHistory';
 import type { RecordExplanation } from './explainRecord';
 import type { MemoryOverview } from './memoryOverview';
 import type { AdapterRecord } from '../memory/recordLog';
-import type { OperandAccesses } from './operandAccesses';
+import type { OperandAccesses } from './operandTypes';
 
 export interface LaneRequest {
   addressSpace: number;

@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeWord } from '../guest/decoder';
-import { decodeAlgebraWord } from '../guest/extensions/algebraDecode';
+import { decodeWord } from '../guest/isa/decoder';
+import { decodeAlgebraWord } from '../guest/extensions/algebra/algebraDecode';
 import { EXAMPLES, needs, REPO_ROOT, SHARED, sharedFile } from '../guest/fixtures.testutil';
-import { OP_NAMES } from '../guest/opcodes';
+import { OP_NAMES } from '../guest/isa/opcodes';
 import { Session } from '../session';
 import { FrameBuilder } from './frameBuilder';
 import { operandText, registerReadsText } from './operandAccesses';

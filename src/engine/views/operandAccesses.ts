@@ -8,39 +8,10 @@
 // share the heap reads. A step whose accesses do not have that shape gives null (nothing is guessed).
 // Pure; O(accesses of the step).
 
-import { REG_NAMES } from '../guest/disassembler';
-import type { AlgebraInstruction } from '../guest/extensions/algebraDecode';
+import { REG_NAMES } from '../guest/isa/registerNames';
+import type { AlgebraInstruction } from '../guest/extensions/algebra/algebraDecode';
 import type { StepAccess } from './frameTypes';
-
-/** One register read: the role it plays and the register (from the access's own AS1 pointer). */
-export interface RegisterRead {
-  role: 'rs1' | 'rs2' | 'rd';
-  register: string;
-  timestamp: number;
-}
-
-/** An operand (or the result) as its blocks: one access per block, in order. */
-export interface OperandBlocks {
-  /** 'operand 1', 'operand 2', 'result'. */
-  label: string;
-  /** The register that holds its pointer (heap) or is written (is_eq's rd). */
-  role: 'rs1' | 'rs2' | 'rd';
-  register: string;
-  addressSpace: number;
-  pointer: number;
-  bytes: number;
-  blockSize: number;
-  write: boolean;
-  timestamps: number[];
-  /** Every block follows the one before it in memory. */
-  contiguous: boolean;
-}
-
-export interface OperandAccesses {
-  registerReads: RegisterRead[];
-  operands: OperandBlocks[];
-  result: OperandBlocks | null;
-}
+import type { OperandAccesses, OperandBlocks, RegisterRead } from './operandTypes';
 
 const REGISTER_AS = 1;
 const HEAP_AS = 2;

@@ -3,7 +3,7 @@
 // only guests are metered; the icicle's scopes (a segment, a range of the session's timestamps, found
 // against a plain run's timestamp at every step) and a function's highlighted time.
 import { describe, expect, it } from 'vitest';
-import { loadGuestProgram } from '../../engine/guest/guestProgram';
+import { loadGuestProgram } from '../../engine/guest/program/guestProgram';
 import { GuestRun } from '../../engine/guest/guestRun';
 import { MeteredRun } from '../../engine/metering/meteredRun';
 import { InProcessClient } from '../../worker/inProcessClient';

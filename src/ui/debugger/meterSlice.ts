@@ -5,7 +5,7 @@
 // (`meterIntervals`). The view belongs to the program it was computed for (`meterFor`), so opening another
 // program (or the same ELF with another config) needs no reset here; the scoped profile and the highlight
 // belong to the meter view they were computed from.
-import type { CostEntry, CostMeasure } from '../../engine/metering/costProfile';
+import type { CostEntry, CostMeasure } from '../../engine/metering/attribution/costProfile';
 import type { MeterView } from '../../engine/metering/meterView';
 import type { Loaded, StoreContext } from './storeTypes';
 

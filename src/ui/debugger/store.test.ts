@@ -2,7 +2,7 @@
 // recording with progress, the action asked for while recording, Cancel, a bad file beside a working
 // session, dropped sets (ELF + input + openvm.toml), and the URL (throttled; failures kept from the banner).
 import { describe, expect, it } from 'vitest';
-import { parseInput } from '../../engine/guest/input';
+import { parseInput } from '../../engine/guest/io/input';
 import { InProcessClient } from '../../worker/inProcessClient';
 import { parseUrlState } from '../urlState';
 import { createDebuggerStore, type DebuggerState, type DebuggerStore } from './store';

@@ -6,7 +6,7 @@ import type { ErrorInfo } from '../../engine/errors';
 import type { CostComparison } from '../../engine/lessons/costComparison';
 import type { Lesson, LessonIndexEntry } from '../../engine/lessons/lessonTypes';
 import type { PredictionQuiz } from '../../engine/lessons/predict';
-import type { Densities } from '../../engine/timeline/densities';
+import type { Densities } from '../../engine/timeline/queries/densities';
 import type { Breakpoint, SessionKind, Watchpoint } from '../../engine/timeline/sessionTypes';
 import type { Frame, FrameRequest, ProgramStatic } from '../../engine/views/frameTypes';
 import type { ControlOp, EngineClient } from '../../worker/protocol';

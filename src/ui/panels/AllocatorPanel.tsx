@@ -1,8 +1,8 @@
 // The Allocator panel (issue 6): orthotope 0.1.7's state at the current position, from one
-// AllocatorView (src/engine/alloc/allocatorView.ts): headline numbers, the last error with its cause,
+// AllocatorView (src/engine/alloc/views/allocatorView.ts): headline numbers, the last error with its cause,
 // size-class occupancy, the arena map, thread caches, the large path and, when the caller keeps a
 // history, the metrics over time. Presentational only: it draws the view it is given.
-import type { AllocatorView } from '../../engine/alloc/allocatorView';
+import type { AllocatorView } from '../../engine/alloc/views/allocatorView';
 import { ArenaMap } from './allocator/ArenaMap';
 import { ClassOccupancy } from './allocator/ClassOccupancy';
 import { ErrorBox } from './allocator/ErrorBox';

@@ -4,7 +4,7 @@
 // clicking a function shows when it ran as bands on the Timeline (again, or Escape, clears them); and the
 // chosen segment's AIR table (rows, padded rows, main columns, cells, as OpenVM's metrics).
 import { useEffect } from 'react';
-import type { CostMeasure } from '../../engine/metering/costProfile';
+import type { CostMeasure } from '../../engine/metering/attribution/costProfile';
 import type { MeterScope } from '../debugger/meterSlice';
 import { debuggerStore, useDebugger } from '../debugger/useDebugger';
 import { CostIcicle } from './CostIcicle';

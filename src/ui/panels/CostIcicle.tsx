@@ -2,7 +2,7 @@
 // the cost. Clicking a function frame (not the [fixed]/[padding] overhead) asks for its time on the Timeline;
 // the highlighted frame is outlined.
 import { useMemo } from 'react';
-import type { CostEntry } from '../../engine/metering/costProfile';
+import type { CostEntry } from '../../engine/metering/attribution/costProfile';
 import { icicle } from './costIcicle';
 
 const WIDTH = 360;

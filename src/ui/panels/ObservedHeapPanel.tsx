@@ -1,5 +1,5 @@
 // The guest's own heap, observed (allocator interposition 'observe'): calls so far, live blocks and bytes.
-import type { ObservedHeapView } from '../../engine/timeline/allocatorView';
+import type { ObservedHeapView } from '../../engine/timeline/queries/allocatorView';
 
 const hex = (n: number) => '0x' + n.toString(16);
 

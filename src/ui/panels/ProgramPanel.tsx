@@ -5,7 +5,7 @@
 // next line and a breakpoint gutter.
 import { useEffect, useMemo, useRef } from 'react';
 import type { Breakpoint } from '../../engine/timeline/sessionTypes';
-import type { ExtensionUse } from '../../engine/guest/decoder';
+import type { ExtensionUse } from '../../engine/guest/isa/decoder';
 import type { GuestProgramView, ScriptProgramView, StepOperands } from '../../engine/views/frameTypes';
 import { SourcePane } from './SourcePane';
 import { StepOperandsView } from './StepOperandsView';

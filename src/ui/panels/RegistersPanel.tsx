@@ -1,5 +1,5 @@
 // x0..x31 with ABI names; the registers the last step changed are highlighted.
-import { REG_NAMES } from '../../engine/guest/disassembler';
+import { REG_NAMES } from '../../engine/guest/isa/registerNames';
 import type { GuestProgramView } from '../../engine/views/frameTypes';
 
 const hex = (v: number) => '0x' + v.toString(16).padStart(8, '0');

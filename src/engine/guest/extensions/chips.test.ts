@@ -10,7 +10,7 @@ import { EngineError } from '../../errors';
 import { defaultMemoryConfig } from '../../memory/config';
 import { RecordLog } from '../../memory/recordLog';
 import { TracingMemory } from '../../memory/tracingMemory';
-import * as O from '../opcodes';
+import * as O from '../isa/opcodes';
 import { PrecompileExecutor } from './precompiles';
 
 interface Acc {

@@ -6,9 +6,9 @@
 // (as for illegal words, so a program can still be stepped up to there).
 // Cost: one pass over the decoded text.
 
-import type { DecodedProgram } from '../decoder';
-import type { VmConfig } from '../vmConfig';
-import { decodeAlgebraWord, missingSetting } from './algebraDecode';
+import type { DecodedProgram } from '../isa/decoder';
+import type { VmConfig } from '../config/vmConfig';
+import { decodeAlgebraWord, missingSetting } from './algebra/algebraDecode';
 
 /** One missing setting: what to add and the first instruction that needs it. */
 export interface MissingSetting {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../fixtures.testutil';
-import { loadGuestProgram } from '../guestProgram';
+import { loadGuestProgram } from '../program/guestProgram';
 import { GuestRun } from '../guestRun';
 import { summarizeRun } from '../runSummary';
 

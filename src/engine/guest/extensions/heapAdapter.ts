@@ -17,7 +17,7 @@
 import { EngineError } from '../../errors';
 import { POINTER_MAX_BITS } from '../../memory/config';
 import type { TracingMemory } from '../../memory/tracingMemory';
-import { REG_NAMES } from '../disassembler';
+import { REG_NAMES } from '../isa/registerNames';
 
 export const RV32_REGISTER_AS = 1;
 export const RV32_MEMORY_AS = 2;

@@ -6,8 +6,8 @@ import { keccak_256 } from '@noble/hashes/sha3.js';
 import { describe, expect, it } from 'vitest';
 import { Random as Rng } from '../../random';
 import { alu256, type AluOp, branchTaken256, lessThan256, mul256, shift256, type ShiftOp } from './int256';
-import { keccak256, numKeccakF } from './keccakF';
-import { sha256, sha256NumBlocks } from './sha256';
+import { keccak256, numKeccakF } from './hash/keccakF';
+import { sha256, sha256NumBlocks } from './hash/sha256';
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 

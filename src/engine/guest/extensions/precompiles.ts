@@ -6,10 +6,10 @@
 // chips, 24 per Keccak-f, 17 per SHA-256 block) for an execution observer.
 
 import type { TracingMemory } from '../../memory/tracingMemory';
-import * as O from '../opcodes';
+import * as O from '../isa/opcodes';
 import { executeBranch256, executeInt256, type Int256Core } from './int256Chip';
-import { executeKeccak256 } from './keccakChip';
-import { executeSha256 } from './sha256Chip';
+import { executeKeccak256 } from './hash/keccakChip';
+import { executeSha256 } from './hash/sha256Chip';
 
 // prettier-ignore
 const CORES: (Int256Core | undefined)[] = [];

@@ -5,8 +5,8 @@
 // its live fraction. Clicking a span selects the block under the pointer (onSelectBlock(user pointer)).
 import { axisBottom, scaleLinear, select } from 'd3';
 import { useEffect, useId, useRef, type MouseEvent } from 'react';
-import type { ArenaSpan } from '../../../engine/alloc/arenaLayout';
-import type { AllocatorView } from '../../../engine/alloc/allocatorView';
+import type { ArenaSpan } from '../../../engine/alloc/views/arenaLayout';
+import type { AllocatorView } from '../../../engine/alloc/views/allocatorView';
 import { useElementWidth } from '../useElementWidth';
 import { blockPointerAt, spanPixels, xOfOffset, type ByteScale } from './arenaGeometry';
 import { byteTicks } from './byteTicks';

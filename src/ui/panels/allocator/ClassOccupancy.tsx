@@ -4,7 +4,7 @@
 // and a <title> tooltip saying what it counts.
 import { scaleLinear } from 'd3';
 import { useState } from 'react';
-import type { AllocatorClassView, AllocatorView } from '../../../engine/alloc/allocatorView';
+import type { AllocatorClassView, AllocatorView } from '../../../engine/alloc/views/allocatorView';
 import { useElementWidth } from '../useElementWidth';
 import { EXPLAIN } from './explain';
 import { bytesExact, bytesShort, count, percent } from './format';

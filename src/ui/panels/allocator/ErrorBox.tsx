@@ -1,7 +1,7 @@
 // The last allocator error, highlighted, with its cause (errorView.ts): what failed, where (operation,
 // thread, pointer, class) and why orthotope 0.1.7 answers that way. A pointer can be selected in the
 // other views when the caller handles onSelectBlock.
-import type { AllocatorErrorView } from '../../../engine/alloc/errorView';
+import type { AllocatorErrorView } from '../../../engine/alloc/views/errorView';
 import { count } from './format';
 
 interface Props {

@@ -1,6 +1,6 @@
 // The large path (requests above 16 MiB): live blocks, the reuse pool by size, slack, leaks and waste.
 // The data-* values are orthotope's own `stats.large` numbers for the e2e comparison with the CLI.
-import type { AllocatorView } from '../../../engine/alloc/allocatorView';
+import type { AllocatorView } from '../../../engine/alloc/views/allocatorView';
 import { EXPLAIN } from './explain';
 import { bytesExact, bytesShort, count } from './format';
 

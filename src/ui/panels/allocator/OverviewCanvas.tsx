@@ -2,7 +2,7 @@
 // view's ArenaMap, in the dominant class's color (large kinds hatched like the SVG map); neighbouring
 // buckets of the same kind and class are drawn as one rectangle.
 import { useEffect, useRef } from 'react';
-import { MAP_KIND, type ArenaMap } from '../../../engine/alloc/arenaLayout';
+import { MAP_KIND, type ArenaMap } from '../../../engine/alloc/views/arenaLayout';
 import { cssVar, useThemeVersion } from '../themeColors';
 import { classColor } from './classColors';
 

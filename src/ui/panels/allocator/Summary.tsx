@@ -1,7 +1,7 @@
 // The allocator's headline numbers: arena carved / remaining, live bytes, internal fragmentation, idle
 // small bytes, large-path waste, refills, drains and errors. Each value has its explanation as a tooltip
 // and a data-testid/data-value pair for the e2e tests.
-import type { AllocatorView } from '../../../engine/alloc/allocatorView';
+import type { AllocatorView } from '../../../engine/alloc/views/allocatorView';
 import { EXPLAIN } from './explain';
 import { bytesExact, bytesShort, count, percent } from './format';
 

@@ -1,7 +1,7 @@
 // Thread caches: one row per cache (orthotope's ThreadCache::stats: bound, total_len and bytes), one
 // column per class any cache holds blocks of, each cell explaining where its blocks are (reclaimed into
 // their slab, shared, fresh) and how many slabs the cache owns for the class.
-import type { AllocatorView } from '../../../engine/alloc/allocatorView';
+import type { AllocatorView } from '../../../engine/alloc/views/allocatorView';
 import { EXPLAIN } from './explain';
 import { bytesExact, bytesShort, count } from './format';
 

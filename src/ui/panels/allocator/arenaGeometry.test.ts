@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArenaSpan } from '../../../engine/alloc/arenaLayout';
+import type { ArenaSpan } from '../../../engine/alloc/views/arenaLayout';
 import { blockPointerAt, spanAt, spanPixels, xOfOffset } from './arenaGeometry';
 
 const slab = (start: number, blocks: number, blockSize: number, cls = 0): ArenaSpan => ({

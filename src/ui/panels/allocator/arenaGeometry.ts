@@ -1,6 +1,6 @@
 // Pure geometry of the arena map: where a span is drawn, which block lies under a pointer, and the user
 // pointer of that block (what `alloc … ok off=` prints: block start + 64). Unit-tested without a DOM.
-import type { ArenaSpan } from '../../../engine/alloc/arenaLayout';
+import type { ArenaSpan } from '../../../engine/alloc/views/arenaLayout';
 
 const HEADER = 64;
 

@@ -1,5 +1,5 @@
 // What every number of the allocator panel means, in one place, so tooltips and the legend agree with
-// the engine's definitions (src/engine/alloc/fragmentation.ts and stats.ts).
+// the engine's definitions (src/engine/alloc/views/fragmentation.ts and stats.ts).
 
 export const EXPLAIN = {
   live: 'Live: blocks handed out by allocate and not freed yet.',

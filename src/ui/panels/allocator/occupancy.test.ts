@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allocatorView } from '../../../engine/alloc/allocatorView';
+import { allocatorView } from '../../../engine/alloc/views/allocatorView';
 import { parseAllocTrace } from '../../../engine/scripts/allocTrace';
 import { runAllocTrace } from '../../../engine/scripts/allocTraceRunner';
 import { internalFraction, stackSegments, visibleClasses } from './occupancy';

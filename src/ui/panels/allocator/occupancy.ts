@@ -2,7 +2,7 @@
 // fractions of the bar's full length. Pure, so the chart's arithmetic is unit-tested. Two scales:
 // 'share' (every bar is its class's carved blocks, so classes of very different block sizes compare),
 // and 'bytes' (bar length is carved bytes on one scale shared by all classes).
-import type { AllocatorClassView, AllocatorView } from '../../../engine/alloc/allocatorView';
+import type { AllocatorClassView, AllocatorView } from '../../../engine/alloc/views/allocatorView';
 
 export const SEGMENTS = ['live', 'reclaimed', 'shared', 'central', 'fresh'] as const;
 export type SegmentKind = (typeof SEGMENTS)[number];

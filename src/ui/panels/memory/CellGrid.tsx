@@ -4,7 +4,7 @@
 // dimmed, the current step's reads and writes highlighted, the selected cell outlined. Arrow keys move the
 // selection (and the window, when the selection leaves it).
 import type { KeyboardEvent, PointerEvent } from 'react';
-import type { MemoryRangeView } from '../../../engine/timeline/memoryView';
+import type { MemoryRangeView } from '../../../engine/timeline/queries/memoryView';
 import { markName } from './accessMarks';
 import { blockColor } from './blockPalette';
 import { cellTooltip } from './cellTooltip';

@@ -1,7 +1,7 @@
 // The tooltip of one cell: its address in both bases (and, in the register space, which register byte it
 // is), the value in every format, the block that holds it, and the raw AccessMetadata of its unit, so a
 // hover answers "what is here and why is it in a block this size" without opening the inspector.
-import { REG_NAMES } from '../../../engine/guest/disassembler';
+import { REG_NAMES } from '../../../engine/guest/isa/registerNames';
 import { markName } from './accessMarks';
 import type { CellInfo } from './gridModel';
 import { asciiChar, type CellKind, fieldParts, hex, wordOf } from './valueFormat';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MemoryRangeView } from '../../../engine/timeline/memoryView';
+import type { MemoryRangeView } from '../../../engine/timeline/queries/memoryView';
 import { blockSegments, cellInfo, cellInfos } from './gridModel';
 
 /** A range view from per-unit (blockStart, blockSize, ts) triples; values = cell index + 1. */

@@ -2,7 +2,7 @@
 // start, size, timestamp, raw word, offset_to_start), and the block outlines the grid draws. A block is a
 // run of consecutive cells sharing blockStart; it is cut at row ends (the outline stays open there, so a
 // block wrapping to the next row reads as one) and at the window's edges (open where it goes on outside).
-import type { MemoryRangeView } from '../../../engine/timeline/memoryView';
+import type { MemoryRangeView } from '../../../engine/timeline/queries/memoryView';
 
 export interface CellInfo {
   addr: number;

@@ -1,0 +1,192 @@
+// Differential test against qemu-riscv32 (Debian qemu-user): generated RV32IM programs (arithmetic edge
+// cases: division by zero, INT_MIN / -1, overflow, shifts, sign extension, aligned sub-word loads and
+// stores, forward branches, lui/auipc) built twice from the same words with a per-target epilogue:
+//   both:   the body, then `sw x1..x30` into the register-dump area of the data page (base t6 = x31)
+//   OpenVM: terminate 0                       (memscope)
+//   Linux:  write(1, data page, 4096); exit(0) (qemu-user; memscope needs no Linux syscalls)
+// The data page (random initial bytes, loads and stores, then the register dump) must end identical, and
+// memscope's register file must equal its own dump. Runs only when qemu-riscv32 is installed.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Random } from '../../random';
+import * as A from './asm.testutil';
+import { PF_R, PF_W, PF_X } from '../program/elf';
+import { buildElf, wordsToBytes } from '../program/elfWriter.testutil';
+import { needs, qemu } from '../fixtures.testutil';
+import { loadGuestProgram } from '../program/guestProgram';
+import { GuestRun } from '../guestRun';
+
+const QEMU = 'qemu-riscv32';
+
+const TEXT = 0x200800;
+const DATA = 0x300000;
+const DATA_BYTES = 4096;
+const DUMP = 1024; // register dump offset in the data page (S-type offsets stay below 2048)
+const BASE = 31; // t6 holds DATA for the whole program
+const PROGRAMS = 60;
+const BODY = 500;
+
+const EDGE = [
+  0, 1, 2, -1, -2, 0x7fffffff, 0x80000000, 0x80000001, 0xffff, 0x8000, 0x7fff, 0x80, 0xff, 0x7f, 31, 32, 33,
+  0x55555555, 0xaaaaaaaa,
+];
+
+function body(rnd: Random): number[] {
+  const reg = () => 1 + rnd.below(30); // x1..x30
+  const dst = () => (rnd.below(20) === 0 ? 0 : reg()); // sometimes x0; never x31 (the base)
+  const src = () => rnd.below(32);
+  const rr = [
+    A.add,
+    A.sub,
+    A.sll,
+    A.slt,
+    A.sltu,
+    A.xor,
+    A.srl,
+    A.sra,
+    A.or,
+    A.and,
+    A.mul,
+    A.mulh,
+    A.mulhsu,
+    A.mulhu,
+    A.div,
+    A.divu,
+    A.rem,
+    A.remu,
+  ];
+  const ri = [A.addi, A.slti, A.sltiu, A.xori, A.ori, A.andi];
+  const sh = [A.slli, A.srli, A.srai];
+  const imm12 = () => rnd.pick([0, 1, -1, 2047, -2048, 31, 255, -256]);
+  const words: number[] = [];
+  for (const r of Array.from({ length: 30 }, (_, i) => i + 1))
+    words.push(...A.li(r, (rnd.below(3) === 0 ? rnd.u32() : rnd.pick(EDGE)) | 0));
+  while (words.length < BODY) {
+    const k = rnd.below(100);
+    if (k < 40) words.push(rnd.pick(rr)(dst(), src(), src()));
+    else if (k < 52) words.push(rnd.pick(ri)(dst(), src(), rnd.below(2) ? imm12() : rnd.below(4096) - 2048));
+    else if (k < 58) words.push(rnd.pick(sh)(dst(), src(), rnd.below(32)));
+    else if (k < 61) words.push(A.lui(dst(), rnd.u32() >>> 12));
+    else if (k < 63) words.push(A.auipc(dst(), rnd.u32() >>> 12));
+    else if (k < 80) {
+      // aligned loads from the data page (first half: the dump area is written only at the end)
+      const [op, size] = rnd.pick([
+        [A.lb, 1],
+        [A.lbu, 1],
+        [A.lh, 2],
+        [A.lhu, 2],
+        [A.lw, 4],
+      ] as const);
+      words.push(op(dst(), BASE, rnd.below(DUMP / size) * size));
+    } else if (k < 94) {
+      const [op, size] = rnd.pick([
+        [A.sb, 1],
+        [A.sh, 2],
+        [A.sw, 4],
+      ] as const);
+      words.push(op(src(), BASE, rnd.below(DUMP / size) * size));
+    } else {
+      // a forward branch over the next instruction (taken or not)
+      words.push(rnd.pick([A.beq, A.bne, A.blt, A.bge, A.bltu, A.bgeu])(src(), src(), 8));
+    }
+  }
+  words.push(A.addi(0, 0, 0)); // a final branch skips this nop, not the first dump store
+  for (let r = 1; r <= 30; r++) words.push(A.sw(r, BASE, DUMP + 4 * r));
+  return words;
+}
+
+const linuxEpilogue = () => [
+  A.addi(17, 0, 64),
+  A.addi(10, 0, 1),
+  A.addi(11, BASE, 0),
+  ...A.li(12, DATA_BYTES),
+  A.ecall(),
+  A.addi(17, 0, 93),
+  A.addi(10, 0, 0),
+  A.ecall(),
+];
+
+/** Arithmetic edge cases systematically: `op` over every pair of edge values, each result stored. */
+function edgeProgram(op: (rd: number, rs1: number, rs2: number) => number): number[] {
+  const values = [0, 1, -1, 2, 0x7fffffff, 0x80000000, 0x80000001, 31, 32, 33, 0xffff, 0x8000];
+  // Linux starts with sp (and maybe more) set: define every register first.
+  const words: number[] = Array.from({ length: 30 }, (_, i) => A.addi(i + 1, 0, 0));
+  let slot = 0;
+  for (const a of values)
+    for (const b of values) {
+      words.push(...A.li(5, a | 0), ...A.li(6, b | 0), op(7, 5, 6), A.sw(7, BASE, 4 * slot++));
+      words.push(op(0, 5, 6)); // the same with rd = x0: no effect anywhere
+    }
+  words.push(A.addi(0, 0, 0));
+  for (let r = 1; r <= 30; r++) words.push(A.sw(r, BASE, DUMP + 4 * r));
+  return words;
+}
+
+describe.runIf(needs(qemu()))('memscope agrees with qemu-riscv32 on generated RV32IM programs', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'memscope-qemu-'));
+  afterAll(() => process.env.KEEP_QEMU_DIR || rmSync(dir, { recursive: true, force: true }));
+  let serial = 0;
+
+  /** Runs `program` (words after `li t6, DATA`) on both and compares the data page and the registers. */
+  function compare(label: string, program: number[], data: Uint8Array): void {
+    const words = [...A.li(BASE, DATA), ...program];
+    const segments = (tail: number[]) => [
+      { vaddr: TEXT, data: wordsToBytes([...words, ...tail]), flags: PF_R | PF_X },
+      { vaddr: DATA, data, flags: PF_R | PF_W },
+    ];
+    const linuxFile = path.join(dir, `p${serial++}.elf`);
+    writeFileSync(linuxFile, buildElf(TEXT, segments(linuxEpilogue()), [], 0x10000), { mode: 0o755 }); // qemu-user wants +x
+    const expected = new Uint8Array(execFileSync(QEMU, [linuxFile], { maxBuffer: 1 << 20 }));
+    expect(expected.length).toBe(DATA_BYTES);
+    const run = new GuestRun(loadGuestProgram(buildElf(TEXT, segments([A.terminate(0)]), [], 0x10000)));
+    expect(run.run(100_000)).toBe('terminated');
+    const actual = new Uint8Array(DATA_BYTES);
+    for (let i = 0; i < DATA_BYTES; i++) actual[i] = run.memory.getCell(2, DATA + i);
+    const firstDiff = actual.findIndex((b, i) => b !== expected[i]);
+    expect(firstDiff, `${label}: first differing byte at data offset ${firstDiff}`).toBe(-1);
+    const regs = run.registers();
+    const dump = new DataView(actual.buffer);
+    for (let r = 1; r <= 30; r++) expect(regs[r], `${label} x${r}`).toBe(dump.getUint32(DUMP + 4 * r, true));
+    expect(regs[0]).toBe(0);
+  }
+
+  it(`${PROGRAMS} random programs of ${BODY} instructions end with identical registers and memory`, () => {
+    const rnd = new Random(0xd1ff);
+    for (let p = 0; p < PROGRAMS; p++) {
+      const program = body(rnd);
+      const data = new Uint8Array(DATA_BYTES);
+      for (let i = 0; i < DATA_BYTES; i++) data[i] = rnd.below(256);
+      compare(`program ${p}`, program, data);
+    }
+  });
+
+  it('every R-type ALU and M instruction over all pairs of edge values (division by zero, INT_MIN / -1, shifts by 31..33)', () => {
+    const ops = {
+      add: A.add,
+      sub: A.sub,
+      sll: A.sll,
+      slt: A.slt,
+      sltu: A.sltu,
+      xor: A.xor,
+      srl: A.srl,
+      sra: A.sra,
+      or: A.or,
+      and: A.and,
+    };
+    const m = {
+      mul: A.mul,
+      mulh: A.mulh,
+      mulhsu: A.mulhsu,
+      mulhu: A.mulhu,
+      div: A.div,
+      divu: A.divu,
+      rem: A.rem,
+      remu: A.remu,
+    };
+    for (const [name, op] of Object.entries({ ...ops, ...m }))
+      compare(name, edgeProgram(op), new Uint8Array(DATA_BYTES).fill(0xa5));
+  });
+});

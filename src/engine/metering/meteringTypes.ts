@@ -1,0 +1,43 @@
+// The options and results of a metered run (meteredRun.ts): OpenVM v1.7.0's segments with their exact
+// and metered rows per AIR. Types only, so that readers of the results need not import the run.
+import type { EngineError } from '../errors';
+import type { GuestInput } from '../guest/io/input';
+import type { ExtensionAirs } from './airs/airs';
+import type { SegmentationLimits, SegmentReason } from './segments/limits';
+import type { VmConfig } from '../guest/config/vmConfig';
+
+export interface MeteringOptions {
+  input?: GuestInput;
+  limits?: Partial<SegmentationLimits>;
+  /** SystemConfig::with_max_segment_len: sets max_trace_height. */
+  maxSegmentLength?: number;
+  segmentCheckInsns?: number;
+  extensions?: readonly ExtensionAirs[];
+  /**
+   * The guest's openvm.toml (guest/config/vmConfig.ts), as GuestRun takes it: the AIR inventory is the config's
+   * (algebraAirs.ts), and the algebra / ECC / pairing chips execute. Without it: RV32IM + IO plus the
+   * precompile extensions the program uses.
+   */
+  vmConfig?: VmConfig;
+}
+
+export interface SegmentResult {
+  index: number;
+  instretStart: number;
+  numInsns: number;
+  /** Exact rows per AIR id (preflight), and padded heights. */
+  rows: Float64Array;
+  padded: Float64Array;
+  /** The metered estimate that decided the cut. */
+  metered: Float64Array;
+  /** The segment's TracingMemory timestamp after its last instruction (timestamps restart at 1 per segment). */
+  endTimestamp: number;
+  reason: SegmentReason | null;
+}
+
+export interface MeteringResult {
+  segments: SegmentResult[];
+  instret: number;
+  exitCode: number | null;
+  error: EngineError | null;
+}
