@@ -90,7 +90,7 @@ export interface RequestMap {
     result: MeterView;
   };
   /**
-   * The last metered run's cost over an instruction range [from, to) (engine/metering/rangeProfile.ts), or
+   * The last metered run's cost over an instruction range [from, to) (engine/metering/attribution/rangeProfile.ts), or
    * over the session's timestamps [t0, t1] (the instructions from the one running at t0 to the one running at
    * t1, found by seeking the session; its position is kept).
    */
