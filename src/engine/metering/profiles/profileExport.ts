@@ -7,7 +7,7 @@
 // else folded, as before there were formats) unless one is given. Bytes come back unzipped: pprof's are
 // gzipped by the caller (`gzip: true`), which has node:zlib or CompressionStream.
 
-import type { CostMeasure } from '../attribution/costProfile';
+import { type CostMeasure, foldedText } from '../attribution/costProfile';
 import type { RangeProfiler } from '../attribution/rangeProfile';
 import { pprofBytes } from './pprofProfile';
 import { speedscopeFile } from './speedscopeProfile';
@@ -74,9 +74,8 @@ export function exportProfile(
     };
   }
   const entries = q.entries(from, to, options.measure);
-  const text = entries.map((e) => `${e.stack.join(';')} ${e.weight}\n`).join('');
   return {
-    bytes: new TextEncoder().encode(text),
+    bytes: new TextEncoder().encode(foldedText(entries)),
     gzip: false,
     summary: `${entries.length} stacks (${options.measure})`,
   };
