@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { EXAMPLES, needs, repoFile } from '../../guest/fixtures.testutil';
 import { loadGuestProgram } from '../../guest/program/guestProgram';
 import { emptyInput } from '../../guest/io/input';
-import { costEntries } from '../attribution/costProfile';
+import { type CostMeasure, costEntries, frameName } from '../attribution/costProfile';
+import { Profile } from 'pprof-format';
 import { RangeProfiler } from '../attribution/rangeProfile';
 import { MeteredRun } from '../meteredRun';
 import { exportProfile, profileFormatOf } from './profileExport';
@@ -73,5 +74,46 @@ describe.runIf(needs(repoFile('public/examples/matmul.elf')))(
       expect(new TextDecoder().decode(folded.bytes)).toBe(text);
       expect(folded.summary).toBe(`${costEntries(run, 'cells').length} stacks (cells)`);
     });
+  },
+);
+
+describe.runIf(needs(repoFile('public/examples/debug_calls.elf'), repoFile('public/examples/hashmap.elf')))(
+  'pprof stacks',
+  () => {
+    for (const name of ['debug_calls.elf', 'hashmap.elf'])
+      it(`${name}: summed by their functions (each location's containing one), they are the icicle's stacks`, () => {
+        const program = loadGuestProgram(new Uint8Array(readFileSync(path.join(EXAMPLES, name))));
+        const run = new MeteredRun(program, { input: emptyInput(), maxSegmentLength: 1 << 16 });
+        run.run();
+        const q = new RangeProfiler(run);
+        const out = exportProfile(q, 0, q.instret, 'pprof', {
+          programName: name,
+          measure: 'cells',
+          exporter: 't',
+        });
+        const p = Profile.decode(out.bytes);
+        const s = p.stringTable.strings;
+        const fn = new Map(p.function.map((f) => [Number(f.id), s[Number(f.name)]]));
+        const loc = new Map(
+          p.location.map((l) => [Number(l.id), fn.get(Number(l.line[l.line.length - 1].functionId))]),
+        );
+        ['instructions', 'cells', 'adapter-rows'].forEach((m, k) => {
+          const ours = new Map<string, number>();
+          for (const x of p.sample) {
+            const key = x.locationId
+              .map((id) => frameName(loc.get(Number(id)) as string))
+              .reverse()
+              .join(';');
+            const v = Number(x.value[k]);
+            if (v > 0) ours.set(key, (ours.get(key) ?? 0) + v);
+          }
+          const icicle = new Map<string, number>();
+          for (const e of costEntries(run, m as CostMeasure)) {
+            const key = e.stack.join(';');
+            icicle.set(key, (icicle.get(key) ?? 0) + e.weight);
+          }
+          expect({ m, stacks: ours }).toEqual({ m, stacks: icicle });
+        });
+      }, 60_000);
   },
 );
