@@ -5,6 +5,7 @@
 // What never changes in a session (symbols, script text: ProgramStatic) comes once, with `open`.
 
 import type { ErrorInfo } from '../engine/errors';
+import type { AsmError } from '../engine/guest/asm/assembler';
 import type { CostComparison } from '../engine/lessons/costComparison';
 import type { MeterView } from '../engine/metering/meterView';
 import type { CostEntry, CostMeasure } from '../engine/metering/attribution/costProfile';
@@ -52,6 +53,14 @@ export interface OpenParams {
 
 export interface RequestMap {
   ping: { params: Record<string, never>; result: { version: number } };
+  /**
+   * The playground's text checked before it replaces the session: assembly -> the ELF it assembles to
+   * (opened afterwards as a guest), a .mtrace script -> its bytes; or every error with line and column.
+   */
+  compile: {
+    params: { language: 'mtrace' | 'asm'; source: string };
+    result: { ok: true; bytes: Uint8Array } | { ok: false; errors: AsmError[] };
+  };
   runMtrace: { params: { name: string; bytes: Uint8Array }; result: MtraceRunView };
   open: { params: OpenParams; result: Opened };
   control: { params: { control: ControlOp; view: FrameRequest }; result: Frame };

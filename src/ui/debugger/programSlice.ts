@@ -194,6 +194,7 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         const index = await env.loadExampleIndex();
         const lessons = await env.loadLessonIndex();
         set({ examples: index.examples, lessons });
+        if (url.source !== undefined) return await get().openEditor(url.source.language, url.source.text);
         const lessonEntry = lessons.find((l) => l.id === url.lesson);
         if (lessonEntry) return await get().openLesson(lessonEntry);
         const file = index.examples.some((e) => e.file === url.example)
@@ -250,6 +251,8 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
           failedFile: dropped.rejected.map((r) => r.name).join(', '),
         });
     },
+
+    openLoaded: openProgram,
 
     async reopen() {
       const loaded = get().loaded;

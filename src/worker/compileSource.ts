@@ -1,0 +1,22 @@
+// The playground's check of a text before it becomes the session: assembly is assembled (to the ELF the
+// session opens), a .mtrace script is parsed (scripts/mtraceParser: the first invalid line). A text with
+// errors leaves the current session as it is; the errors carry line and column (a script's column is where
+// its invalid line's first token starts, the parser naming lines only).
+import { parseMtrace } from '../engine/scripts/mtraceParser';
+import { assembleProgram } from '../engine/guest/asm/assembleProgram';
+import type { AsmError } from '../engine/guest/asm/assembler';
+
+export type Compiled = { ok: true; bytes: Uint8Array } | { ok: false; errors: AsmError[] };
+
+export function compileSource(language: 'mtrace' | 'asm', source: string): Compiled {
+  if (language === 'asm') {
+    const r = assembleProgram(source);
+    return r.ok ? { ok: true, bytes: r.elf } : { ok: false, errors: r.errors };
+  }
+  const program = parseMtrace(source);
+  if (program.error === undefined) return { ok: true, bytes: new TextEncoder().encode(source) };
+  const { line, message } = program.error;
+  const text = source.split('\n')[line - 1] ?? '';
+  const column = text.length - text.trimStart().length + 1;
+  return { ok: false, errors: [{ line, column, message }] };
+}
