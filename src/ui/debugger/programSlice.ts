@@ -235,6 +235,9 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         : undefined;
       if (dropped.input) set({ options: { ...get().options, input: decode(dropped.input.bytes).trim() } });
       const loaded = get().loaded;
+      // An assembly file alone (no ELF beside it, whose source it would be) is a program: the playground's.
+      const asm = dropped.program ? undefined : dropped.sources.find((f) => /\.(s|S|asm)$/.test(f.name));
+      if (asm !== undefined) return get().openEditor('asm', decode(asm.bytes), asm.name);
       if (dropped.program) {
         const { kind, name, bytes } = dropped.program;
         await openProgram(
