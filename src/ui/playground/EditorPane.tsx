@@ -2,7 +2,7 @@
 // re-run the text in the worker after a pause in typing (DEBOUNCE_MS); errors show in the gutter, under
 // the text they point at, and in a list a screen reader announces; the last good run stays on screen.
 // Keyboard: Tab reaches the editor (Tab inside it moves focus on, as CodeMirror leaves Tab alone unless
-// told), Escape leaves it (focus goes to the pane's Run button), Ctrl/Cmd-Enter runs at once; the app's
+// told), Escape leaves it (focus goes to the pane's Run text button), Ctrl/Cmd-Enter runs at once; the app's
 // shortcuts ignore keys typed into it (shortcuts.ts leaves contenteditable alone).
 import { useEffect, useRef } from 'react';
 import { autocompletion, completionKeymap } from '@codemirror/autocomplete';
@@ -34,6 +34,8 @@ export default function EditorPane() {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const runButton = useRef<HTMLButtonElement>(null);
+  /** The last text the editor itself sent to the store (a store text equal to it is no outside change). */
+  const sent = useRef<string | null>(null);
   const language = doc?.language ?? 'mtrace';
 
   // One CodeMirror view per language (the text is replaced when the store's text changes from outside).
@@ -62,7 +64,9 @@ export default function EditorPane() {
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           language === 'asm' ? asmLanguage : mtraceLanguage,
           autocompletion({ override: [language === 'asm' ? asmCompletions : mtraceCompletions] }),
+          // Completion's keys first: Escape closes an open completion list before it leaves the editor.
           keymap.of([
+            ...completionKeymap,
             { key: 'Mod-Enter', run: runNow },
             {
               key: 'Escape',
@@ -71,14 +75,14 @@ export default function EditorPane() {
                 return true;
               },
             },
-            ...completionKeymap,
             ...defaultKeymap,
             ...historyKeymap,
           ]),
           EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': 'playground-errors' }),
           EditorView.updateListener.of((u) => {
             if (!u.docChanged) return;
-            setEditorText(u.state.doc.toString());
+            sent.current = u.state.doc.toString();
+            setEditorText(sent.current);
             clearTimeout(timer);
             timer = setTimeout(() => void runEditor(), DEBOUNCE_MS);
           }),
@@ -93,11 +97,13 @@ export default function EditorPane() {
     };
   }, [language]);
 
-  // Text set from outside (Edit, a blank script, the URL): replace the editor's document.
+  // Text set from outside (Edit, a blank script, the URL): replace the editor's document. The store's
+  // text lags the editor's while typing (it renders later): what the editor sent itself is never put back.
   const text = doc?.text;
   useEffect(() => {
     const v = view.current;
-    if (v === null || text === undefined || v.state.doc.toString() === text) return;
+    if (v === null || text === undefined || text === sent.current || v.state.doc.toString() === text) return;
+    sent.current = text;
     v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: text } });
   }, [text]);
 

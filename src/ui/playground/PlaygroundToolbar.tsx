@@ -63,7 +63,7 @@ export function PlaygroundToolbar({
         onClick={() => void runEditor()}
         title="Run the text now (Ctrl+Enter)"
       >
-        Run
+        Run text
       </button>
       <button type="button" onClick={() => download(doc.name, doc.text)} title={`Download as ${doc.name}`}>
         Save
