@@ -64,7 +64,7 @@ for (const viewport of VIEWPORTS) {
     await page.keyboard.press('End');
     await page.keyboard.type('x');
     const list = page.locator('#playground-errors');
-    await expect(list).toContainText('Line 2, column 1');
+    await expect(list).toContainText('Line 2, column 10: invalid number `4x`');
     await expect(list).toContainText('the last good run stays');
     await expect(page.locator('.cm-lint-marker-error')).toHaveCount(1);
     await expect(page.locator('.cm-lintRange-error')).toHaveCount(1);

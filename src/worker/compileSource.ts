@@ -16,7 +16,13 @@ export function compileSource(language: 'mtrace' | 'asm', source: string): Compi
   const program = parseMtrace(source);
   if (program.error === undefined) return { ok: true, bytes: new TextEncoder().encode(source) };
   const { line, message } = program.error;
+  // The parser names lines only: point at the token the message quotes (`4x`), else the line's first token.
   const text = source.split('\n')[line - 1] ?? '';
-  const column = text.length - text.trimStart().length + 1;
+  const quoted = /`([^`]+)`/.exec(message)?.[1];
+  const at =
+    quoted === undefined
+      ? -1
+      : text.search(new RegExp(`(^|\\s)${quoted.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s|#|$)`));
+  const column = at >= 0 ? at + (/\s/.test(text[at]) ? 2 : 1) : text.length - text.trimStart().length + 1;
   return { ok: false, errors: [{ line, column, message }] };
 }
