@@ -5,7 +5,7 @@
 // What never changes in a session (symbols, script text: ProgramStatic) comes once, with `open`.
 
 import type { ErrorInfo } from '../engine/errors';
-import type { AsmError } from '../engine/guest/asm/assembler';
+import type { Compiled } from './compileSource';
 import type { CostComparison } from '../engine/lessons/costComparison';
 import type { MeterView } from '../engine/metering/meterView';
 import type { CostEntry, CostMeasure } from '../engine/metering/attribution/costProfile';
@@ -59,7 +59,7 @@ export interface RequestMap {
    */
   compile: {
     params: { language: 'mtrace' | 'asm'; source: string };
-    result: { ok: true; bytes: Uint8Array } | { ok: false; errors: AsmError[] };
+    result: Compiled;
   };
   runMtrace: { params: { name: string; bytes: Uint8Array }; result: MtraceRunView };
   open: { params: OpenParams; result: Opened };

@@ -4,6 +4,7 @@
 // column, for the editor's gutter and its screen-reader list), and the position in time is kept where the
 // new run still has it (`pendingT`, as a URL's timestamp). Debouncing is the editor's (it calls run).
 import type { AsmError } from '../../engine/guest/asm/assembler';
+import type { GoalGrade } from '../../engine/lessons/goal';
 import { asErrorInfo } from './asErrorInfo';
 import type { Loaded, StoreContext } from './storeTypes';
 
@@ -20,6 +21,8 @@ export interface PlaygroundSlice {
   editor?: EditorDoc;
   /** The errors of the editor's text as last run (empty: it ran). */
   editorErrors: AsmError[];
+  /** The engine's grade of the text's `#! goal:` (lessons that ask for an edit), if it states one. */
+  editorGoal?: GoalGrade;
   /** Opens the editor with `text` (a copy: the original is never changed) and runs it. */
   openEditor(language: EditorLanguage, text: string, name?: string): Promise<void>;
   /** The user typed: keeps the text (the editor debounces and calls runEditor). */
@@ -52,6 +55,7 @@ export function playgroundSlice(ctx: StoreContext): PlaygroundSlice {
       return;
     }
     if (get().editor !== doc) return; // edited meanwhile: the newer text runs next
+    set({ editorGoal: r.goal });
     if (!r.ok) return set({ editorErrors: r.errors });
     const next: Loaded = {
       name: doc.name,
@@ -82,7 +86,11 @@ export function playgroundSlice(ctx: StoreContext): PlaygroundSlice {
   return {
     editorErrors: [],
     async openEditor(language, text, name) {
-      set({ editor: { language, text, name: name ?? defaultName(language) }, editorErrors: [] });
+      set({
+        editor: { language, text, name: name ?? defaultName(language) },
+        editorErrors: [],
+        editorGoal: undefined,
+      });
       await runEditor();
     },
     setEditorText(text) {
@@ -91,7 +99,7 @@ export function playgroundSlice(ctx: StoreContext): PlaygroundSlice {
     },
     runEditor,
     closeEditor() {
-      set({ editor: undefined, editorErrors: [] });
+      set({ editor: undefined, editorErrors: [], editorGoal: undefined });
       ctx.syncUrl();
     },
   };

@@ -31,6 +31,7 @@ function diagnostics(state: EditorState, errors: AsmError[]): Diagnostic[] {
 export default function EditorPane() {
   const doc = useDebugger((s) => s.editor);
   const errors = useDebugger((s) => s.editorErrors);
+  const goal = useDebugger((s) => s.editorGoal);
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const runButton = useRef<HTMLButtonElement>(null);
@@ -123,6 +124,16 @@ export default function EditorPane() {
   return (
     <section className="panel playground" aria-label="Playground">
       <PlaygroundToolbar doc={doc} runButton={runButton} />
+      {goal && (
+        <p
+          className={`playground-goal ${goal.met ? 'met' : 'unmet'}`}
+          role="status"
+          data-testid="playground-goal"
+          data-met={goal.met}
+        >
+          <strong>Goal:</strong> <code>{goal.goal.text}</code> — {goal.verdict}
+        </p>
+      )}
       <div className="playground-editor" ref={host} data-testid="playground-editor" />
       <div id="playground-errors" role="status" aria-live="polite" className="playground-errors">
         {errors.length === 0 ? (
