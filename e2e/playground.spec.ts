@@ -3,6 +3,7 @@
 // while the last good run stays; a 10-line assembly program with a loop, sb and lw of one word and reveal
 // runs to the end, steps back and shows the public value; the link holds the text and the position.
 // Keyboard: Tab reaches the editor, Escape leaves it, the app's shortcuts leave typed keys alone.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { ready, timestamp, watchErrors } from './helpers';
 
@@ -138,3 +139,49 @@ for (const viewport of VIEWPORTS) {
     expect(errors).toEqual([]);
   });
 }
+
+test('Edit on a lesson opens a copy whose goal the engine grades; a .s opens like an ELF; Save downloads', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/?lesson=13-free-read');
+  await ready(page);
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await expect(editor(page)).toBeVisible();
+  expect(await editorText(page)).toContain('#! goal: read 2 8 4 costs 0 adapter records');
+  const goal = page.getByTestId('playground-goal');
+  await expect(goal).toHaveAttribute('data-met', 'false');
+  await expect(goal).toContainText('Not yet: `read 2 8 4` at line 22 appends 1 record (split of 16)');
+  // The edit the lesson hints at: an earlier access that leaves a 4-cell block at 8.
+  // The editor's copy is the lesson file (the DOM holds only the lines in view: read the file instead).
+  const lesson = readFileSync('public/lessons/13-free-read.mtrace', 'utf8');
+  await editor(page).click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText(lesson.replace(/^read 2 0 16$/m, 'write 2 8 4 9 10 11 12'));
+  await expect(goal).toHaveAttribute('data-met', 'true');
+  await expect(goal).toContainText('Goal met');
+  await page.screenshot({ path: 'test-results/playground-goal-met.png' });
+
+  // Save downloads the text under the playground's name.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('13-free-read-copy.mtrace');
+
+  // A .s file opened with Open… runs as a guest, its text in the editor.
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'seven.s',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('_start:\n  li a0, 7\n  reveal a0, 0(zero)\n  terminate 0\n'),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'No errors' })).toBeVisible();
+  await ready(page);
+  expect(await editorText(page)).toContain('li a0, 7');
+  await page.locator('#playground-errors').click();
+  await page.getByRole('button', { name: 'Run to end' }).click();
+  await ready(page);
+  await expect(page.getByTestId('public-values')).toHaveText('07 00 00 00');
+  expect(errors).toEqual([]);
+});

@@ -62,6 +62,8 @@ export default function EditorPane() {
           lintGutter(),
           history(),
           highlightActiveLine(),
+          // The pane sits in a narrow column: long lines (a lesson's narration) wrap instead of scrolling.
+          EditorView.lineWrapping,
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           language === 'asm' ? asmLanguage : mtraceLanguage,
           autocompletion({ override: [language === 'asm' ? asmCompletions : mtraceCompletions] }),
