@@ -52,7 +52,7 @@ export function Toolbar() {
       <EditButton />
       <label
         className="file-open"
-        title="An ELF, .mtrace or .alloc, with the guest's input .json and openvm.toml if it has them (select several, or drop them anywhere)"
+        title="An ELF, .mtrace, .alloc or .s (assembly, opened in the playground), with the guest's input .json and openvm.toml if it has them (select several, or drop them anywhere)"
       >
         Open…
         <input
