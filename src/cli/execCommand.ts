@@ -22,7 +22,7 @@ import { choice, integer, text, UsageError } from './options';
 import { ProgressLine } from './progress';
 import { meteredExec, meteringOptions } from './segmentsOutput';
 import { atOption, checkAtOptions, dumpOption, guestStateAt } from './stateAt';
-import { loadProgramOrReport } from './loadProgram';
+import { loadProgramOrReport, programBytesOrReport } from './loadProgram';
 
 export const DEFAULT_MAX_STEPS = 100_000_000;
 
@@ -81,13 +81,15 @@ function exitCodeFor(run: GuestRun): number {
 export const execCommand = defineCommand({
   name: 'exec',
   summary: 'run an OpenVM guest ELF: a JSON summary, or a line per instruction with accesses and records',
-  operands: ['PROGRAM.elf'],
+  operands: ['PROGRAM.elf|.s'],
   options,
   exitCodes: [EXIT.ok, EXIT.usage, EXIT.invalidInput, EXIT.runFailed, EXIT.stepLimit, EXIT.guestExit],
   run({ values: opts, operands: [file] }, io) {
     checkAtOptions(opts.at, opts.dump);
-    const bytes = readFileOrReport(io, file);
-    if (bytes === undefined) return EXIT.usage;
+    const raw = readFileOrReport(io, file);
+    if (raw === undefined) return EXIT.usage;
+    const bytes = programBytesOrReport(io, file, raw);
+    if (bytes === undefined) return EXIT.invalidInput;
     let input: GuestInput | undefined;
     try {
       input = opts.input === undefined ? undefined : readInput(opts.input, io);

@@ -5,6 +5,7 @@
 // What never changes in a session (symbols, script text: ProgramStatic) comes once, with `open`.
 
 import type { ErrorInfo } from '../engine/errors';
+import type { Compiled } from './compileSource';
 import type { CostComparison } from '../engine/lessons/costComparison';
 import type { MeterView } from '../engine/metering/meterView';
 import type { CostEntry, CostMeasure } from '../engine/metering/attribution/costProfile';
@@ -53,6 +54,14 @@ export interface OpenParams {
 
 export interface RequestMap {
   ping: { params: Record<string, never>; result: { version: number } };
+  /**
+   * The playground's text checked before it replaces the session: assembly -> the ELF it assembles to
+   * (opened afterwards as a guest), a .mtrace script -> its bytes; or every error with line and column.
+   */
+  compile: {
+    params: { language: 'mtrace' | 'asm'; source: string };
+    result: Compiled;
+  };
   runMtrace: { params: { name: string; bytes: Uint8Array }; result: MtraceRunView };
   open: { params: OpenParams; result: Opened };
   control: { params: { control: ControlOp; view: FrameRequest }; result: Frame };

@@ -7,6 +7,7 @@
 
 import { EngineError, toErrorInfo } from '../engine/errors';
 import { viewMtraceRun } from '../engine/scripts/mtraceView';
+import { compileSource } from './compileSource';
 import { Session } from '../engine/session';
 import type { Position } from '../engine/timeline/sessionTypes';
 import { FrameBuilder } from '../engine/views/frameBuilder';
@@ -104,6 +105,7 @@ export class SessionHost {
 
   private readonly handlers: Handlers = {
     ping: () => ({ version: PROTOCOL_VERSION }),
+    compile: ({ language, source }) => compileSource(language, source),
     runMtrace: ({ name, bytes }) => viewMtraceRun(name, bytes),
     open: ({ kind, name, bytes, options, view }) => {
       const session = Session.open(kind, bytes, options);
