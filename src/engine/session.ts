@@ -38,6 +38,7 @@ import type {
   Watchpoint,
 } from './timeline/sessionTypes';
 import { Timeline } from './timeline/recording/timeline';
+import type { TimeAddress } from './timeline/timeAddress';
 import { collectWindow, type WindowView } from './timeline/queries/windowQuery';
 
 export type * from './timeline/sessionTypes';
@@ -146,6 +147,13 @@ export class Session {
   /** Goes to (segment, its own timestamp): the last state whose timestamp there is <= it. */
   seekSegment(segment: number, timestamp: number): Position {
     return this.seek(this.guarded(() => this.globalTimestamp(segment, timestamp)));
+  }
+
+  /** Goes to a time address (timeAddress.ts): a global timestamp, (segment, its timestamp) or a step. */
+  seekAddress(a: TimeAddress): Position {
+    if (a.kind === 'step') return this.seekStep(a.step);
+    if (a.kind === 'segment') return this.seekSegment(a.segment, a.timestamp);
+    return this.seek(a.timestamp);
   }
 
   /** finalize(true) at a segment's end (persistent guests): its adapter rows and boundary rows. */

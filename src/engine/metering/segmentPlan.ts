@@ -27,10 +27,19 @@ export interface SegmentPlanOptions {
   maxInstret?: number;
 }
 
+export interface SegmentMemoryRows {
+  /** AccessAdapterAir<N> rows, N = 2, 4, 8, 16, 32. */
+  adapter: number[];
+  boundary: number;
+  merkle: number;
+}
+
 export interface SegmentPlan {
   segments: SegmentBound[];
   /** The metered pass's own per-segment results (exact rows, metered estimate, reason), when it has them. */
   results: SegmentResult[] | null;
+  /** Per closed segment, its preflight's memory rows (finalize included), when the pass has them. */
+  memoryRows: SegmentMemoryRows[] | null;
   /** Instructions metered; the guest's exit code once it terminated within maxInstret. */
   instret: number;
   exitCode: number | null;
@@ -79,6 +88,11 @@ export function planSegments(program: GuestProgram, options: SegmentPlanOptions 
   return {
     segments,
     results: r.segments,
+    memoryRows: r.segments.map((x) => ({
+      adapter: [2, 4, 8, 16, 32].map((n) => x.rows[run.inventory.adapterId(n)]),
+      boundary: x.rows[run.inventory.boundaryId],
+      merkle: x.rows[run.inventory.merkleId],
+    })),
     instret: r.instret,
     exitCode: r.exitCode,
     maxTraceHeight,

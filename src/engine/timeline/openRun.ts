@@ -131,16 +131,23 @@ export function openRun(
   };
   if (seg.planner !== null) {
     // The metered pass meters one check window past the step limit: a cut before the limit is decided there.
-    const plan = seg.planner(program, {
-      input,
-      vmConfig,
-      settings: seg.settings,
-      maxInstret: tlOptions.maxSteps + 1000,
-    });
-    segments = plan.segments;
-    segmentation.kind = 'segments';
-    segmentation.maxTraceHeight = plan.maxTraceHeight;
-    segmentation.maxCells = plan.maxCells;
+    try {
+      const plan = seg.planner(program, {
+        input,
+        vmConfig,
+        settings: seg.settings,
+        maxInstret: tlOptions.maxSteps + 1000,
+      });
+      segments = plan.segments;
+      segmentation.kind = 'segments';
+      segmentation.maxTraceHeight = plan.maxTraceHeight;
+      segmentation.maxCells = plan.maxCells;
+    } catch (e) {
+      // A program the metered pass cannot meter (settings missing from its openvm.toml, which OpenVM would
+      // refuse to load) still runs, as one segment, and says why.
+      if (!(e instanceof EngineError) || e.kind !== 'config') throw e;
+      segmentation.reason = `not segmented: ${e.message}`;
+    }
   }
   const machine = new GuestMachine(program, {
     mode,
