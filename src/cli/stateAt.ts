@@ -22,7 +22,7 @@
 import { EngineError, type ErrorInfo } from '../engine/errors';
 import type { GuestInput } from '../engine/guest/io/input';
 import type { MemoryMode } from '../engine/memory/config';
-import { Session } from '../engine/session';
+import { type SegmentSettings, Session } from '../engine/session';
 import { EXIT } from './exitCodes';
 import type { CliIO } from './io';
 import { repeated, UsageError, value } from './options';
@@ -194,6 +194,8 @@ export interface GuestAtOptions {
   alloc?: 'observe' | 'orthotope';
   /** The --config file's text and name. */
   openvmToml?: { text: string; name: string };
+  /** Persistent runs: the segmentation settings (--max-segment-length…). */
+  segments?: SegmentSettings;
 }
 
 /** `exec` with --at (the ELF and input already checked by the caller): run failed when the guest failed. */
@@ -214,6 +216,7 @@ export function guestStateAt(
       allocator: opts.alloc ?? 'none',
       openvmToml: opts.openvmToml?.text,
       openvmTomlName: opts.openvmToml?.name,
+      segments: opts.segments,
     });
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;
