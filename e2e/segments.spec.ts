@@ -18,8 +18,14 @@ test('a segmented run: bands per segment, Go to SEG:T into the last segment and 
   const last = segments.length - 1;
 
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(`/?example=fibonacci.elf&input=${INPUT}`);
+  await page.goto('/?example=split.mtrace');
+  await ready(page);
+  await page.locator('input[type=file]').setInputFiles('public/examples/fibonacci.elf');
+  await ready(page, 60_000); // without input the run stops at its first read
+  await page.getByRole('textbox', { name: 'Input' }).fill(`0x${INPUT}`);
+  await page.getByRole('button', { name: 'Run to end' }).click();
   await ready(page, 240_000);
+  await expect(page.getByTestId('status')).toHaveText('done', { timeout: 240_000 });
   const bands = page.getByTestId('timeline-segments').locator('.tl-segment');
   await expect(bands).toHaveCount(segments.length, { timeout: 240_000 });
 

@@ -277,7 +277,7 @@ function TimelineDock({ frame }: { frame: Frame }) {
           });
       });
     for (const seg of segmentation)
-      if (seg.index > 0)
+      if (seg.index > 0 && seg.startTimestamp !== null)
         m.push({
           t: seg.startTimestamp,
           kind: 'segment',
@@ -287,13 +287,13 @@ function TimelineDock({ frame }: { frame: Frame }) {
   }, [runEnd, runError, meter, segmentation]);
   const segmentBands = useMemo(
     () =>
-      segmentation.map((seg) => ({
-        index: seg.index,
-        t0: seg.startTimestamp,
-        t1: seg.startTimestamp + (seg.endTimestamp ?? Math.max(1, end - seg.startTimestamp + 1)) - 1,
-        startStep: seg.startStep,
-        numInsns: seg.numInsns,
-      })),
+      // Segments not reached yet (their start not known) are not drawn.
+      segmentation.flatMap((seg) => {
+        const t0 = seg.startTimestamp;
+        if (t0 === null) return [];
+        const t1 = t0 + (seg.endTimestamp ?? Math.max(1, end - t0 + 1)) - 1;
+        return [{ index: seg.index, t0, t1, startStep: seg.startStep, numInsns: seg.numInsns }];
+      }),
     [segmentation, end],
   );
   const window = useMemo(

@@ -52,8 +52,8 @@ export function segmentViews(
     index,
     startStep: b.instretStart,
     numInsns: b.numInsns,
-    startTimestamp: c.bases[index],
-    endTimestamp: Number.isNaN(b.endTimestamp) ? null : b.endTimestamp,
+    startTimestamp: c.bases[index] === Infinity ? null : c.bases[index],
+    endTimestamp: Number.isNaN(c.ends[index]) ? null : c.ends[index],
   }));
 }
 

@@ -125,7 +125,7 @@ function checkGuest(name: string, settings: { maxSegmentLength: number }, expect
           segment: s,
           t: r.timestamp,
         });
-        expect(pos.timestamp - pos.segmentTimestamp, where).toBe(seg.startTimestamp - 1);
+        expect(pos.timestamp - pos.segmentTimestamp, where).toBe((seg.startTimestamp ?? NaN) - 1);
         expect(Array.from(session.registers()), where).toEqual(r.regs);
         expect(Array.from(session.adapterRows().rows), where).toEqual(r.rows);
         // An instruction with no access (TERMINATE) leaves the timestamp where it was: an empty window.

@@ -67,8 +67,8 @@ export interface SegmentView {
   /** Steps [startStep, startStep + numInsns) are its instructions. */
   startStep: number;
   numInsns: number;
-  /** Global timestamp of its start (its own timestamp 1). */
-  startTimestamp: number;
+  /** Global timestamp of its start (its own timestamp 1); null until known (a pass giving only cuts). */
+  startTimestamp: number | null;
   /** Its own TracingMemory timestamp after its last instruction (null: not known, the run stopped in it). */
   endTimestamp: number | null;
 }

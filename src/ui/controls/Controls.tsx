@@ -37,7 +37,7 @@ export function Controls() {
           if (a.kind === 'step') void control({ op: 'seekStep', step: a.step });
           else if (a.kind === 'segment') {
             const seg = segments?.[a.segment];
-            if (seg !== undefined) seek(seg.startTimestamp + a.timestamp - 1);
+            if (seg !== undefined && seg.startTimestamp !== null) seek(seg.startTimestamp + a.timestamp - 1);
           }
         }}
         extra={memory ? <RecordingStats stats={memory} /> : null}

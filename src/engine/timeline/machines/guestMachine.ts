@@ -171,11 +171,10 @@ export class GuestMachine implements Machine<GuestState> {
    */
   private nextSegment(c: SegmentCursor): void {
     const s = c.segment;
-    const end = c.ends[s];
-    if (this.memory.timestamp !== end)
+    if (!c.learnEnd(s, this.memory.timestamp))
       throw new EngineError(
         'internal',
-        `segment ${s} ends at timestamp ${this.memory.timestamp}, the metered pass said ${end}`,
+        `segment ${s} ends at timestamp ${this.memory.timestamp}, the metered pass said ${c.ends[s]}`,
       );
     c.splitBase[s + 1] = c.splitBase[s] + this.memory.records.splits;
     c.mergeBase[s + 1] = c.mergeBase[s] + this.memory.records.merges;

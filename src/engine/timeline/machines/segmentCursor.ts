@@ -47,12 +47,15 @@ export class SegmentCursor {
       throw new EngineError('internal', 'a segment plan starts with a segment at instret 0');
     this.starts = Float64Array.from(bounds, (b) => b.instretStart);
     this.ends = Float64Array.from(bounds, (b) => b.endTimestamp);
-    this.bases = new Float64Array(n);
+    // A pass that gives only the cuts leaves the ends NaN: bases past the first unknown end are learnt at
+    // the hand-over (learnEnd) and are +Infinity until then (no global timestamp reaches them yet).
+    this.bases = new Float64Array(n).fill(Infinity);
     this.bases[0] = 1;
     for (let s = 1; s < n; s++) {
-      if (!(this.starts[s] > this.starts[s - 1]) || !(this.ends[s - 1] >= 1))
+      if (!(this.starts[s] > this.starts[s - 1]))
         throw new EngineError('internal', `segment plan: bad segment ${s - 1}`);
-      this.bases[s] = this.bases[s - 1] + this.ends[s - 1] - 1;
+      if (this.ends[s - 1] >= 1 && this.bases[s - 1] !== Infinity)
+        this.bases[s] = this.bases[s - 1] + this.ends[s - 1] - 1;
     }
     this.splitBase = new Float64Array(n);
     this.mergeBase = new Float64Array(n);
@@ -66,6 +69,17 @@ export class SegmentCursor {
   nextStart(): number {
     const s = this.segment + 1;
     return s < this.starts.length ? this.starts[s] : Infinity;
+  }
+
+  /**
+   * At the hand-over after segment s: its end timestamp. Checks it against the plan's when the plan had one
+   * (returns false on a mismatch), else learns it and the next segment's base.
+   */
+  learnEnd(s: number, end: number): boolean {
+    if (!Number.isNaN(this.ends[s])) return this.ends[s] === end;
+    this.ends[s] = end;
+    if (s + 1 < this.count) this.bases[s + 1] = this.bases[s] + end - 1;
+    return true;
   }
 
   /** Global timestamp of a local one in the current segment. */
@@ -97,6 +111,11 @@ export class SegmentCursor {
       throw new EngineError(
         'request',
         `no segment ${segment}: the run has ${this.count} segment${this.count === 1 ? '' : 's'} (0..${this.count - 1})`,
+      );
+    if (this.bases[segment] === Infinity)
+      throw new EngineError(
+        'request',
+        `segment ${segment} is not recorded yet: record the run further first`,
       );
     const end = this.ends[segment];
     if (!Number.isSafeInteger(local) || local < 1 || (!Number.isNaN(end) && local > end))
