@@ -5,6 +5,7 @@ import { allocBench } from './alloc.bench';
 import { guestBench } from './guest.bench';
 import { seekBench } from './seek.bench';
 import { uiBench } from './ui.bench';
+import { segmentsBench } from './segments.bench';
 
 export const groups: Record<string, BenchGroup> = {
   mtrace: mtraceBench,
@@ -12,4 +13,5 @@ export const groups: Record<string, BenchGroup> = {
   guest: guestBench,
   seek: seekBench,
   ui: uiBench,
+  segments: segmentsBench,
 };

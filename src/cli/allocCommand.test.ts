@@ -45,7 +45,7 @@ describe('memscope alloc', () => {
       expect(r.stdout).toBe('');
       expect(r.stderr.split('\n').slice(0, 2)).toEqual([
         `error: ${what}`,
-        'usage: memscope alloc FILE.alloc [--at T]',
+        'usage: memscope alloc FILE.alloc [--at T|SEG:T|step:N]',
       ]);
     }
     const r = await run(['alloc', '--verbose', 'x.alloc']);

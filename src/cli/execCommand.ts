@@ -23,6 +23,7 @@ import { ProgressLine } from './progress';
 import { meteredExec, meteringOptions } from './segmentsOutput';
 import { atOption, checkAtOptions, dumpOption, guestStateAt } from './stateAt';
 import { loadProgramOrReport, programBytesOrReport } from './loadProgram';
+import { segmentedMachine, segmentSettings, segmentsSummary } from './segmentedExec';
 
 export const DEFAULT_MAX_STEPS = 100_000_000;
 
@@ -134,17 +135,41 @@ export const execCommand = defineCommand({
       return guestStateAt(
         bytes,
         input,
-        { mode: opts.mode, maxSteps, alloc: opts.alloc, openvmToml: toml },
+        {
+          mode: opts.mode,
+          maxSteps,
+          alloc: opts.alloc,
+          openvmToml: toml,
+          // Segment settings only where they apply (a volatile run is one segment).
+          segments:
+            (opts.mode ?? vmConfig?.system.mode ?? 'persistent') === 'persistent' &&
+            opts.alloc !== 'orthotope'
+              ? segmentSettings(opts)
+              : undefined,
+        },
         opts.at,
         opts.dump,
         io,
       );
-    const run = new GuestRun(program, {
-      mode: opts.mode,
-      vmConfig,
-      input,
-      keepRecords: opts.format === 'trace',
-    });
+    // Persistent summaries run segmented as OpenVM does (segmentedExec.ts).
+    const mode = opts.mode ?? vmConfig?.system.mode ?? 'persistent';
+    let segmented: ReturnType<typeof segmentedMachine> | undefined;
+    if (mode === 'persistent' && opts.format === 'summary' && opts.alloc !== 'orthotope') {
+      try {
+        segmented = segmentedMachine(program, input, vmConfig, segmentSettings(opts), maxSteps, false);
+      } catch (e) {
+        if (!(e instanceof EngineError) || e.kind !== 'config') throw e;
+        io.err(`note: not segmented (one TracingMemory for the whole run): ${e.message}\n`);
+      }
+    }
+    const run =
+      segmented?.machine.run_ ??
+      new GuestRun(program, {
+        mode: opts.mode,
+        vmConfig,
+        input,
+        keepRecords: opts.format === 'trace',
+      });
     let observer: AllocObserver | AllocInterposer | undefined;
     try {
       if (opts.alloc === 'observe') observer = new AllocObserver(run.machine);
@@ -175,8 +200,12 @@ export const execCommand = defineCommand({
         }
       }
     } else {
-      run.run(maxSteps);
-      const summary = summarizeRun(run);
+      if (segmented === undefined) run.run(maxSteps);
+      else segmented.machine.run(maxSteps);
+      const summary = {
+        ...summarizeRun(run),
+        ...(segmented === undefined ? {} : segmentsSummary(segmented.plan, segmented.machine)),
+      };
       io.out(
         `${JSON.stringify(observer === undefined ? summary : { ...summary, alloc: observer.summary() })}\n`,
       );

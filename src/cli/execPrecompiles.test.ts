@@ -35,8 +35,9 @@ const GUESTS: [string, string[]][] = [
 describe.runIf(present)(
   'OpenVM v1.7 benchmark guests with Keccak-256, SHA-256 and Int256 precompiles',
   () => {
+    // Persistent exec meters the run first (where OpenVM cuts it), then runs it segmented: two passes.
     for (const [name, extra] of GUESTS)
-      it(`${name}: memscope exec exits 0`, { timeout: 60_000 }, async () => {
+      it(`${name}: memscope exec exits 0`, { timeout: 120_000 }, async () => {
         // With the openvm.toml the benchmark is built with: OpenVM would load it, so no warning.
         const r = await exec([
           join(BENCH, `${name}.elf`),

@@ -1,7 +1,9 @@
-// `--at T [--dump AS:ADDR:LEN]...` for `run` (.mtrace), `alloc` (.alloc) and `exec` (guest ELF): records the
-// whole run in a time-travel Session, then seeks back to timestamp T (the last state whose timestamp is
-// <= T: just before the step that performs the access at T) and prints that state as ONE JSON line, keys
-// in this order, no whitespace (stable, for diffing and tests):
+// `--at T|SEG:T|step:N [--dump AS:ADDR:LEN]...` for `run` (.mtrace), `alloc` (.alloc) and `exec` (guest ELF):
+// records the whole run in a time-travel Session, then seeks back to timestamp T (the last state whose
+// timestamp is <= T: just before the step that performs the access at T; SEG:T = timestamp T of segment SEG
+// of a segmented run, step:N = after N steps; engine/timeline/timeAddress.ts) and prints that state as ONE
+// JSON line, keys in this order, no whitespace (stable, for diffing and tests; "at" is a string for SEG:T and
+// step:N, and segmented runs add "segment" and "segment_timestamp" after "timestamp"):
 //   {"at":T,"step":S,"timestamp":TS,"status":"paused"|"done"|"error"|"limit","pc":PC|null,"line":L|null,
 //    "registers":[x0..x31]|null,
 //    "dumps":[{"as":A,"addr":P,"len":N,"values":[N cells],
@@ -20,10 +22,16 @@
 import { EngineError, type ErrorInfo } from '../engine/errors';
 import type { GuestInput } from '../engine/guest/io/input';
 import type { MemoryMode } from '../engine/memory/config';
-import { Session } from '../engine/session';
+import { type SegmentSettings, Session } from '../engine/session';
 import { EXIT } from './exitCodes';
 import type { CliIO } from './io';
-import { integer, repeated, UsageError } from './options';
+import { repeated, UsageError, value } from './options';
+import {
+  formatTimeAddress,
+  parseTimeAddress,
+  TIME_ADDRESS_HELP,
+  type TimeAddress,
+} from '../engine/timeline/timeAddress';
 
 export interface DumpRange {
   as: number;
@@ -42,14 +50,19 @@ export function parseDump(text: string): DumpRange | { error: string } {
 
 /** `--at T [--dump AS:ADDR:LEN]...`, spread into the option table of `run`, `alloc` and `exec`. */
 export const atOption = {
-  at: integer('T', 'print the state at timestamp T (reached by seeking the recorded run) instead', 0),
+  at: value(
+    'T|SEG:T|step:N',
+    `print the state at ${TIME_ADDRESS_HELP} (reached by seeking the recorded run) instead`,
+    (text: string): TimeAddress | { error: string } =>
+      parseTimeAddress(text) ?? { error: `expected ${TIME_ADDRESS_HELP}` },
+  ),
 };
 export const dumpOption = {
   dump: repeated('AS:ADDR:LEN', 'with --at: dump these cells with their block metadata', parseDump),
 };
 
 /** `--dump` is meaningful only with `--at`. */
-export function checkAtOptions(at: number | undefined, dumps: readonly DumpRange[]): void {
+export function checkAtOptions(at: TimeAddress | undefined, dumps: readonly DumpRange[]): void {
   if (at === undefined && dumps.length > 0) throw new UsageError('--dump needs --at T');
 }
 
@@ -102,19 +115,27 @@ function eventsJson(session: Session, at: number): string {
 }
 
 /** The JSON line of the state at `at` (the session must already have recorded the run). */
-export function stateAtJson(session: Session, at: number, dumps: readonly DumpRange[]): string {
-  const p = session.seek(at);
+export function stateAtJson(session: Session, at: TimeAddress, dumps: readonly DumpRange[]): string {
+  const p = session.seekAddress(at);
+  // The access looked at: the one with timestamp exactly T (global) — for SEG:T and step:N, the position's.
+  const t = at.kind === 'timestamp' ? at.timestamp : p.timestamp;
   const registers = session.kind === 'guest' ? list(session.registers()) : 'null';
   const dumped = dumps.map((d) => dumpJson(session, d)).join(',');
   const memoryKind = session.kind !== 'alloc';
-  const access = memoryKind ? accessJson(session, at) : 'null';
-  const events = memoryKind ? 'null' : eventsJson(session, at);
+  const access = memoryKind ? accessJson(session, t) : 'null';
+  const events = memoryKind ? 'null' : eventsJson(session, t);
   let rows = 'null';
   if (memoryKind) {
     const r = session.adapterRows().rows;
     rows = `{"2":${r[0]},"4":${r[1]},"8":${r[2]},"16":${r[3]},"32":${r[4]}}`;
   }
-  return `{"at":${at},"step":${p.step},"timestamp":${p.timestamp},"status":"${p.status}","pc":${p.pc},"line":${p.line},"registers":${registers},"dumps":[${dumped}],"access":${access},"events":${events},"adapter_rows":${rows},"state_hash":"${session.stateHash()}"}\n`;
+  const atJson = at.kind === 'timestamp' ? String(at.timestamp) : `"${formatTimeAddress(at)}"`;
+  // Segmented runs also say where in OpenVM's segments the state is (one-segment output is unchanged).
+  const seg =
+    session.segmentation().segments.length > 1
+      ? `,"segment":${p.segment},"segment_timestamp":${p.segmentTimestamp}`
+      : '';
+  return `{"at":${atJson},"step":${p.step},"timestamp":${p.timestamp}${seg},"status":"${p.status}","pc":${p.pc},"line":${p.line},"registers":${registers},"dumps":[${dumped}],"access":${access},"events":${events},"adapter_rows":${rows},"state_hash":"${session.stateHash()}"}\n`;
 }
 
 /**
@@ -123,7 +144,7 @@ export function stateAtJson(session: Session, at: number, dumps: readonly DumpRa
  */
 export function printStateAt(
   session: Session,
-  at: number,
+  at: TimeAddress,
   dumps: readonly DumpRange[],
   io: CliIO,
   onRunError: (error: ErrorInfo) => number,
@@ -145,7 +166,7 @@ export function printStateAt(
 export function scriptStateAt(
   kind: 'mtrace' | 'alloc',
   bytes: Uint8Array,
-  at: number,
+  at: TimeAddress,
   dumps: readonly DumpRange[],
   io: CliIO,
 ): number {
@@ -173,6 +194,8 @@ export interface GuestAtOptions {
   alloc?: 'observe' | 'orthotope';
   /** The --config file's text and name. */
   openvmToml?: { text: string; name: string };
+  /** Persistent runs: the segmentation settings (--max-segment-length…). */
+  segments?: SegmentSettings;
 }
 
 /** `exec` with --at (the ELF and input already checked by the caller): run failed when the guest failed. */
@@ -180,7 +203,7 @@ export function guestStateAt(
   bytes: Uint8Array,
   input: GuestInput | undefined,
   opts: GuestAtOptions,
-  at: number,
+  at: TimeAddress,
   dumps: readonly DumpRange[],
   io: CliIO,
 ): number {
@@ -193,6 +216,7 @@ export function guestStateAt(
       allocator: opts.alloc ?? 'none',
       openvmToml: opts.openvmToml?.text,
       openvmTomlName: opts.openvmToml?.name,
+      segments: opts.segments,
     });
   } catch (e) {
     if (!(e instanceof EngineError)) throw e;

@@ -13,12 +13,14 @@
 import { EngineError, type ErrorInfo } from './errors';
 import { paddedAdapterHeight } from './memory/adapterCost';
 import { type AllocatorView, observedHeapView, orthotopeView } from './timeline/queries/allocatorView';
-import { type AccessList, blockHistory, lastAccessTime } from './timeline/queries/blockHistory';
+import { type AccessList, blockHistory, latestAccess } from './timeline/queries/blockHistory';
 import { type Densities, densities } from './timeline/queries/densities';
 import { Hasher } from './timeline/machines/hasher';
 import type { MachineState } from './timeline/machines/machine';
 import { memoryRange, type MemoryRangeView } from './timeline/queries/memoryView';
-import { type OpenedRun, openRun } from './timeline/openRun';
+import { type OpenedRun, openRun, type SegmentPlanner } from './timeline/openRun';
+import { merkleRowsOf, planSegments } from './metering/segmentPlan';
+import { type SegmentFinalizeView, segmentFinalize, segmentationInfo } from './timeline/segmentTime';
 import { checkRange, runSession, stepOver } from './timeline/runControl';
 import { sessionCallStack, type SourceMove, stepSource } from './timeline/sourceStepping';
 import type { StackFrame } from './guest/debuginfo/dwarf/callStack';
@@ -30,17 +32,28 @@ import type {
   RunOptions,
   SessionInfo,
   SessionKind,
+  SegmentationInfo,
   SessionOptions,
   StopResult,
   Watchpoint,
 } from './timeline/sessionTypes';
 import { Timeline } from './timeline/recording/timeline';
+import type { TimeAddress } from './timeline/timeAddress';
 import { collectWindow, type WindowView } from './timeline/queries/windowQuery';
 
 export type * from './timeline/sessionTypes';
 
 const bad = (message: string) => new EngineError('request', message);
 const MAX_VIEW_CELLS = 1 << 20;
+
+/** The session's cuts: the metered pass (metering/segmentPlan.ts), passed down to openRun. */
+const planner: SegmentPlanner = (program, o) =>
+  planSegments(program, {
+    input: o.input,
+    vmConfig: o.vmConfig,
+    settings: o.settings,
+    maxInstret: o.maxInstret,
+  });
 
 export class Session {
   readonly kind: SessionKind;
@@ -53,7 +66,7 @@ export class Session {
 
   /** Loads a run (nothing executes yet). Throws EngineError on unusable input or options. */
   static open(kind: SessionKind, bytes: Uint8Array, options: SessionOptions = {}): Session {
-    return new Session(openRun(kind, bytes, options));
+    return new Session(openRun(kind, bytes, options, planner));
   }
 
   /** The loaded run (program, machine) — read-only access for view builders (src/engine/views). */
@@ -73,9 +86,13 @@ export class Session {
       const l = r.machine.lineAt(step);
       line = l === 0 ? null : l;
     }
+    const timestamp = tl.machine.timestamp;
+    const c = r.kind === 'guest' ? r.machine.segments : null;
     return {
       step,
-      timestamp: tl.machine.timestamp,
+      timestamp,
+      segment: c === null ? 0 : c.segment,
+      segmentTimestamp: r.kind === 'guest' && c !== null ? r.machine.memory.timestamp : timestamp,
       pc: r.kind === 'guest' ? r.machine.interpreter.pc : null,
       line,
       status: end !== null && step === end.step ? end.status : 'paused',
@@ -92,7 +109,60 @@ export class Session {
       end: tl.end === null ? null : { ...tl.end },
       error: this.error(),
       memory: this.memoryStats(),
+      segmentation: this.segmentation(),
     };
+  }
+
+  /** The run's segments (guests in persistent mode: OpenVM's cuts; otherwise one). */
+  segmentation(): SegmentationInfo {
+    const r = this.run_;
+    const end = this.timeline.end;
+    if (r.kind !== 'guest')
+      return {
+        ...segmentationInfo(
+          {
+            segmentation: {
+              kind: 'one',
+              reason: 'scripts run as one segment',
+              maxTraceHeight: null,
+              maxCells: null,
+            },
+          },
+          null,
+          end,
+        ),
+      };
+    return segmentationInfo(r, r.machine.segments, end);
+  }
+
+  /** Global timestamp of (segment, its own timestamp): a request error names the valid range. */
+  globalTimestamp(segment: number, timestamp: number): number {
+    const r = this.run_;
+    const c = r.kind === 'guest' ? r.machine.segments : null;
+    if (c !== null) return c.join(segment, timestamp);
+    if (segment !== 0) throw bad(`no segment ${segment}: the run is one segment (0)`);
+    return this.count(timestamp, 'timestamp');
+  }
+
+  /** Goes to (segment, its own timestamp): the last state whose timestamp there is <= it. */
+  seekSegment(segment: number, timestamp: number): Position {
+    return this.seek(this.guarded(() => this.globalTimestamp(segment, timestamp)));
+  }
+
+  /** Goes to a time address (timeAddress.ts): a global timestamp, (segment, its timestamp) or a step. */
+  seekAddress(a: TimeAddress): Position {
+    if (a.kind === 'step') return this.seekStep(a.step);
+    if (a.kind === 'segment') return this.seekSegment(a.segment, a.timestamp);
+    return this.seek(a.timestamp);
+  }
+
+  /** finalize(true) at a segment's end (persistent guests): its adapter rows and boundary rows. */
+  segmentFinalize(segment: number): SegmentFinalizeView {
+    const r = this.run_;
+    if (r.kind !== 'guest') throw bad('only guest runs are finalized per segment');
+    const view = this.guarded(() => segmentFinalize(this.timeline, r.machine, segment));
+    view.merkleRows = merkleRowsOf(view.touchedSpace, view.touchedPointer);
+    return view;
   }
 
   /** The run's error, once it has ended with one. */
@@ -179,8 +249,12 @@ export class Session {
     return this.guarded(() => {
       checkRange(this.run_, addressSpace, addr, len);
       const memory = this.run_.machine.memory;
-      const t = memory === null ? 0 : lastAccessTime(memory, addressSpace, addr, len);
-      if (t === 0) return { reason: 'none', position: this.position() };
+      const before = this.timeline.step;
+      const t = memory === null ? 0 : latestAccess(this.timeline, memory, addressSpace, addr, len);
+      if (t === 0) {
+        if (this.timeline.step !== before) this.timeline.seekStep(before);
+        return { reason: 'none', position: this.position() };
+      }
       this.timeline.seekTimestamp(t);
       const w = this.window(t, t);
       const k = Array.from(w.accesses.timestamp).indexOf(t);

@@ -4,6 +4,7 @@
 // the store through selectors, so a change re-renders only what shows it.
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { Frame } from '../engine/views/frameTypes';
+import type { SegmentView } from '../engine/timeline/sessionTypes';
 import { Controls } from './controls/Controls';
 import { HelpOverlay } from './controls/HelpOverlay';
 import { MissingSettingsBanner } from './controls/MissingSettingsBanner';
@@ -253,6 +254,7 @@ function TimelineDock({ frame }: { frame: Frame }) {
       .map((n) => ({ name: n, label: n, counts: densities[n] }));
   }, [densities, isAlloc]);
   const runEnd = frame.info.end;
+  const segmentation = frame.info.segmentation?.segments ?? NO_SEGMENTS;
   const runError = frame.info.error;
   // OpenVM's segment cuts, once the run was metered (Cost by function) with the options of this session.
   const meter = useDebugger((s) =>
@@ -266,16 +268,36 @@ function TimelineDock({ frame }: { frame: Frame }) {
         kind: runError ? 'error' : 'end',
         label: runError ? `error: ${runError.message}` : 'end of run',
       });
-    meter?.segmentTimestamps.forEach((t, k) => {
-      if (k > 0)
+    // A segmented session knows its cuts itself; an unsegmented one shows metering's once metered.
+    if (segmentation.length <= 1)
+      meter?.segmentTimestamps.forEach((t, k) => {
+        if (k > 0)
+          m.push({
+            t,
+            kind: 'segment',
+            label: `OpenVM segment ${k} starts (instruction ${meter.segments[k].instret_start.toLocaleString('en-US')})`,
+          });
+      });
+    for (const seg of segmentation)
+      if (seg.index > 0 && seg.startTimestamp !== null)
         m.push({
-          t,
+          t: seg.startTimestamp,
           kind: 'segment',
-          label: `OpenVM segment ${k} starts (instruction ${meter.segments[k].instret_start.toLocaleString('en-US')})`,
+          label: `OpenVM segment ${seg.index} starts (instruction ${seg.startStep.toLocaleString('en-US')})`,
         });
-    });
     return m;
-  }, [runEnd, runError, meter]);
+  }, [runEnd, runError, meter, segmentation]);
+  const segmentBands = useMemo(
+    () =>
+      // Segments not reached yet (their start not known) are not drawn.
+      segmentation.flatMap((seg) => {
+        const t0 = seg.startTimestamp;
+        if (t0 === null) return [];
+        const t1 = t0 + (seg.endTimestamp ?? Math.max(1, end - t0 + 1)) - 1;
+        return [{ index: seg.index, t0, t1, startStep: seg.startStep, numInsns: seg.numInsns }];
+      }),
+    [segmentation, end],
+  );
   const window = useMemo(
     () => (densities ? { t0: densities.t0, t1: densities.t1, buckets: densities.buckets } : undefined),
     [densities],
@@ -300,12 +322,16 @@ function TimelineDock({ frame }: { frame: Frame }) {
         onSeek={seek}
         onViewport={requestDensities}
         bands={bands}
+        segments={segmentBands}
+        currentSegment={frame.position.segment}
         selection={selection}
         onSelectRange={meter ? setMeterRange : undefined}
       />
     </footer>
   );
 }
+
+const NO_SEGMENTS: readonly SegmentView[] = [];
 
 export function App() {
   const live = useDebugger(useShallow(panelsView));

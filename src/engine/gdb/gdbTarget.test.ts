@@ -5,6 +5,7 @@
 // monitor commands, refused writes, and malformed packets that get error replies instead of exceptions.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { TIME_ADDRESS_HELP } from '../timeline/timeAddress';
 import { describe, expect, it } from 'vitest';
 import { immS } from '../guest/isa/decoder';
 import { EXAMPLES } from '../guest/fixtures.testutil';
@@ -185,7 +186,7 @@ describe('GdbTarget (debug_loop.elf)', () => {
     expect(block).toMatch(/^AS2 0x[0-9a-f]+: unit 0x[0-9a-f]+ \(4 cells\), metadata word 0x[0-9a-f]+/);
     expect(block).toMatch(/last access: (read|write) of \d+ cells at 0x[0-9a-f]+, timestamp \d+, t_prev \d+/);
     expect(monitor('adapters')).toMatch(/AccessAdapterAir<8>: \d+ rows \(padded \d+\)/);
-    expect(monitor('seek x')).toBe('usage: monitor seek TIMESTAMP\n');
+    expect(monitor('seek x')).toBe(`usage: monitor seek ${TIME_ADDRESS_HELP}\n`);
     expect(monitor('seek 99999999')).toMatch(/^error: seek past the end/);
     expect(monitor('frobnicate')).toMatch(/^unknown monitor command `frobnicate`/);
   });

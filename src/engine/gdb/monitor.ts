@@ -5,6 +5,7 @@
 
 import { EngineError } from '../errors';
 import type { Session } from '../session';
+import { parseTimeAddress, TIME_ADDRESS_HELP } from '../timeline/timeAddress';
 
 const hex = (n: number) => `0x${n.toString(16)}`;
 const AS_MEMORY = 2;
@@ -12,8 +13,10 @@ const AIR_SIZES = [2, 4, 8, 16, 32];
 
 export const MONITOR_HELP = [
   'memscope monitor commands:',
-  '  monitor timestamp      the current TracingMemory timestamp, step and pc',
-  '  monitor seek T         travel to the last state with timestamp <= T (then: maintenance flush register-cache)',
+  '  monitor timestamp      the current TracingMemory timestamp (segment and its own timestamp), step and pc',
+  '  monitor seek T         travel to the last state with timestamp <= T; SEG:T in segment SEG; step:N after N',
+  '                         instructions (then: maintenance flush register-cache)',
+  "  monitor segments       the run's segments as OpenVM cuts it (persistent mode)",
   '  monitor block ADDR     the AS2 block holding ADDR: metadata word, block, size, last access',
   '  monitor adapters       access-adapter rows per AccessAdapterAir<N> so far (finalize not included)',
   '',
@@ -34,7 +37,26 @@ function where(session: Session): string {
     info.end === null
       ? `recorded up to timestamp ${info.head.timestamp} so far`
       : `the run ends at timestamp ${info.end.timestamp} (${info.end.status})`;
-  return `timestamp ${p.timestamp}, step ${p.step}, pc ${p.pc === null ? '-' : hex(p.pc)}; ${end}`;
+  const n = info.segmentation.segments.length;
+  const seg =
+    n > 1
+      ? `segment ${p.segment} of ${n} at its timestamp ${p.segmentTimestamp} (run timestamp ${p.timestamp})`
+      : `timestamp ${p.timestamp}`;
+  return `${seg}, step ${p.step}, pc ${p.pc === null ? '-' : hex(p.pc)}; ${end}`;
+}
+
+function segments(session: Session): string {
+  const info = session.segmentation();
+  const lines = [
+    info.kind === 'segments'
+      ? `${info.segments.length} segment(s) as OpenVM v1.7 cuts the run (max trace height ${info.maxTraceHeight}, max cells ${info.maxCells})`
+      : `one segment: ${info.reason ?? ''}`,
+  ];
+  for (const s of info.segments)
+    lines.push(
+      `  ${s.index}: steps ${s.startStep}..${s.startStep + s.numInsns}, timestamps 1..${s.endTimestamp ?? '?'} (run timestamp ${s.startTimestamp}..)`,
+    );
+  return lines.join('\n') + '\n';
 }
 
 function block(session: Session, addr: number): string {
@@ -82,9 +104,9 @@ export function runMonitor(session: Session, line: string): string {
       case 'timestamp':
         return `${where(session)}\n`;
       case 'seek': {
-        const t = parseNumber(args[0]);
-        if (t === null || args.length !== 1) return 'usage: monitor seek TIMESTAMP\n';
-        session.seek(t);
+        const at = args.length === 1 ? parseTimeAddress(args[0]) : null;
+        if (at === null) return `usage: monitor seek ${TIME_ADDRESS_HELP}\n`;
+        session.seekAddress(at);
         return `${where(session)}\ngdb still shows the old state: run \`maintenance flush register-cache\` to re-read it\n`;
       }
       case 'block': {
@@ -95,6 +117,8 @@ export function runMonitor(session: Session, line: string): string {
       }
       case 'adapters':
         return adapters(session);
+      case 'segments':
+        return segments(session);
       default:
         return `unknown monitor command \`${cmd}\`\n${MONITOR_HELP}`;
     }

@@ -87,6 +87,7 @@ export class MeteredRun {
   private readonly linkKind: Uint8Array;
   private readonly readRegister = (ptr: number) => this.memory.peekWord(1, ptr);
   private readonly window: number;
+  private readonly maxInstret: number;
   private readonly slack: Float64Array;
   private readonly tree: MerkleIds;
   private readonly touches = new FirstTouch();
@@ -125,6 +126,7 @@ export class MeteredRun {
     const limits = { ...defaultLimits(), ...options.limits };
     if (options.maxSegmentLength !== undefined) limits.maxTraceHeight = options.maxSegmentLength;
     this.window = options.segmentCheckInsns ?? DEFAULT_SEGMENT_CHECK_INSNS;
+    this.maxInstret = options.maxInstret ?? Infinity;
     if (!(this.window >= 1 && Number.isInteger(this.window)))
       throw new EngineError('request', `segment_check_insns must be a positive integer, got ${this.window}`);
     const code = program.decoded.code;
@@ -197,6 +199,8 @@ export class MeteredRun {
       this.checkCursor = { node: this.node, pending: this.cursor.pending };
       if (this.metered.wouldSegmentWith(this.slack))
         this.snapshot = { state: this.machine.capture(), instret: m.instret };
+      if (m.instret >= this.maxInstret)
+        return { segments: this.segments, instret: m.instret, exitCode: null, error: null, stopped: true };
     }
     // After the last segment's close, segBase is the timestamp after the run (closeSegment).
     this.log.finish(

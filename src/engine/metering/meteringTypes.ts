@@ -12,6 +12,11 @@ export interface MeteringOptions {
   /** SystemConfig::with_max_segment_len: sets max_trace_height. */
   maxSegmentLength?: number;
   segmentCheckInsns?: number;
+  /**
+   * Stop after the check window that reaches this instret (the session's step limit): the segments closed
+   * until then are final; the rest of the run is not metered (`MeteringResult.stopped`).
+   */
+  maxInstret?: number;
   extensions?: readonly ExtensionAirs[];
   /**
    * The guest's openvm.toml (guest/config/vmConfig.ts), as GuestRun takes it: the AIR inventory is the config's
@@ -40,4 +45,6 @@ export interface MeteringResult {
   instret: number;
   exitCode: number | null;
   error: EngineError | null;
+  /** True when the pass stopped at `maxInstret` before the guest ended. */
+  stopped?: boolean;
 }

@@ -14,14 +14,36 @@ import { parseMtrace } from '../scripts/mtraceParser';
 import { AllocMachine } from './machines/allocMachine';
 import { GuestMachine } from './machines/guestMachine';
 import { MtraceMachine } from './machines/mtraceMachine';
-import type { SessionKind, SessionOptions } from './sessionTypes';
+import type { SegmentationInfo, SegmentSettings, SessionKind, SessionOptions } from './sessionTypes';
+import type { SegmentBound } from './machines/segmentCursor';
+import type { GuestProgram } from '../guest/program/guestProgram';
+import type { VmConfig } from '../guest/config/vmConfig';
 import type { TimelineOptions } from './recording/timeline';
 
 export const DEFAULT_BUDGET_BYTES = 48 * 2 ** 20;
 export const DEFAULT_GUEST_MAX_STEPS = 100_000_000;
 
+/**
+ * Where OpenVM cuts a persistent guest run (metering/segmentPlan.ts, above this room: the session passes it
+ * in). Returns the segments and the limits used.
+ */
+export type SegmentPlanner = (
+  program: GuestProgram,
+  options: { input: GuestInput; vmConfig?: VmConfig; settings: SegmentSettings; maxInstret: number },
+) => { segments: SegmentBound[]; maxTraceHeight: number; maxCells: number };
+
 export type OpenedRun =
-  | { kind: 'guest'; machine: GuestMachine; options: TimelineOptions }
+  | {
+      kind: 'guest';
+      machine: GuestMachine;
+      options: TimelineOptions;
+      segmentation: {
+        kind: 'segments' | 'one';
+        reason: string | null;
+        maxTraceHeight: number | null;
+        maxCells: number | null;
+      };
+    }
   | { kind: 'mtrace'; machine: MtraceMachine; options: TimelineOptions }
   | { kind: 'alloc'; machine: AllocMachine; options: TimelineOptions };
 
@@ -74,7 +96,12 @@ function timelineOptions(kind: SessionKind, options: SessionOptions): TimelineOp
   };
 }
 
-export function openRun(kind: SessionKind, bytes: Uint8Array, options: SessionOptions = {}): OpenedRun {
+export function openRun(
+  kind: SessionKind,
+  bytes: Uint8Array,
+  options: SessionOptions = {},
+  planner?: SegmentPlanner,
+): OpenedRun {
   if (!(bytes instanceof Uint8Array)) throw bad('the program or script must be a Uint8Array');
   const tlOptions = timelineOptions(kind, options);
   if (kind === 'mtrace')
@@ -94,12 +121,64 @@ export function openRun(kind: SessionKind, bytes: Uint8Array, options: SessionOp
   if (mode !== 'persistent' && mode !== 'volatile') throw bad(`unknown memory mode \`${String(mode)}\``);
   const input = guestInput(options);
   const program = loadGuestProgram(bytes);
+  const seg = segmentationOf(options, mode, allocator, planner);
+  let segments: SegmentBound[] | undefined;
+  const segmentation: Omit<SegmentationInfo, 'segments'> = {
+    kind: 'one',
+    reason: seg.reason,
+    maxTraceHeight: null,
+    maxCells: null,
+  };
+  if (seg.planner !== null) {
+    // The metered pass meters one check window past the step limit: a cut before the limit is decided there.
+    try {
+      const plan = seg.planner(program, {
+        input,
+        vmConfig,
+        settings: seg.settings,
+        maxInstret: tlOptions.maxSteps + 1000,
+      });
+      segments = plan.segments;
+      segmentation.kind = 'segments';
+      segmentation.maxTraceHeight = plan.maxTraceHeight;
+      segmentation.maxCells = plan.maxCells;
+    } catch (e) {
+      // A program the metered pass cannot meter (settings missing from its openvm.toml, which OpenVM would
+      // refuse to load) still runs, as one segment, and says why.
+      if (!(e instanceof EngineError) || e.kind !== 'config') throw e;
+      segmentation.reason = `not segmented: ${e.message}`;
+    }
+  }
   const machine = new GuestMachine(program, {
     mode,
     vmConfig,
     input,
     observeAllocator: allocator === 'observe',
     orthotope: allocator === 'orthotope',
+    segments,
   });
-  return { kind, machine, options: tlOptions };
+  return { kind, machine, options: tlOptions, segmentation };
+}
+
+/** Whether a guest run is segmented, and if not, why (said in SessionInfo.segmentation). */
+function segmentationOf(
+  options: SessionOptions,
+  mode: string,
+  allocator: string,
+  planner: SegmentPlanner | undefined,
+): { planner: SegmentPlanner | null; settings: SegmentSettings; reason: string | null } {
+  const settings = options.segments === false || options.segments === undefined ? {} : options.segments;
+  const one = (reason: string) => ({ planner: null, settings, reason });
+  if (mode !== 'persistent') {
+    if (options.segments !== undefined && options.segments !== false)
+      throw bad(
+        'segment settings need continuations (persistent mode): OpenVM runs a volatile guest as one segment',
+      );
+    return one('volatile mode: continuations disabled, one segment');
+  }
+  if (options.segments === false) return one('segmentation switched off');
+  if (allocator === 'orthotope')
+    return one('orthotope serves the allocator: not a run OpenVM executes, so not segmented');
+  if (planner === undefined) return one('no metered pass given');
+  return { planner, settings, reason: null };
 }

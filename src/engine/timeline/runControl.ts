@@ -101,7 +101,12 @@ export function runSession<S extends MachineState>(
   const ranges = watchRanges(run, options.watchpoints ?? []);
   const probes: Probe[] = [];
   const memory = run.machine.memory;
-  if (ranges.length > 0 && memory !== null) probes.push(new AccessProbe(memory, ranges));
+  if (ranges.length > 0 && memory !== null)
+    probes.push(
+      new AccessProbe(memory, ranges, () =>
+        'timestampOffset' in run.machine ? run.machine.timestampOffset : 0,
+      ),
+    );
   let lineSteps: number[] = [];
   if (run.kind === 'guest') {
     const pcs = bps.flatMap((bp) => resolvePcs(run, bp));

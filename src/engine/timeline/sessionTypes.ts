@@ -41,13 +41,58 @@ export interface SessionOptions {
   memoryBudgetBytes?: number;
   /** Steps between checkpoints when they are cheap (tests use small values). */
   checkpointInterval?: number;
+  /**
+   * Persistent guest runs: OpenVM's segmentation (continuations). Default: segmented as `exec --segments`
+   * cuts the run with the SDK's default limits; settings as `exec`'s options; `false`: one TracingMemory for
+   * the whole run (what OpenVM would do with segmentation switched off).
+   */
+  segments?: false | SegmentSettings;
+}
+
+/** The segmentation settings of `exec --segments` (absent: OpenVM's SDK defaults). */
+export interface SegmentSettings {
+  /** SystemConfig::with_max_segment_len: max_trace_height = N. */
+  maxSegmentLength?: number;
+  /** cargo openvm prove --segment-max-height-bits: max_trace_height = 2^B (not with maxSegmentLength). */
+  segmentMaxHeightBits?: number;
+  /** cargo openvm prove --segment-max-cells. */
+  segmentMaxCells?: number;
+  /** The metered pass's check interval (OpenVM: 1000; tests use small values). */
+  segmentCheckInsns?: number;
+}
+
+/** One segment of a segmented run, on both time axes. */
+export interface SegmentView {
+  index: number;
+  /** Steps [startStep, startStep + numInsns) are its instructions. */
+  startStep: number;
+  numInsns: number;
+  /** Global timestamp of its start (its own timestamp 1); null until known (a pass giving only cuts). */
+  startTimestamp: number | null;
+  /** Its own TracingMemory timestamp after its last instruction (null: not known, the run stopped in it). */
+  endTimestamp: number | null;
+}
+
+/** How a guest run is segmented (SessionInfo.segmentation). */
+export interface SegmentationInfo {
+  /** 'segments': OpenVM's cuts; 'one': one segment (volatile mode, switched off, or the plan failed). */
+  kind: 'segments' | 'one';
+  /** Why one segment. */
+  reason: string | null;
+  segments: SegmentView[];
+  maxTraceHeight: number | null;
+  maxCells: number | null;
 }
 
 export type PositionStatus = 'paused' | 'done' | 'error' | 'limit';
 
 export interface Position {
   step: number;
+  /** The run's global timestamp (segmented runs: as if one segment; the axis of seek, window, densities). */
   timestamp: number;
+  /** The segment holding this state and its own TracingMemory timestamp (one-segment runs: 0, timestamp). */
+  segment: number;
+  segmentTimestamp: number;
   /** Guest runs: the pc of the next instruction. */
   pc: number | null;
   /** Script runs: the line of the next directive (null past the last). */
@@ -104,6 +149,8 @@ export interface SessionInfo {
   end: TimelineEnd | null;
   error: ErrorInfo | null;
   memory: MemoryStats;
+  /** Guest runs: the segments (others: one segment). */
+  segmentation: SegmentationInfo;
 }
 
 export interface AdapterRowsView {

@@ -119,6 +119,7 @@ export class FrameBuilder {
       explanations: [],
       finalizeRecords: 0,
       operands: null,
+      timestampOffset: pos.timestamp - pos.segmentTimestamp,
     };
     const keep: number[] = [];
     const remap = new Map<number, number>();

@@ -56,6 +56,11 @@ export interface StepView {
   finalizeRecords: number;
   /** Guests: a heap-adapter step's (algebra, ECC, Int256) accesses grouped per operand; else null. */
   operands: StepOperands | null;
+  /**
+   * Segmented runs: the run's global timestamp minus the segment's own at this step (0 for one segment).
+   * Access timestamps are global; t_prev and record timestamps are the segment's own.
+   */
+  timestampOffset: number;
 }
 
 /** The heap-adapter step just run, its accesses per operand (views/operandAccesses.ts). */

@@ -2,6 +2,7 @@
 // shortcuts in the tooltip (shortcuts.ts); plus the current timestamp and a field to jump to one.
 import { type ReactNode, useState } from 'react';
 import { type ControlAction, keyLabel, shortcutFor } from '../shortcuts';
+import { parseTimeAddress, type TimeAddress } from '../../engine/timeline/timeAddress';
 
 export interface ControlBarProps {
   running: boolean;
@@ -15,6 +16,10 @@ export interface ControlBarProps {
   disabled: boolean;
   onAction(action: ControlAction): void;
   onJump(t: number): void;
+  /** Segmented runs: where the position is in OpenVM's segments (count > 1). */
+  segment?: { index: number; timestamp: number; count: number };
+  /** Go to SEG:T or step:N (T alone goes through onJump). */
+  onJumpTo?(a: TimeAddress): void;
   /** Extra status shown after the position (the recording's memory). */
   extra?: ReactNode;
 }
@@ -65,6 +70,18 @@ export function ControlBar(props: ControlBarProps) {
       )}
       <ControlButton action="runToEnd" onAction={onAction} disabled={disabled || running || atEnd} />
       <span className="position">
+        {props.segment !== undefined && props.segment.count > 1 ? (
+          <span
+            className="segment-position"
+            data-testid="current-segment"
+            data-segment={props.segment.index}
+            data-segment-timestamp={props.segment.timestamp}
+            title={`OpenVM segment ${props.segment.index} of ${props.segment.count} (0-based), at its own TracingMemory timestamp ${props.segment.timestamp}; the timestamp after it is the run's, as if unsegmented`}
+          >
+            segment <strong>{props.segment.index}</strong> · t <strong>{props.segment.timestamp}</strong>
+            <span className="muted"> · </span>
+          </span>
+        ) : null}
         {props.unit} <strong data-testid="current-timestamp">{props.timestamp}</strong>
         <span className="muted">
           {' '}
@@ -76,8 +93,10 @@ export function ControlBar(props: ControlBarProps) {
         className="jump"
         onSubmit={(e) => {
           e.preventDefault();
-          const t = Number(typed.trim());
-          if (typed.trim() !== '' && Number.isInteger(t) && t >= 0) props.onJump(t);
+          const a = parseTimeAddress(typed);
+          if (a === null) return;
+          if (a.kind === 'timestamp') props.onJump(a.timestamp);
+          else props.onJumpTo?.(a);
         }}
       >
         <label>
@@ -86,7 +105,10 @@ export function ControlBar(props: ControlBarProps) {
             id="goto-timestamp"
             aria-label="Go to timestamp"
             inputMode="numeric"
-            placeholder="go to t…"
+            placeholder={
+              props.segment !== undefined && props.segment.count > 1 ? 'T, SEG:T, step:N' : 'go to t…'
+            }
+            title="A timestamp T, SEG:T (segment SEG at its own timestamp T) or step:N"
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
             size={10}

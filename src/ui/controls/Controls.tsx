@@ -13,6 +13,8 @@ export function Controls() {
   const recording = useDebugger((s) => s.recording);
   const action = useDebugger((s) => s.action);
   const seek = useDebugger((s) => s.seek);
+  const control = useDebugger((s) => s.control);
+  const segments = useDebugger((s) => s.frame?.info.segmentation?.segments);
   return (
     <>
       <ControlBar
@@ -26,6 +28,18 @@ export function Controls() {
         disabled={position === undefined}
         onAction={(a) => void action(a)}
         onJump={seek}
+        segment={
+          position !== undefined && segments !== undefined
+            ? { index: position.segment, timestamp: position.segmentTimestamp, count: segments.length }
+            : undefined
+        }
+        onJumpTo={(a) => {
+          if (a.kind === 'step') void control({ op: 'seekStep', step: a.step });
+          else if (a.kind === 'segment') {
+            const seg = segments?.[a.segment];
+            if (seg !== undefined && seg.startTimestamp !== null) seek(seg.startTimestamp + a.timestamp - 1);
+          }
+        }}
         extra={memory ? <RecordingStats stats={memory} /> : null}
       />
       <RunProgress />

@@ -129,14 +129,23 @@ export function AdapterRecordsPanel({
                   data-t={a.timestamp}
                   data-tprev={a.tPrev}
                 >
-                  t {a.timestamp} · {a.write ? 'write' : 'read'} AS{a.addressSpace} [{a.pointer}..
+                  <span
+                    title={
+                      step.timestampOffset === 0
+                        ? undefined
+                        : `the segment's own timestamp (its TracingMemory, as t_prev is); the run's timestamp is ${a.timestamp}`
+                    }
+                  >
+                    t {a.timestamp - step.timestampOffset}
+                  </span>{' '}
+                  · {a.write ? 'write' : 'read'} AS{a.addressSpace} [{a.pointer}..
                   {a.pointer + a.size}) · t_prev {a.tPrev} · {a.recordEnd - a.recordStart} record
                   {a.recordEnd - a.recordStart === 1 ? '' : 's'}{' '}
                   <Explain
                     label="explain t_prev"
                     text={explainTPrev(
                       a.tPrev,
-                      a.timestamp,
+                      a.timestamp - step.timestampOffset,
                       step.records.slice(a.recordStart, a.recordEnd),
                       a,
                     )}

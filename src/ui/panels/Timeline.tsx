@@ -13,6 +13,7 @@ import { TimeAxis } from './timeline/TimeAxis';
 import { useDragPan, useWheelZoom } from './timeline/usePlotGestures';
 import { useTimelineViewport } from './timeline/useTimelineViewport';
 import { useElementWidth } from './useElementWidth';
+import { type SegmentBand, SegmentBands } from './timeline/SegmentBands';
 import './timeline.css';
 
 export interface TimelineTrack {
@@ -46,6 +47,9 @@ export interface TimelineProps {
   onViewport(t0: number, t1: number, buckets: number): void;
   /** Intervals to highlight: [t0, t1) pairs (a function's time, from Cost by function). */
   bands?: ArrayLike<number>;
+  /** OpenVM's segments of a persistent guest run (bands under the axis; a click zooms into one). */
+  segments?: readonly SegmentBand[];
+  currentSegment?: number;
   /** The selected range, and where a shift-drag reports a new one (undefined: cleared). */
   selection?: { t0: number; t1: number };
   onSelectRange?(range: { t0: number; t1: number } | undefined): void;
@@ -65,7 +69,7 @@ export function Timeline(props: TimelineProps) {
   const { start, end, current, tracks, markers, onSeek, onViewport } = props;
   const unit = props.unit ?? 'timestamp';
   const [plotRef, plotWidth] = useElementWidth<HTMLDivElement>(800);
-  const { view, zoom, pan, fit } = useTimelineViewport(start, end, current, plotWidth, onViewport);
+  const { view, zoom, pan, fit, zoomTo } = useTimelineViewport(start, end, current, plotWidth, onViewport);
   const scale = useMemo(() => scaleOf(view, plotWidth), [view, plotWidth]);
   useWheelZoom(plotRef, scale, zoom, pan);
   const axisDrag = useDragPan(scale, pan);
@@ -146,6 +150,14 @@ export function Timeline(props: TimelineProps) {
           <div className="tl-axis-strip" {...axisDrag}>
             <TimeAxis scale={scale} unit={unit} />
           </div>
+          {props.segments !== undefined && props.segments.length > 1 ? (
+            <SegmentBands
+              scale={scale}
+              segments={props.segments}
+              current={props.currentSegment ?? null}
+              onZoom={zoomTo}
+            />
+          ) : null}
         </div>
       </div>
     </section>

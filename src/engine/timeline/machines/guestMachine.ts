@@ -31,6 +31,8 @@ import { type AllocCallsSnapshot, GuestAllocCalls } from './guestAllocCalls';
 import type { Hasher } from './hasher';
 import type { Machine, MachineEnd, MachineState } from './machine';
 import { hashMemory } from './memoryHash';
+import { startSegmentMemory } from '../../memory/segmentStart';
+import { type SegmentBound, SegmentCursor } from './segmentCursor';
 
 export interface GuestState extends MachineState {
   readonly memory: MemorySnapshot;
@@ -41,6 +43,8 @@ export interface GuestState extends MachineState {
   readonly streams: HintStreamsSnapshot;
   readonly calls: AllocCallsSnapshot | null;
   readonly interposer: InterposerSnapshot | null;
+  /** The segment the memory holds (segmented runs; 0 otherwise). */
+  readonly segment: number;
 }
 
 export interface GuestMachineOptions {
@@ -52,6 +56,12 @@ export interface GuestMachineOptions {
   observeAllocator: boolean;
   /** Serve the guest's allocator entry points with the orthotope model (guest/alloc/allocInterposer.ts) instead. */
   orthotope?: boolean;
+  /**
+   * Persistent mode: the segments OpenVM's metered pass cuts the run into (metering/segmentPlan.ts). Each one
+   * runs on a fresh TracingMemory over the image the previous one left (segmentCursor.ts). Absent or one
+   * segment: one TracingMemory for the whole run.
+   */
+  segments?: readonly SegmentBound[];
 }
 
 /**
@@ -71,6 +81,8 @@ export class GuestMachine implements Machine<GuestState> {
   readonly memory: TracingMemory;
   readonly calls: GuestAllocCalls | null;
   readonly interposer: AllocInterposer | null;
+  /** Segmented runs: where the run is in its segments (null: one segment). */
+  readonly segments: SegmentCursor | null;
 
   constructor(
     readonly program: GuestProgram,
@@ -90,14 +102,32 @@ export class GuestMachine implements Machine<GuestState> {
     if (options.observeAllocator && this.interposer !== null)
       throw new EngineError('request', 'allocator interposition is either observe or orthotope, not both');
     this.calls = options.observeAllocator ? new GuestAllocCalls(this.interpreter) : null;
+    const bounds = options.segments;
+    if (bounds !== undefined && bounds.length > 1 && this.run_.mode !== 'persistent')
+      throw new EngineError('request', 'segments need continuations (persistent mode)');
+    this.segments = bounds !== undefined && bounds.length > 1 ? new SegmentCursor(bounds) : null;
   }
 
   get step(): number {
     return this.interpreter.instret;
   }
 
+  /** The global timestamp (segmentCursor.ts): the segment's own timestamp shifted by the segments before. */
   get timestamp(): number {
-    return this.memory.timestamp;
+    const c = this.segments;
+    return c === null ? this.memory.timestamp : c.bases[c.segment] + this.memory.timestamp - 1;
+  }
+
+  /** The step at which the current segment's memory began (0: the first segment, or one-segment runs). */
+  get segmentStart(): number {
+    const c = this.segments;
+    return c === null ? 0 : c.starts[c.segment];
+  }
+
+  /** Global timestamp - the current segment's TracingMemory timestamp (0 for one-segment runs). */
+  get timestampOffset(): number {
+    const c = this.segments;
+    return c === null ? 0 : c.bases[c.segment] - 1;
   }
 
   get mode(): MemoryMode {
@@ -116,8 +146,40 @@ export class GuestMachine implements Machine<GuestState> {
   run(n: number): MachineEnd | null {
     const ended = this.end();
     if (ended !== null || n <= 0) return ended;
-    this.interpreter.run(n);
+    const c = this.segments;
+    if (c === null) {
+      this.interpreter.run(n);
+      return this.end();
+    }
+    // Segmented: stop at each cut; the hand-over happens when the next segment's first instruction runs.
+    const m = this.interpreter;
+    let left = n;
+    while (left > 0 && m.status !== 'terminated' && m.status !== 'failed') {
+      if (m.instret === c.nextStart()) this.nextSegment(c);
+      const before = m.instret;
+      m.run(Math.min(left, c.nextStart() - before));
+      if (m.instret === before) break;
+      left -= m.instret - before;
+    }
     return this.end();
+  }
+
+  /**
+   * The hand-over at a cut: segment s has run its instructions; OpenVM finalizes it and preflights s+1 on a
+   * fresh TracingMemory::from_image (memory/segmentStart.ts). The metered pass said where s ends; a
+   * different timestamp here would mean the two disagree about the run.
+   */
+  private nextSegment(c: SegmentCursor): void {
+    const s = c.segment;
+    if (!c.learnEnd(s, this.memory.timestamp))
+      throw new EngineError(
+        'internal',
+        `segment ${s} ends at timestamp ${this.memory.timestamp}, the metered pass said ${c.ends[s]}`,
+      );
+    c.splitBase[s + 1] = c.splitBase[s] + this.memory.records.splits;
+    c.mergeBase[s + 1] = c.mergeBase[s] + this.memory.records.merges;
+    startSegmentMemory(this.memory);
+    c.segment = s + 1;
   }
 
   capture(): GuestState {
@@ -133,6 +195,7 @@ export class GuestMachine implements Machine<GuestState> {
       streams: this.run_.streams.snapshot(),
       calls: this.calls === null ? null : this.calls.snapshot(),
       interposer: this.interposer === null ? null : this.interposer.snapshot(),
+      segment: this.segments === null ? 0 : this.segments.segment,
     };
   }
 
@@ -148,6 +211,7 @@ export class GuestMachine implements Machine<GuestState> {
     this.run_.streams.restore(state.streams);
     if (this.calls !== null && state.calls !== null) this.calls.restore(state.calls);
     if (this.interposer !== null && state.interposer !== null) this.interposer.restore(state.interposer);
+    if (this.segments !== null) this.segments.segment = state.segment;
   }
 
   stateBytes(state: GuestState, visitShared: (page: object, bytes: number) => void): number {
@@ -160,8 +224,9 @@ export class GuestMachine implements Machine<GuestState> {
   counters(out: Float64Array): void {
     const m = this.memory;
     out[0] = m.accesses;
-    out[1] = m.records.splits;
-    out[2] = m.records.merges;
+    const c = this.segments;
+    out[1] = m.records.splits + (c === null ? 0 : c.splitBase[c.segment]);
+    out[2] = m.records.merges + (c === null ? 0 : c.mergeBase[c.segment]);
     const calls = this.calls ?? this.interposer;
     out[3] = calls === null ? 0 : calls.allocations;
     out[4] = calls === null ? 0 : calls.frees;
@@ -171,6 +236,8 @@ export class GuestMachine implements Machine<GuestState> {
   hash(h: Hasher): void {
     const m = this.interpreter;
     h.str('guest');
+    // Segment 0 hashes as a one-segment run does (state hashes of one-segment runs are unchanged).
+    if (this.segments !== null && this.segments.segment > 0) h.num(this.segments.segment);
     h.num(m.instret);
     h.u32(m.pc);
     h.str(m.status === 'ready' ? 'paused' : m.status);

@@ -32,6 +32,13 @@ export interface Machine<S extends MachineState> {
   readonly step: number;
   /** The timeline axis: TracingMemory.timestamp (guest, mtrace) or the step index (alloc). */
   readonly timestamp: number;
+  /**
+   * Segmented guest runs: global timestamp - the memory's own (segment-local) timestamp, which is what the
+   * memory's access hook and block metadata report (undefined or 0: they are the same).
+   */
+  readonly timestampOffset?: number;
+  /** Segmented guest runs: the step at which the current segment's memory began (0 for the first). */
+  readonly segmentStart?: number;
   /** The traced memory (null for .alloc runs, which have none). */
   readonly memory: TracingMemory | null;
   /** Executes up to `n` more steps; null while the run can go on, else how it ended. */

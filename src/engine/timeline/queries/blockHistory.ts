@@ -68,6 +68,28 @@ export function toAccessList(rows: Row[], more: boolean): AccessList {
   };
 }
 
+/**
+ * The global timestamp of the latest access to the range at or before the current position (0: none). In a
+ * segmented run the metadata is the current segment's and says nothing of earlier ones: when the range is
+ * untouched in this segment, the search goes to the end of the previous one (the state at its last step,
+ * before the hand-over) and looks there. May leave the position elsewhere (callers return).
+ */
+export function latestAccess<S extends MachineState>(
+  tl: Timeline<S>,
+  memory: TracingMemory,
+  as: number,
+  addr: number,
+  len: number,
+): number {
+  for (;;) {
+    const t = lastAccessTime(memory, as, addr, len);
+    if (t > 0) return t + (tl.machine.timestampOffset ?? 0);
+    const start = tl.machine.segmentStart ?? 0;
+    if (start <= 0) return 0;
+    tl.seekStep(start);
+  }
+}
+
 /** The last `limit` accesses to the range before the current position (ascending in the result). */
 export function blockHistory<S extends MachineState>(
   tl: Timeline<S>,
@@ -80,17 +102,18 @@ export function blockHistory<S extends MachineState>(
   const saved = tl.savePosition();
   const rows: Row[] = [];
   let upper = tl.step;
-  let latest = lastAccessTime(memory, as, addr, len);
+  let latest = latestAccess(tl, memory, as, addr, len);
   const end = addr + len;
   try {
     while (latest > 0 && rows.length < limit) {
       const cp = tl.store.nearestByTimestamp(latest);
       const from = cp.state.step;
       tl.seekStep(from);
-      const previous = lastAccessTime(memory, as, addr, len);
       const found: Row[] = [];
+      // Segmented runs: t global, tPrev the segment's own (0: the segment's first touch).
       memory.onAccess = (a, ptr, size, write, t, tPrev) => {
-        if (a === as && ptr < end && ptr + size > addr) found.push({ t, tPrev, as: a, ptr, size, write });
+        if (a === as && ptr < end && ptr + size > addr)
+          found.push({ t: t + (tl.machine.timestampOffset ?? 0), tPrev, as: a, ptr, size, write });
       };
       try {
         tl.forward(upper - from);
@@ -99,7 +122,12 @@ export function blockHistory<S extends MachineState>(
       }
       rows.unshift(...found);
       upper = from;
-      latest = from === 0 ? 0 : previous;
+      if (from === 0) latest = 0;
+      else {
+        tl.seekStep(from);
+        latest = latestAccess(tl, memory, as, addr, len);
+        if (tl.step < upper) upper = tl.step;
+      }
     }
   } finally {
     tl.returnTo(saved);

@@ -107,11 +107,22 @@ function exactly<S extends MachineState>(
     tl.seekStep(tl.stepAtTimestamp(t0));
     let splits = 0;
     let merges = 0;
+    // Segmented runs: the hook reports segment-local timestamps and the record counts restart at 0 at each
+    // hand-over (a segment's offset is larger than the previous one's: each has at least one instruction).
+    let offset = machine.timestampOffset ?? 0;
+    const newSegment = () => {
+      const o = machine.timestampOffset ?? 0;
+      if (o === offset) return;
+      offset = o;
+      splits = 0;
+      merges = 0;
+    };
     if (memory !== null) {
       splits = memory.records.splits;
       merges = memory.records.merges;
       memory.onAccess = (_as, _ptr, _size, _write, t) => {
-        const b = bucket(t);
+        newSegment();
+        const b = bucket(t + offset);
         const log = memory.records;
         if (b >= 0) {
           out[0][b]++;
@@ -131,6 +142,7 @@ function exactly<S extends MachineState>(
       if (b < 0) continue;
       for (let c = 3; c < COUNTER_COUNT; c++) out[c][b] += after[c] - before[c];
       if (memory !== null) {
+        newSegment();
         // Records after the step's last access (finalize) count at the step's start.
         out[1][b] += memory.records.splits - splits;
         out[2][b] += memory.records.merges - merges;

@@ -39,9 +39,11 @@ export interface WatchRange {
 export class AccessProbe implements Probe {
   hit: ProbeHit | null = null;
 
+  /** `offset`: global - segment-local timestamp (segmented runs; the hook reports the local one). */
   constructor(
     private readonly memory: TracingMemory,
     readonly ranges: readonly WatchRange[],
+    private readonly offset: () => number = () => 0,
   ) {}
 
   install(mode: 'first' | 'last'): void {
@@ -57,7 +59,8 @@ export class AccessProbe implements Probe {
           (r.writesOnly && !isWrite)
         )
           continue;
-        this.hit = { kind: 'access', timestamp: t, addressSpace: as, pointer: ptr, size, write: isWrite };
+        const timestamp = t + this.offset();
+        this.hit = { kind: 'access', timestamp, addressSpace: as, pointer: ptr, size, write: isWrite };
         return;
       }
     };

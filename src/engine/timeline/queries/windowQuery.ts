@@ -201,7 +201,9 @@ export function collectWindow<S extends MachineState>(
     events?.keep(true);
     let cursor = 0;
     if (memory !== null && log !== undefined) {
-      memory.onAccess = (as, ptr, size, write, t, tPrev) => {
+      memory.onAccess = (as, ptr, size, write, local, tPrev) => {
+        // Segmented runs: t global (the window's axis), tPrev the segment's own (0: first touch in it).
+        const t = local + (tl.machine.timestampOffset ?? 0);
         if (t < t0 || t > t1 || acc[0].length >= limit) {
           if (t >= t0 && t <= t1) truncated = true;
           cursor = log.length;

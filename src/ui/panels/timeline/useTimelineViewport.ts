@@ -20,6 +20,8 @@ export interface TimelineViewport {
   zoom(factor: number, anchor: number): void;
   pan(dt: number): void;
   fit(): void;
+  /** Shows [t0, t1] (clamped to the run). */
+  zoomTo(t0: number, t1: number): void;
 }
 
 export function useTimelineViewport(
@@ -72,5 +74,9 @@ export function useTimelineViewport(
   );
   const pan = useCallback((dt: number) => update((w, s, e) => panWindow(w, dt, s, e)), [update]);
   const fit = useCallback(() => update((_, s, e) => fitWindow(s, e)), [update]);
-  return { view, zoom, pan, fit };
+  const zoomTo = useCallback(
+    (t0: number, t1: number) => update((_, s, e) => clampWindow({ t0, t1 }, s, e)),
+    [update],
+  );
+  return { view, zoom, pan, fit, zoomTo };
 }

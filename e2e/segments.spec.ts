@@ -1,0 +1,62 @@
+// Segments in the session (issue 23): OpenVM's fibonacci benchmark with n = 1,000,000 (15,000,278
+// instructions) is cut by OpenVM's default limits into the segments `exec --segments` prints. The app opens it
+// segmented: the Timeline shows one band per segment, the toolbar says the segment and its own timestamp, Go
+// to SEG:T lands in the last segment (its first-touch accesses have t_prev 0, as OpenVM's preflight of that
+// segment has them) and back into the first; the same state as `exec --at SEG:T`.
+import { expect, test } from '@playwright/test';
+import { cli, cliAt, ready, watchErrors } from './helpers';
+
+const INPUT = '0140420f0000000000'; // n = 1,000,000 (u64 LE after the 0x01 vector tag)
+
+test('a segmented run: bands per segment, Go to SEG:T into the last segment and back', async ({ page }) => {
+  test.setTimeout(300_000);
+  const errors = watchErrors(page);
+  const { segments } = JSON.parse(
+    cli(['exec', 'public/examples/fibonacci.elf', '--input', `0x${INPUT}`, '--segments']),
+  ) as { segments: { instret_start: number; num_insns: number }[] };
+  expect(segments.length).toBeGreaterThan(1);
+  const last = segments.length - 1;
+
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/?example=split.mtrace');
+  await ready(page);
+  await page.locator('input[type=file]').setInputFiles('public/examples/fibonacci.elf');
+  await ready(page, 60_000); // without input the run stops at its first read
+  await page.getByRole('textbox', { name: 'Input' }).fill(`0x${INPUT}`);
+  await page.getByRole('button', { name: 'Run to end' }).click();
+  await ready(page, 240_000);
+  await expect(page.getByTestId('status')).toHaveText('done', { timeout: 240_000 });
+  const bands = page.getByTestId('timeline-segments').locator('.tl-segment');
+  await expect(bands).toHaveCount(segments.length, { timeout: 240_000 });
+
+  const goTo = async (where: string) => {
+    await page.getByLabel('Go to timestamp').fill(where);
+    await page.getByRole('button', { name: 'Go', exact: true }).click();
+    await ready(page, 120_000);
+  };
+  await goTo(`${last}:100`);
+  const seg = page.getByTestId('current-segment');
+  await expect(seg).toHaveAttribute('data-segment', String(last));
+  const ref = cliAt([
+    'exec',
+    'public/examples/fibonacci.elf',
+    '--input',
+    `0x${INPUT}`,
+    '--at',
+    `${last}:100`,
+  ]) as unknown as { step: number; timestamp: number; segment_timestamp: number };
+  await expect(seg).toHaveAttribute('data-segment-timestamp', String(ref.segment_timestamp));
+  await expect(page.getByTestId('current-step')).toHaveText(String(ref.step));
+  await expect(page.getByTestId('current-timestamp')).toHaveText(String(ref.timestamp));
+  await page.screenshot({ path: 'test-results/segments-last.png' });
+
+  // Zoom the Timeline into the last segment by its band.
+  await bands.nth(last).click();
+  await expect(page.getByTestId('timeline-window')).not.toHaveAttribute('data-t0', '0');
+  await page.screenshot({ path: 'test-results/segments-zoomed.png' });
+
+  await goTo('0:1000');
+  await expect(seg).toHaveAttribute('data-segment', '0');
+  await page.screenshot({ path: 'test-results/segments-first.png' });
+  expect(errors).toEqual([]);
+});
