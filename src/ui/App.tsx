@@ -18,6 +18,8 @@ import { AdapterRecordsPanel } from './panels/AdapterRecordsPanel';
 import { AddressSpacesPanel } from './panels/AddressSpacesPanel';
 import { AllocatorPanel } from './panels/AllocatorPanel';
 import { BlockInspector } from './panels/BlockInspector';
+import { BreakpointsPanel } from './panels/breakpoints/BreakpointsPanel';
+import { CellContextMenu } from './panels/breakpoints/CellContextMenu';
 import { ObservedHeapPanel } from './panels/ObservedHeapPanel';
 import { ProgramPanel } from './panels/ProgramPanel';
 import type { ExtensionUse } from '../engine/guest/isa/decoder';
@@ -175,6 +177,7 @@ function Panels({ view }: { view: PanelsView }) {
           />
         )}
         {program?.kind === 'guest' && !registersHidden && <Registers program={program} />}
+        {!isAlloc && <BreakpointsPanel />}
       </div>
       <Splitter
         label="Resize the program column"
@@ -328,6 +331,7 @@ export function App() {
         <ErrorBanner />
         <Notice />
         <HelpLayer />
+        <CellContextMenu />
         <LessonsDrawer />
         {frame && <Panels view={{ ...view, frame }} />}
         {frame && <TimelineDock frame={frame} />}

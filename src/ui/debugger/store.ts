@@ -16,6 +16,7 @@ import { focusOf, laneRequest, lanesFor } from './defaultView';
 import { lessonSlice } from './lessonSlice';
 import { meterSlice } from './meterSlice';
 import { movementSlice } from './movementSlice';
+import { probeSlice } from './probeSlice';
 import { programSlice } from './programSlice';
 import type { StoreEnv } from './storeEnv';
 import type { DebuggerState, DebuggerStore, StoreContext } from './storeTypes';
@@ -128,6 +129,7 @@ export function createDebuggerStore(
       ...viewSlice(ctx),
       ...lessonSlice(ctx),
       ...meterSlice(ctx),
+      ...probeSlice(ctx),
     };
   });
 }

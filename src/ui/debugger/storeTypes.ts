@@ -1,6 +1,7 @@
 // The shapes of the debugger store (store.ts): one interface per slice, the whole state as their union,
 // and the context the slices share (the engine client, the environment, and helpers every slice needs).
 import type { MeterSlice } from './meterSlice';
+import type { ProbeSlice } from './probeSlice';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ErrorInfo } from '../../engine/errors';
 import type { CostComparison } from '../../engine/lessons/costComparison';
@@ -130,7 +131,7 @@ export interface LessonSlice {
   computeCost(): Promise<void>;
 }
 
-export type DebuggerState = ProgramSlice & MovementSlice & ViewSlice & LessonSlice & MeterSlice;
+export type DebuggerState = ProgramSlice & MovementSlice & ViewSlice & LessonSlice & MeterSlice & ProbeSlice;
 export type DebuggerStore = StoreApi<DebuggerState>;
 
 /** What every slice shares: the engine, the environment, and the helpers that move the view. */
