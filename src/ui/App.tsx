@@ -177,7 +177,6 @@ function Panels({ view }: { view: PanelsView }) {
           />
         )}
         {program?.kind === 'guest' && !registersHidden && <Registers program={program} />}
-        {!isAlloc && <BreakpointsPanel />}
       </div>
       <Splitter
         label="Resize the program column"
@@ -216,6 +215,7 @@ function Panels({ view }: { view: PanelsView }) {
       {!isAlloc && (
         <div className="column">
           <Inspector block={frame.block} onJump={seek} onWho={onWho} />
+          <BreakpointsPanel />
           {frame.allocator?.kind === 'orthotope' && (
             <Allocator view={frame.allocator.view} history={frame.allocator.history} />
           )}

@@ -5,6 +5,7 @@
 // and asks the engine for a block's access history pages.
 import type { AccessHistoryPage } from '../../engine/timeline/queries/accessHistory';
 import type { ProbeHit } from '../../engine/timeline/queries/probes';
+import type { ProgramListing } from '../../engine/views/programListing';
 import type { Breakpoint, StopResult, Watchpoint } from '../../engine/timeline/sessionTypes';
 import type { DebuggerState, StoreContext } from './storeTypes';
 
@@ -25,6 +26,8 @@ export interface ProbeSlice {
   /** Adds a watchpoint (nothing when the same one is there). */
   watch(w: Watchpoint): void;
   removeWatch(w: Watchpoint): void;
+  /** Rows [from, from + count) of the whole program's disassembly (guests). */
+  listing(from: number, count: number): Promise<ProgramListing>;
   /** A page of a block's access history (with pcs and functions) at the current position. */
   accessHistory(
     range: { addressSpace: number; addr: number; len: number },
@@ -94,6 +97,7 @@ export function probeSlice(ctx: StoreContext): ProbeSlice {
       const { [wpKey(w)]: _gone, ...probes } = get().probes;
       set({ watchpoints: get().watchpoints.filter((x) => !same(x, w)), probes });
     },
+    listing: (from, count) => client.request('listing', { from, count }),
     accessHistory: (range, limit, before) =>
       client.request('accessHistory', { ...range, limit, ...(before === undefined ? {} : { before }) }),
   };
