@@ -49,8 +49,11 @@ export function DisassemblyView({ pc, operands, breakpoints, onToggle }: Disasse
   });
   const pcRow = rowOf(pc);
   useEffect(() => {
-    if (follow && total > 0 && pcRow >= 0 && pcRow < total)
-      virtualizer.scrollToIndex(pcRow, { align: 'auto' });
+    if (!follow || total === 0 || pcRow < 0 || pcRow >= total) return;
+    // Out of view: centered, with the instructions before it in view too; in view: left where it is.
+    const r = virtualizer.range;
+    if (r === null || pcRow <= r.startIndex || pcRow >= r.endIndex)
+      virtualizer.scrollToIndex(pcRow, { align: 'center' });
   }, [follow, pcRow, total, virtualizer]);
 
   const jump = (addr: number) => {
