@@ -18,7 +18,8 @@ async function openDebugCalls() {
 describe('breakpoints and watchpoints in the store', () => {
   it('enables, disables, counts hits and forgets them on removal', async () => {
     const store = await openDebugCalls();
-    const symbols = store.getState().program?.kind === 'guest' ? store.getState().program!.symbols : [];
+    const program = store.getState().program;
+    const symbols = program?.kind === 'guest' ? program.symbols : [];
     const walk = symbols.find((s) => s.name === 'walk')!;
     const push = symbols.find((s) => s.name === 'push')!;
     const s = store.getState();
