@@ -84,7 +84,10 @@ export function shortcutFor(action: ControlAction): Shortcut {
 }
 
 export function keyLabel(key: string): string {
-  return key === ' ' ? 'Space' : key.replace('Arrow', '') === key ? key : key.replace('Arrow', '') + ' arrow';
+  if (key === ' ') return 'Space';
+  // Capitals are typed with Shift (Reverse step over N, Reverse continue R): say so.
+  if (key.length === 1 && key !== key.toLowerCase()) return `Shift+${key}`;
+  return key.replace('Arrow', '') === key ? key : key.replace('Arrow', '') + ' arrow';
 }
 
 /** Keys a focused control uses itself (moving in a grid, a slider or a splitter; Space/Enter press a button). */
