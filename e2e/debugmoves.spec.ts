@@ -117,7 +117,7 @@ test('Step out of memcmp in hashmap, forward and back; Reverse step over; access
   await ready(page, 180_000);
   // Break on memcmp by typing it in the Program panel's search.
   await page.getByRole('textbox', { name: 'Search functions or addresses' }).fill('memcmp');
-  await page.getByRole('button', { name: 'Break', exact: true }).first().click();
+  await page.getByRole('button', { name: 'Break on function or address' }).click();
   await expect(probeRow(page, 'memcmp')).toHaveCount(1);
   await page.keyboard.press('Escape');
   await page.locator('body').click({ position: { x: 5, y: 5 } });

@@ -104,8 +104,15 @@ export function DisassemblyView({ pc, operands, breakpoints, onToggle }: Disasse
             if (e.key === 'Escape') setShowResults(false);
           }}
         />
-        <button type="submit">Go</button>
-        <button type="button" onClick={breakAt} title="set a breakpoint on what is typed">
+        <button type="submit" aria-label="Go to function or address">
+          Go
+        </button>
+        <button
+          type="button"
+          onClick={breakAt}
+          aria-label="Break on function or address"
+          title="set a breakpoint on what is typed"
+        >
           Break
         </button>
         <button
