@@ -9,20 +9,22 @@ import { EXIT } from './exitCodes';
 import { readFileOrReport } from './io';
 import { configOption, loadConfigOption } from './configOption';
 import { flag } from './options';
-import { loadProgramOrReport } from './loadProgram';
+import { loadProgramOrReport, programBytesOrReport } from './loadProgram';
 
 export const disasmCommand = defineCommand({
   name: 'disasm',
   summary: 'disassemble the executable segment of an OpenVM guest ELF, objdump-style, with OpenVM names',
-  operands: ['PROGRAM.elf'],
+  operands: ['PROGRAM.elf|.s'],
   options: {
     'no-aliases': flag('print base instructions instead of pseudo-instructions (li, mv, ret, ...)'),
     ...configOption,
   },
   exitCodes: [EXIT.ok, EXIT.usage, EXIT.invalidInput],
   run({ values, operands: [file] }, io) {
-    const bytes = readFileOrReport(io, file);
-    if (bytes === undefined) return EXIT.usage;
+    const raw = readFileOrReport(io, file);
+    if (raw === undefined) return EXIT.usage;
+    const bytes = programBytesOrReport(io, file, raw);
+    if (bytes === undefined) return EXIT.invalidInput;
     const loaded = loadConfigOption(io, values.config);
     if (typeof loaded === 'number') return loaded;
     const program = loadProgramOrReport(io, file, bytes);

@@ -18,11 +18,11 @@ import { formatRecord, formatTraceLine, traceStep } from '../engine/guest/isa/tr
 import { defineCommand } from './command';
 import { EXIT } from './exitCodes';
 import { type CliIO, readFileOrReport } from './io';
-import { choice, integer, text } from './options';
+import { choice, integer, text, UsageError } from './options';
 import { ProgressLine } from './progress';
 import { meteredExec, meteringOptions } from './segmentsOutput';
 import { atOption, checkAtOptions, dumpOption, guestStateAt } from './stateAt';
-import { loadProgramOrReport } from './loadProgram';
+import { loadProgramOrReport, programBytesOrReport } from './loadProgram';
 
 export const DEFAULT_MAX_STEPS = 100_000_000;
 
@@ -43,7 +43,11 @@ const options = {
     ['observe', 'orthotope'],
     'allocator calls: observe them, or serve them by the orthotope model',
   ),
-  format: choice(['summary', 'trace'], 'one JSON summary line, or one line per instruction', 'summary'),
+  format: choice(
+    ['summary', 'trace', 'markdown'],
+    'one JSON summary line, one line per instruction, or (with --segments) markdown tables',
+    'summary',
+  ),
   ...atOption,
   ...dumpOption,
   ...meteringOptions, // --segments, --profile…: segmentsOutput.ts
@@ -77,13 +81,15 @@ function exitCodeFor(run: GuestRun): number {
 export const execCommand = defineCommand({
   name: 'exec',
   summary: 'run an OpenVM guest ELF: a JSON summary, or a line per instruction with accesses and records',
-  operands: ['PROGRAM.elf'],
+  operands: ['PROGRAM.elf|.s'],
   options,
   exitCodes: [EXIT.ok, EXIT.usage, EXIT.invalidInput, EXIT.runFailed, EXIT.stepLimit, EXIT.guestExit],
   run({ values: opts, operands: [file] }, io) {
     checkAtOptions(opts.at, opts.dump);
-    const bytes = readFileOrReport(io, file);
-    if (bytes === undefined) return EXIT.usage;
+    const raw = readFileOrReport(io, file);
+    if (raw === undefined) return EXIT.usage;
+    const bytes = programBytesOrReport(io, file, raw);
+    if (bytes === undefined) return EXIT.invalidInput;
     let input: GuestInput | undefined;
     try {
       input = opts.input === undefined ? undefined : readInput(opts.input, io);
@@ -120,7 +126,9 @@ export const execCommand = defineCommand({
         { ...opts, mode: opts.mode ?? vmConfig?.system.mode ?? 'persistent' },
         io,
         vmConfig,
+        file,
       );
+    if (opts.format === 'markdown') throw new UsageError('--format markdown needs --segments');
     const maxSteps = opts['max-steps'];
     if (opts.at !== undefined)
       return guestStateAt(

@@ -4,6 +4,8 @@
 // timestamp T instead, reached by seeking a recorded run (stateAt.ts documents the format).
 
 import { EngineError } from '../engine/errors';
+import { isAssemblyName } from '../engine/guest/asm/assembleProgram';
+import { execCommand } from './execCommand';
 import { decodeScriptText } from '../engine/scripts/decodeText';
 import { fastMtraceSummary } from '../engine/scripts/mtraceFastSummary';
 import { summaryJson } from '../engine/scripts/mtraceJson';
@@ -18,7 +20,7 @@ import { atOption, checkAtOptions, dumpOption, scriptStateAt } from './stateAt';
 export const runCommand = defineCommand({
   name: 'run',
   summary: 'run a .mtrace memory script: JSON Lines of every access with its t_prev and adapter records',
-  operands: ['FILE.mtrace'],
+  operands: ['FILE.mtrace|.s'],
   options: {
     summary: flag(
       'print one summary line instead: accesses, timestamp, splits, merges, adapter rows, touched',
@@ -30,6 +32,16 @@ export const runCommand = defineCommand({
   run({ values: { summary, at, dump }, operands: [file] }, io) {
     checkAtOptions(at, dump);
     if (summary && at !== undefined) throw new UsageError('--summary and --at exclude each other');
+    // An assembly program is a guest: `run prog.s` is `exec prog.s` (same --at / --dump).
+    if (isAssemblyName(file))
+      return execCommand.invoke(
+        [
+          file,
+          ...(at === undefined ? [] : ['--at', String(at)]),
+          ...(dump ?? []).flatMap((d) => ['--dump', `${d.as}:${d.addr}:${d.len}`]),
+        ],
+        io,
+      );
     const bytes = readFileOrReport(io, file);
     if (bytes === undefined) return EXIT.usage;
     if (summary) {

@@ -9,6 +9,7 @@ export type EngineErrorKind =
   | 'timestamp-overflow' // AccessMetadata keeps 29-bit timestamps
   | 'finalize-assertion' // an assert in online.rs handle_touched_blocks
   | 'script' // a malformed .mtrace / .alloc script
+  | 'asm' // assembly source that does not assemble (guest/asm)
   | 'elf' // a rejected ELF
   | 'dwarf' // malformed debug information (.debug_* sections); the program itself still loads and runs
   | 'input' // a malformed guest input (OpenVM CLI input format)
@@ -20,6 +21,8 @@ export type EngineErrorKind =
 
 export interface ErrorLocation {
   line?: number;
+  /** 1-based column within the line (assembly errors). */
+  column?: number;
   pc?: number;
   timestamp?: number;
   offset?: number;

@@ -30,6 +30,7 @@ import { CostPanel } from './lessons/CostPanel';
 import { CostByFunctionPanel } from './panels/CostByFunctionPanel';
 import { LessonsGallery } from './lessons/LessonsGallery';
 import { NarrationPanel } from './lessons/NarrationPanel';
+import { PlaygroundSlot } from './playground/PlaygroundSlot';
 
 // Memoized panels with stable props skip the renders of changes they do not show.
 const Program = memo(ProgramPanel);
@@ -157,6 +158,7 @@ function Panels({ view }: { view: PanelsView }) {
       }}
     >
       <div className="column">
+        <PlaygroundSlot />
         {lesson && (
           <NarrationPanel
             lesson={lesson}

@@ -1,5 +1,7 @@
 // The URL is state (DESIGN.md): program (example or loaded file name), input, mode, timestamp, selection
-// and open panels live in the query string, so reloading or sharing a link restores the view.
+// and open panels live in the query string, so reloading or sharing a link restores the view; so does the
+// playground's text, compressed (lz-string).
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 
 export interface UrlState {
   example?: string;
@@ -20,6 +22,20 @@ export interface UrlState {
   /** Optional panels that are open ('cost', 'lessons'). */
   panels?: string[];
   lesson?: string;
+  /**
+   * The playground's text (`code=`, lz-string compressed, URI-safe) and language (`lang=asm|mtrace`);
+   * left out when compressed it is longer than MAX_URL_SOURCE (the editor offers a download instead).
+   */
+  source?: { language: 'mtrace' | 'asm'; text: string };
+}
+
+/** Compressed playground text longer than this (characters) stays out of the URL. */
+export const MAX_URL_SOURCE = 16_000;
+
+/** The `code=` value of a playground text, or null when it is too long for a URL. */
+export function sourceParam(text: string): string | null {
+  const code = compressToEncodedURIComponent(text);
+  return code.length > MAX_URL_SOURCE ? null : code;
 }
 
 /** Inputs longer than this (characters) stay out of the URL: browsers limit a URL's length. */
@@ -84,6 +100,12 @@ export function parseUrlState(search: string): UrlState {
   if (panels) state.panels = panels.split(',').filter((x) => x === 'cost' || x === 'lessons');
   const lesson = p.get('lesson');
   if (lesson) state.lesson = lesson;
+  const code = p.get('code');
+  if (code !== null) {
+    const text = decompressFromEncodedURIComponent(code.replace(/ /g, '+'));
+    if (typeof text === 'string' && (text !== '' || code === 'Q'))
+      state.source = { language: p.get('lang') === 'asm' ? 'asm' : 'mtrace', text };
+  }
   return state;
 }
 
@@ -98,6 +120,13 @@ export function formatUrlState(state: UrlState): string {
   if (state.sel) p.set('sel', `${state.sel.addressSpace}:0x${state.sel.pointer.toString(16)}`);
   if (state.hidden && state.hidden.length > 0) p.set('hide', state.hidden.join(','));
   if (state.panels && state.panels.length > 0) p.set('panels', state.panels.join(','));
+  if (state.source) {
+    const code = sourceParam(state.source.text);
+    if (code !== null) {
+      p.set('lang', state.source.language);
+      p.set('code', code);
+    }
+  }
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -7,6 +7,7 @@
 
 import { EngineError, toErrorInfo } from '../engine/errors';
 import { viewMtraceRun } from '../engine/scripts/mtraceView';
+import { compileSource } from './compileSource';
 import { Session } from '../engine/session';
 import type { Position } from '../engine/timeline/sessionTypes';
 import { FrameBuilder } from '../engine/views/frameBuilder';
@@ -15,6 +16,7 @@ import { costComparison } from '../engine/lessons/costComparison';
 import { COST_MEASURES, type CostEntry, type CostMeasure } from '../engine/metering/attribution/costProfile';
 import { meterRun } from '../engine/metering/meterView';
 import { RangeProfiler } from '../engine/metering/attribution/rangeProfile';
+import { exportProfile } from '../engine/metering/profiles/profileExport';
 import { predictNext } from '../engine/lessons/predict';
 import { programListing } from '../engine/views/programListing';
 import { openLessonSession } from './lessonRequests';
@@ -92,8 +94,19 @@ export class SessionHost {
     }
   }
 
+  /** An instruction range [from, to), given as one or as the session's timestamps [t0, t1]; checked. */
+  private instructionRange(
+    params: { from: number; to: number } | { t0: number; t1: number },
+  ): [number, number] {
+    const [from, to] = 'from' in params ? [params.from, params.to] : this.stepsAt(params.t0, params.t1);
+    if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to))
+      throw new EngineError('request', `bad instruction range [${from}, ${to})`);
+    return [from, to];
+  }
+
   private readonly handlers: Handlers = {
     ping: () => ({ version: PROTOCOL_VERSION }),
+    compile: ({ language, source }) => compileSource(language, source),
     runMtrace: ({ name, bytes }) => viewMtraceRun(name, bytes),
     open: ({ kind, name, bytes, options, view }) => {
       const session = Session.open(kind, bytes, options);
@@ -147,12 +160,17 @@ export class SessionHost {
     },
     meterRange: (params) => {
       const q = this.needProfiler();
-      const [from, to] = 'from' in params ? [params.from, params.to] : this.stepsAt(params.t0, params.t1);
-      if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to))
-        throw new EngineError('request', `bad instruction range [${from}, ${to})`);
+      const [from, to] = this.instructionRange(params);
       const profiles = {} as Record<CostMeasure, CostEntry[]>;
       for (const m of COST_MEASURES) profiles[m] = q.entries(from, to, m);
       return { from, to, profiles };
+    },
+    meterExport: ({ format, measure, programName, range }) => {
+      const q = this.needProfiler();
+      const [from, to] = range === null ? [0, q.instret] : this.instructionRange(range);
+      const out = exportProfile(q, from, to, format, { measure, programName, exporter: 'memscope app' });
+      transferable(out.bytes);
+      return { from, to, ...out };
     },
     meterIntervals: ({ path }) => {
       const iv = this.needProfiler().intervals(path);

@@ -76,6 +76,7 @@ const CHECK_ANSWERS: Record<string, string[]> = {
     'merge AS2 8×4 → 32 at 0x1ffbe0, t 11679, prev_ts [11635, 11638, 11641, 11644, 11670, 11673, 11676, 11679]',
     'merge AS2 8×4 → 32 at 0x1ffc00, t 11749, prev_ts [11705, 11708, 11711, 11714, 11740, 11743, 11746, 11749]',
   ],
+  '13-free-read': ['split AS2 16 → 4×4 at 0, t 2'],
 };
 
 describe('the lessons gallery', () => {

@@ -25,8 +25,9 @@ function marker(line: string): { kind: string; text: string } | null {
 function header(text: string, line: number): [string, string] {
   const m = /^\s*([a-z]+):\s*(.*)$/.exec(text);
   if (m === null) throw lessonError('a `#!` line is `#! key: value`', line);
-  if (m[1] !== 'title' && m[1] !== 'teaches')
-    throw lessonError(`unknown header \`${m[1]}\` (title, teaches)`, line);
+  // `goal` (goal.ts) is graded by the playground when the lesson's script is edited.
+  if (m[1] !== 'title' && m[1] !== 'teaches' && m[1] !== 'goal')
+    throw lessonError(`unknown header \`${m[1]}\` (title, teaches, goal)`, line);
   return [m[1], m[2].trim()];
 }
 

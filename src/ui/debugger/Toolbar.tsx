@@ -3,6 +3,7 @@ import { ThemeToggle } from '../controls/ThemeToggle';
 import { CommitField } from '../controls/CommitField';
 import { readFiles } from '../layout/DropZone';
 import { debuggerStore, useDebugger } from './useDebugger';
+import { BLANK_OPTIONS, EditButton, openBlank } from '../playground/PlaygroundSlot';
 
 export function Toolbar() {
   const examples = useDebugger((s) => s.examples);
@@ -18,7 +19,11 @@ export function Toolbar() {
   return (
     <header className="toolbar">
       <h1>memscope</h1>
-      <select aria-label="Examples" value={current} onChange={(e) => void openExample(e.target.value)}>
+      <select
+        aria-label="Examples"
+        value={current}
+        onChange={(e) => void (openBlank(e.target.value) || openExample(e.target.value))}
+      >
         {current === '' && <option value="">{loaded?.name ?? 'choose an example'}</option>}
         {(['mtrace', 'guest', 'alloc'] as const).map((kind) => (
           <optgroup
@@ -36,10 +41,18 @@ export function Toolbar() {
               ))}
           </optgroup>
         ))}
+        <optgroup label="Playground">
+          {BLANK_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.title}
+            </option>
+          ))}
+        </optgroup>
       </select>
+      <EditButton />
       <label
         className="file-open"
-        title="An ELF, .mtrace or .alloc, with the guest's input .json and openvm.toml if it has them (select several, or drop them anywhere)"
+        title="An ELF, .mtrace, .alloc or .s (assembly, opened in the playground), with the guest's input .json and openvm.toml if it has them (select several, or drop them anywhere)"
       >
         Open…
         <input

@@ -194,6 +194,7 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         const index = await env.loadExampleIndex();
         const lessons = await env.loadLessonIndex();
         set({ examples: index.examples, lessons });
+        if (url.source !== undefined) return await get().openEditor(url.source.language, url.source.text);
         const lessonEntry = lessons.find((l) => l.id === url.lesson);
         if (lessonEntry) return await get().openLesson(lessonEntry);
         const file = index.examples.some((e) => e.file === url.example)
@@ -234,6 +235,9 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         : undefined;
       if (dropped.input) set({ options: { ...get().options, input: decode(dropped.input.bytes).trim() } });
       const loaded = get().loaded;
+      // An assembly file alone (no ELF beside it, whose source it would be) is a program: the playground's.
+      const asm = dropped.program ? undefined : dropped.sources.find((f) => /\.(s|S|asm)$/.test(f.name));
+      if (asm !== undefined) return get().openEditor('asm', decode(asm.bytes), asm.name);
       if (dropped.program) {
         const { kind, name, bytes } = dropped.program;
         await openProgram(
@@ -250,6 +254,8 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
           failedFile: dropped.rejected.map((r) => r.name).join(', '),
         });
     },
+
+    openLoaded: openProgram,
 
     async reopen() {
       const loaded = get().loaded;

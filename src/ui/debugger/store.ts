@@ -16,6 +16,7 @@ import { focusOf, laneRequest, lanesFor } from './defaultView';
 import { lessonSlice } from './lessonSlice';
 import { meterSlice } from './meterSlice';
 import { movementSlice } from './movementSlice';
+import { playgroundSlice } from './playgroundSlice';
 import { probeSlice } from './probeSlice';
 import { programSlice } from './programSlice';
 import type { StoreEnv } from './storeEnv';
@@ -34,6 +35,7 @@ export interface StoreSettings {
 /** The URL's view of the state (program, input, mode, position, selection, panels). */
 export function urlStateOf(s: DebuggerState): UrlState {
   const state: UrlState = { hidden: s.hidden };
+  if (s.editor) state.source = { language: s.editor.language, text: s.editor.text };
   if (s.lessonEntry) state.lesson = s.lessonEntry.id;
   else if (s.loaded?.isExample) state.example = s.loaded.name;
   if (s.loaded?.kind === 'guest') {
@@ -129,6 +131,7 @@ export function createDebuggerStore(
       ...viewSlice(ctx),
       ...lessonSlice(ctx),
       ...meterSlice(ctx),
+      ...playgroundSlice(ctx),
       ...probeSlice(ctx),
     };
   });

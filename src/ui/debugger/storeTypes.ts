@@ -1,6 +1,7 @@
 // The shapes of the debugger store (store.ts): one interface per slice, the whole state as their union,
 // and the context the slices share (the engine client, the environment, and helpers every slice needs).
 import type { MeterSlice } from './meterSlice';
+import type { EditorDoc, PlaygroundSlice } from './playgroundSlice';
 import type { ProbeSlice } from './probeSlice';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ErrorInfo } from '../../engine/errors';
@@ -35,6 +36,8 @@ export interface Loaded {
   isExample: boolean;
   /** The guest's openvm.toml, when one was opened with it (kept for the VM-config feature). */
   config?: { name: string; text: string };
+  /** The playground text it was run from (a script, or assembly whose ELF `bytes` holds). */
+  source?: EditorDoc;
 }
 
 /** A long engine run in progress (recording a freshly opened run, or Run): for the progress bar. */
@@ -73,6 +76,8 @@ export interface ProgramSlice {
   /** Opens what the user gave: a program, its input .json and its openvm.toml, in any combination. */
   openFiles(files: DroppedFile[]): Promise<void>;
   reopen(): Promise<void>;
+  /** Opens `next` as the session (keepView: same program, keep selection and breakpoints). */
+  openLoaded(next: Loaded, keepView: boolean): Promise<void>;
   setOptions(o: Partial<RunOptionsUi>): void;
   /** Stops the recording (or a Run); what was recorded is kept. */
   cancel(): Promise<void>;
@@ -131,7 +136,13 @@ export interface LessonSlice {
   computeCost(): Promise<void>;
 }
 
-export type DebuggerState = ProgramSlice & MovementSlice & ViewSlice & LessonSlice & MeterSlice & ProbeSlice;
+export type DebuggerState = ProgramSlice &
+  MovementSlice &
+  ViewSlice &
+  LessonSlice &
+  MeterSlice &
+  PlaygroundSlice &
+  ProbeSlice;
 export type DebuggerStore = StoreApi<DebuggerState>;
 
 /** What every slice shares: the engine, the environment, and the helpers that move the view. */

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import type { CostMeasure } from '../../engine/metering/attribution/costProfile';
 import type { MeterScope } from '../debugger/meterSlice';
 import { debuggerStore, useDebugger } from '../debugger/useDebugger';
+import { CostExport } from './CostExport';
 import { CostIcicle } from './CostIcicle';
 
 const MEASURES: { id: CostMeasure; label: string }[] = [
@@ -40,6 +41,7 @@ export function CostByFunctionPanel() {
   const scopedLoading = useDebugger((s) => s.meterScopedLoading);
   const highlight = useDebugger((s) => (s.meterHighlight?.meter === meter ? s.meterHighlight : undefined));
   const orthotope = useDebugger((s) => s.options.alloc === 'orthotope');
+  const programName = useDebugger((s) => s.loaded?.name ?? 'program.elf');
   const {
     computeMeter,
     setMeterMeasure,
@@ -171,6 +173,20 @@ export function CostByFunctionPanel() {
               </button>
             )}
           </p>
+          <CostExport
+            programName={programName}
+            measure={measure}
+            range={
+              scope === 'run' ? null : entries && scoped ? { from: scoped.from, to: scoped.to } : undefined
+            }
+            scopeTag={
+              scope === 'run'
+                ? 'whole-run'
+                : scope === 'segment'
+                  ? `segment-${Math.max(0, segment)}`
+                  : `range-${scoped?.from ?? 0}-${scoped?.to ?? 0}`
+            }
+          />
           {entries ? (
             <CostIcicle
               entries={entries}

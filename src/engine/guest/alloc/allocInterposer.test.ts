@@ -10,7 +10,7 @@ import { parseInput } from '../io/input';
 import { GuestMachine } from '../../timeline/machines/guestMachine';
 import { hashOf } from '../../timeline/reference.testutil';
 import { Timeline } from '../../timeline/recording/timeline';
-import * as A from '../isa/asm.testutil';
+import * as A from '../asm/encode';
 import { guestFromWords, TEXT_BASE } from '../isa/runWords.testutil';
 
 /** The same program observed (unmodified run) and served by orthotope, with every traced access counted. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as A from './asm.testutil';
+import * as A from '../asm/encode';
 import { decodeWord } from './decoder';
 import * as O from './opcodes';
 

@@ -5,10 +5,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import * as A from './asm.testutil';
+import * as A from '../asm/encode';
 import { disassembleWord, formatDisassembly } from './disassembler';
 import { loadElf } from '../program/elf';
-import { buildElf, wordsToBytes } from '../program/elfWriter.testutil';
+import { buildElf, wordsToBytes } from '../program/elfWriter';
 import { allGuestElfs, needs, OBJDUMP, objdump, sharedGuests } from '../fixtures.testutil';
 import { readSymbols } from '../program/symbols';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as A from './asm.testutil';
+import * as A from '../asm/encode';
 import { parseInput } from '../io/input';
 import { runWords, TEXT_BASE } from './runWords.testutil';
 

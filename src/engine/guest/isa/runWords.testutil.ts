@@ -1,7 +1,7 @@
 // Test-only: runs a few instruction words as a guest (text at 0x200800) and records every traced access.
 import type { MemoryMode } from '../../memory/config';
 import { PF_R, PF_W, PF_X } from '../program/elf';
-import { buildElf, wordsToBytes, type SymbolSpec } from '../program/elfWriter.testutil';
+import { buildElf, wordsToBytes, type SymbolSpec } from '../program/elfWriter';
 import { loadGuestProgram } from '../program/guestProgram';
 import { GuestRun } from '../guestRun';
 import type { GuestInput } from '../io/input';

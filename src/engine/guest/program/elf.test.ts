@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../../errors';
-import { addi, terminate } from '../isa/asm.testutil';
+import { addi, terminate } from '../asm/encode';
 import { loadElf, PF_R, PF_W, PF_X } from './elf';
-import { buildElf, patch, wordsToBytes } from './elfWriter.testutil';
+import { buildElf, patch, wordsToBytes } from './elfWriter';
 import { needs, sharedElf, sharedGuests } from '../fixtures.testutil';
 import { readSymbols } from './symbols';
 

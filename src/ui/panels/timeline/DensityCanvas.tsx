@@ -70,6 +70,9 @@ export function DensityCanvas({ scale, window: w, tracks }: Props) {
       style={{ width: scale.width, height }}
       data-testid="timeline-densities"
       data-window={w === undefined ? '' : `${w.t0}:${w.t1}:${w.buckets}`}
+      data-totals={tracks
+        .map((t) => `${t.name}=${Array.from(t.counts).reduce((a, b) => a + b, 0)}`)
+        .join(' ')}
       aria-hidden="true"
     />
   );

@@ -1,6 +1,8 @@
-// Test-only RV32IM + OpenVM custom instruction encoder (the inverse of decoder.ts, written from the RISC-V
-// base ISA encoding tables and OpenVM's riscv-custom-code reference, not from the decoder), so tests can
-// write small programs word by word.
+// RV32IM + OpenVM custom instruction encoders: one function per instruction, register numbers and
+// immediates in, the 32-bit word out (the inverse of isa/decoder.ts, written from the RISC-V base ISA
+// encoding tables and OpenVM v1.7's docs/specs/reference/riscv-custom-code.mdx, not from the decoder).
+// The text assembler (assembler.ts) encodes through these; tests also write small programs word by word.
+// Invariant: no range checking here (fields are masked); the assembler checks ranges and reports them.
 
 export const x = Object.fromEntries(Array.from({ length: 32 }, (_, i) => [`x${i}`, i])) as Record<
   string,
@@ -96,6 +98,18 @@ export const hintinput = () => i(0, 0, 3, 0, 0x0b);
 export const printstr = (rdPtr: number, rs1Len: number) => i(1, rs1Len, 3, rdPtr, 0x0b);
 export const hintrandom = (rdWords: number) => i(2, 0, 3, rdWords, 0x0b);
 export const hintLoadByKey = (rdPtr: number, rs1Len: number) => i(3, rs1Len, 3, rdPtr, 0x0b);
+
+// OpenVM precompiles on custom-0 (funct3 4..6): Keccak/SHA-256 and Int256 are R-type with funct7 selecting
+// the operation; beq256 is B-type (funct3 110).
+export const keccak256 = (rd: number, rs1: number, rs2: number) => r(0, rs2, rs1, 4, rd, 0x0b);
+export const sha256 = (rd: number, rs1: number, rs2: number) => r(1, rs2, rs1, 4, rd, 0x0b);
+/** Int256Funct7: add 0, sub 1, xor 2, or 3, and 4, sll 5, srl 6, sra 7, slt 8, sltu 9, mul 10. */
+export const int256 = (funct7: number, rd: number, rs1: number, rs2: number) =>
+  r(funct7, rs2, rs1, 5, rd, 0x0b);
+export const beq256 = (rs1: number, rs2: number, off: number) => ((b(off, rs2, rs1, 6) & ~0x7f) | 0x0b) >>> 0;
+/** custom-1 (0x2B): algebra (funct3 0), ECC (1), complex field (2), pairing hints (3); funct7 = index * 8 + op. */
+export const custom1 = (funct3: number, funct7: number, rd: number, rs1: number, rs2: number) =>
+  r(funct7, rs2, rs1, funct3, rd, 0x2b);
 
 /** li rd, value as lui + addi (always two words, so programs have fixed layouts). */
 export function li(rd: number, value: number): [number, number] {

@@ -1,6 +1,7 @@
-// Test-only ELF32 writer: little-endian RISC-V executables with the given PT_LOAD segments and an optional
-// .symtab, laid out so that qemu-user can map them too (file offset = vaddr mod 4096). Fields can be
-// overridden afterwards with `patch` to build malformed files.
+// ELF32 writer: little-endian RISC-V executables with the given PT_LOAD segments and an optional .symtab,
+// laid out so that qemu-user can map them too (file offset = vaddr mod 4096). The assembler (../asm) emits
+// its programs through it, so an assembled program loads exactly like a linked guest; tests build ELFs
+// with it and override fields afterwards with `patch` to build malformed files.
 
 export interface SegmentSpec {
   vaddr: number;
