@@ -22,6 +22,8 @@ import { type OpenedRun, openRun, type SegmentPlanner } from './timeline/openRun
 import { merkleRowsOf, planSegments } from './metering/segmentPlan';
 import { type SegmentFinalizeView, segmentFinalize, segmentationInfo } from './timeline/segmentTime';
 import { checkRange, runSession, stepOver } from './timeline/runControl';
+import { reverseStepOver, stepOut } from './timeline/callMoves';
+import { type AccessHistoryPage, accessHistoryPage } from './timeline/queries/accessHistory';
 import { sessionCallStack, type SourceMove, stepSource } from './timeline/sourceStepping';
 import type { StackFrame } from './guest/debuginfo/dwarf/callStack';
 import type {
@@ -206,6 +208,18 @@ export class Session {
     return this.position();
   }
 
+  /** Guests: out of the current call, forward to its return or backward to the call (gdb's finish / reverse-finish). */
+  stepOut(direction: 'forward' | 'backward' = 'forward'): Position {
+    this.guarded(() => stepOut(this.run_, this.timeline, direction));
+    return this.position();
+  }
+
+  /** One instruction back, over a whole call when that instruction was a callee's return (reverse-nexti). */
+  reverseStepOver(): Position {
+    this.guarded(() => reverseStepOver(this.run_, this.timeline));
+    return this.position();
+  }
+
   /**
    * Guests with DWARF line information: move by source line — 'into' (Step), 'over' (Step over: calls run
    * to their return), 'back' (to the start of the previous line). Without line info: one instruction.
@@ -226,6 +240,7 @@ export class Session {
       const outcome = runSession(this.run_, this.timeline, options);
       const stop: StopResult = { reason: outcome.reason, position: this.position() };
       if (outcome.result?.hit !== undefined) stop.hit = { ...outcome.result.hit };
+      if (outcome.matched !== undefined) stop.matched = outcome.matched;
       return stop;
     });
   }
@@ -243,9 +258,16 @@ export class Session {
     return this.run({ watchpoints: [wp], direction });
   }
 
-  /** "Who touched this?": the next or previous access to any cell of the range. */
-  runToAccess(addressSpace: number, addr: number, len: number, which: 'next' | 'previous'): StopResult {
-    if (which === 'next') return this.runToWatchpoint({ addressSpace, addr, len });
+  /** "Who touched this?": the next or previous access (or only write) to any cell of the range. */
+  runToAccess(
+    addressSpace: number,
+    addr: number,
+    len: number,
+    which: 'next' | 'previous',
+    writesOnly = false,
+  ): StopResult {
+    if (which === 'next') return this.runToWatchpoint({ addressSpace, addr, len, writesOnly });
+    if (writesOnly) return this.runToWatchpoint({ addressSpace, addr, len, writesOnly }, 'backward');
     return this.guarded(() => {
       checkRange(this.run_, addressSpace, addr, len);
       const memory = this.run_.machine.memory;
@@ -368,6 +390,40 @@ export class Session {
     const memory = this.run_.machine.memory as NonNullable<typeof this.run_.machine.memory>;
     return this.guarded(() =>
       blockHistory(this.timeline, memory, addressSpace, addr, len, this.count(limit, 'limit')),
+    );
+  }
+
+  /**
+   * The block's accesses before the current position (or before timestamp `before`: the next older page),
+   * the latest `limit`, each with its instruction's pc and function (guests).
+   */
+  accessHistory(
+    addressSpace: number,
+    addr: number,
+    len: number,
+    limit = 32,
+    before?: number,
+  ): AccessHistoryPage {
+    checkRange(this.run_, addressSpace, addr, len);
+    if (before !== undefined) this.count(before, 'before');
+    const r = this.run_;
+    const memory = r.machine.memory as NonNullable<typeof r.machine.memory>;
+    const sources =
+      r.kind === 'guest'
+        ? {
+            pc: () => r.machine.interpreter.pc,
+            functionAt: (pc: number) => r.machine.program.symbols.functionAt(pc)?.symbol.displayName,
+          }
+        : {};
+    return this.guarded(() =>
+      accessHistoryPage(
+        this.timeline,
+        memory,
+        sources,
+        { addressSpace, addr, len },
+        this.count(limit, 'limit'),
+        before,
+      ),
     );
   }
 

@@ -19,6 +19,8 @@ import { AdapterRecordsPanel } from './panels/AdapterRecordsPanel';
 import { AddressSpacesPanel } from './panels/AddressSpacesPanel';
 import { AllocatorPanel } from './panels/AllocatorPanel';
 import { BlockInspector } from './panels/BlockInspector';
+import { BreakpointsPanel } from './panels/breakpoints/BreakpointsPanel';
+import { CellContextMenu } from './panels/breakpoints/CellContextMenu';
 import { ObservedHeapPanel } from './panels/ObservedHeapPanel';
 import { ProgramPanel } from './panels/ProgramPanel';
 import type { ExtensionUse } from '../engine/guest/isa/decoder';
@@ -216,6 +218,7 @@ function Panels({ view }: { view: PanelsView }) {
       {!isAlloc && (
         <div className="column">
           <Inspector block={frame.block} onJump={seek} onWho={onWho} />
+          <BreakpointsPanel />
           {frame.allocator?.kind === 'orthotope' && (
             <Allocator view={frame.allocator.view} history={frame.allocator.history} />
           )}
@@ -356,6 +359,7 @@ export function App() {
         <ErrorBanner />
         <Notice />
         <HelpLayer />
+        <CellContextMenu />
         <LessonsDrawer />
         {frame && <Panels view={{ ...view, frame }} />}
         {frame && <TimelineDock frame={frame} />}

@@ -1,7 +1,7 @@
 // issue 13 defect 5: shortcuts fired while a control had focus (arrows in a cell grid or a splitter stepped
 // the program, Space on a focused button paused it). Real DOM semantics are checked in e2e; here the rule.
 import { describe, expect, it } from 'vitest';
-import { actionForKey } from './shortcuts';
+import { actionForKey, keyLabel } from './shortcuts';
 
 interface FakeEl {
   tagName: string;
@@ -64,5 +64,28 @@ describe('keyboard shortcuts', () => {
     expect(key('Enter', button)).toBeUndefined();
     expect(key('ArrowLeft', button)).toBe('stepBack');
     expect(key('p', button)).toBe('pause');
+  });
+});
+
+describe('the reverse moves and Step out (issue 22)', () => {
+  it('have their own keys, capitals shown with Shift', () => {
+    const key = (k: string) =>
+      actionForKey({
+        key: k,
+        ctrlKey: false,
+        metaKey: false,
+        altKey: false,
+        defaultPrevented: false,
+        target: null,
+      });
+    expect([key('R'), key('N'), key('o'), key('O')]).toEqual([
+      'reverseContinue',
+      'reverseStepOver',
+      'stepOut',
+      'stepOutBack',
+    ]);
+    expect(key('r')).toBe('run');
+    expect(keyLabel('R')).toBe('Shift+R');
+    expect(keyLabel('ArrowLeft')).toBe('Left arrow');
   });
 });

@@ -5,7 +5,11 @@ export type ControlAction =
   | 'step'
   | 'stepBack'
   | 'stepOver'
+  | 'reverseStepOver'
+  | 'stepOut'
+  | 'stepOutBack'
   | 'run'
+  | 'reverseContinue'
   | 'pause'
   | 'runToEnd'
   | 'reset'
@@ -36,7 +40,31 @@ export const SHORTCUTS: Shortcut[] = [
     keys: ['n'],
     what: 'over a call (to the next instruction after it)',
   },
+  {
+    action: 'reverseStepOver',
+    label: 'Reverse step over',
+    keys: ['N'],
+    what: 'one instruction / line back, over a whole call (gdb reverse-next)',
+  },
+  {
+    action: 'stepOut',
+    label: 'Step out',
+    keys: ['o'],
+    what: 'run until the current function returns (gdb finish)',
+  },
+  {
+    action: 'stepOutBack',
+    label: 'Step out back',
+    keys: ['O'],
+    what: 'back to the call of the current function (gdb reverse-finish)',
+  },
   { action: 'run', label: 'Run', keys: ['r'], what: 'run until a breakpoint, a watchpoint or the end' },
+  {
+    action: 'reverseContinue',
+    label: 'Reverse continue',
+    keys: ['R'],
+    what: 'run backward to the latest breakpoint or watchpoint hit before now, or the start',
+  },
   { action: 'pause', label: 'Pause', keys: ['p', ' '], what: 'pause a running program' },
   { action: 'runToEnd', label: 'Run to end', keys: ['e', 'End'], what: 'jump to the end of the run' },
   { action: 'reset', label: 'Reset', keys: ['0', 'Home'], what: 'back to the start' },
@@ -56,7 +84,10 @@ export function shortcutFor(action: ControlAction): Shortcut {
 }
 
 export function keyLabel(key: string): string {
-  return key === ' ' ? 'Space' : key.replace('Arrow', '') === key ? key : key.replace('Arrow', '') + ' arrow';
+  if (key === ' ') return 'Space';
+  // Capitals are typed with Shift (Reverse step over N, Reverse continue R): say so.
+  if (key.length === 1 && key !== key.toLowerCase()) return `Shift+${key}`;
+  return key.replace('Arrow', '') === key ? key : key.replace('Arrow', '') + ' arrow';
 }
 
 /** Keys a focused control uses itself (moving in a grid, a slider or a splitter; Space/Enter press a button). */

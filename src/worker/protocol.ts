@@ -15,11 +15,15 @@ import type { PredictionQuiz } from '../engine/lessons/predict';
 import type { MtraceRunView } from '../engine/scripts/mtraceView';
 import type { Frame, FrameRequest, ProgramStatic } from '../engine/views/frameTypes';
 import type { Densities } from '../engine/timeline/queries/densities';
+import type { AccessHistoryPage } from '../engine/timeline/queries/accessHistory';
+import type { ProbeHit } from '../engine/timeline/queries/probes';
+import type { ProgramListing } from '../engine/views/programListing';
 import type {
   Breakpoint,
   Position,
   SessionKind,
   SessionOptions,
+  StopResult,
   Watchpoint,
 } from '../engine/timeline/sessionTypes';
 
@@ -34,7 +38,19 @@ export type ControlOp =
   | { op: 'reset' }
   | { op: 'seek'; timestamp: number }
   | { op: 'seekStep'; step: number }
-  | { op: 'runToAccess'; addressSpace: number; addr: number; len: number; which: 'next' | 'previous' };
+  | {
+      op: 'runToAccess';
+      addressSpace: number;
+      addr: number;
+      len: number;
+      which: 'next' | 'previous';
+      /** Only writes ("previous write" in one move). */
+      writesOnly?: boolean;
+    }
+  /** Guests: out of the current call, to its return (forward) or to the call instruction (backward). */
+  | { op: 'stepOut'; direction: 'forward' | 'backward' }
+  /** One instruction back, over a whole call when that instruction was a return (reverse-nexti). */
+  | { op: 'reverseStepOver' };
 
 /** A freshly opened session: its first frame and its unchanging program data. */
 export interface Opened {
@@ -70,9 +86,24 @@ export interface RequestMap {
    * end is recorded, a run to the end (toEnd, or no breakpoint or watchpoint) is a seek.
    */
   run: {
-    params: { breakpoints: Breakpoint[]; watchpoints: Watchpoint[]; toEnd: boolean; view: FrameRequest };
-    result: Frame & { stop: string };
+    params: {
+      breakpoints: Breakpoint[];
+      watchpoints: Watchpoint[];
+      toEnd: boolean;
+      view: FrameRequest;
+      /** 'backward': reverse continue, to the latest earlier hit (or the start). */
+      direction?: 'forward' | 'backward';
+    };
+    /** `hit`/`matched`: the probe hit and which breakpoints/watchpoints (indices into params') it is for. */
+    result: Frame & { stop: string; hit?: ProbeHit; matched?: StopResult['matched'] };
   };
+  /** A block's access history, a page at a time (before timestamp `before`), with each access's pc and function. */
+  accessHistory: {
+    params: { addressSpace: number; addr: number; len: number; limit: number; before?: number };
+    result: AccessHistoryPage;
+  };
+  /** Guests: `count` rows of the whole program's disassembly from row `from` (the Program panel's list). */
+  listing: { params: { from: number; count: number }; result: ProgramListing };
   pause: { params: Record<string, never>; result: { paused: boolean } };
   frame: { params: { view: FrameRequest }; result: Frame };
   densities: { params: { t0: number; t1: number; buckets: number }; result: Densities };

@@ -18,6 +18,7 @@ import { meterRun } from '../engine/metering/meterView';
 import { RangeProfiler } from '../engine/metering/attribution/rangeProfile';
 import { exportProfile } from '../engine/metering/profiles/profileExport';
 import { predictNext } from '../engine/lessons/predict';
+import { programListing } from '../engine/views/programListing';
 import { openLessonSession } from './lessonRequests';
 import {
   type ControlOp,
@@ -121,6 +122,14 @@ export class SessionHost {
       return frames.build(view);
     },
     frame: ({ view }) => this.need().frames.build(view),
+    accessHistory: ({ addressSpace, addr, len, limit, before }) => {
+      const page = this.need().session.accessHistory(addressSpace, addr, len, limit, before);
+      for (const a of [page.timestamp, page.tPrev, page.addressSpace, page.pointer, page.size, page.write])
+        transferable(a);
+      if (page.pc !== null) transferable(page.pc);
+      return page;
+    },
+    listing: ({ from, count }) => programListing(this.need().session, from, count),
     densities: ({ t0, t1, buckets }) => {
       const d = this.need().session.densities(t0, t1, buckets);
       for (const a of [d.accesses, d.splits, d.merges, d.allocations, d.frees, d.errors]) transferable(a);
@@ -235,7 +244,13 @@ export class SessionHost {
         session.seekStep(c.step);
         return;
       case 'runToAccess':
-        session.runToAccess(c.addressSpace, c.addr, c.len, c.which);
+        session.runToAccess(c.addressSpace, c.addr, c.len, c.which, c.writesOnly === true);
+        return;
+      case 'stepOut':
+        session.stepOut(c.direction);
+        return;
+      case 'reverseStepOver':
+        session.reverseStepOver();
         return;
     }
   }
@@ -246,6 +261,11 @@ export class SessionHost {
     const probes = params.toEnd
       ? { breakpoints: [], watchpoints: [] }
       : { breakpoints: params.breakpoints, watchpoints: params.watchpoints };
+    // Reverse continue: one reverse search (replaying checkpoint intervals newest first).
+    if (params.direction === 'backward') {
+      const r = session.run({ ...probes, direction: 'backward' });
+      return { ...frames.build(params.view), stop: r.reason, hit: r.hit, matched: r.matched };
+    }
     // The end is recorded and nothing can stop the run before it: going there is a seek, not a replay.
     const end = session.info().end;
     if (end !== null && probes.breakpoints.length === 0 && probes.watchpoints.length === 0) {
@@ -253,10 +273,12 @@ export class SessionHost {
       return { ...frames.build(params.view), stop: 'end' };
     }
     let stop = 'pause';
+    let last: ReturnType<Session['run']> | null = null;
     for (;;) {
       const result = session.run({ maxSteps: CHUNK_STEPS, ...probes });
       if (result.reason !== 'budget') {
         stop = result.reason;
+        last = result;
         break;
       }
       this.progress(id, result.position);
@@ -264,7 +286,7 @@ export class SessionHost {
       if (this.pauseRequested) break;
     }
     this.pauseRequested = false;
-    return { ...frames.build(params.view), stop };
+    return { ...frames.build(params.view), stop, hit: last?.hit, matched: last?.matched };
   }
 
   private progress(id: number, position: Position): void {

@@ -11,7 +11,7 @@ import { debugInfoOf } from '../guest/debuginfo/dwarf/debugInfo';
 import { OP_JAL, OP_JALR } from '../guest/isa/opcodes';
 import type { MachineState } from './machines/machine';
 import type { OpenedRun } from './openRun';
-import { AccessProbe, AnyProbe, PcProbe, type Probe, type WatchRange } from './queries/probes';
+import { AccessProbe, AnyProbe, PcProbe, type Probe, type WatchRange, watches } from './queries/probes';
 import { searchBackward, searchForward, type SearchResult } from './queries/search';
 import type { Breakpoint, RunOptions, Watchpoint } from './sessionTypes';
 import type { Timeline } from './recording/timeline';
@@ -75,7 +75,17 @@ export function stepOfLine(run: OpenedRun, line: number): number {
 function watchRanges(run: OpenedRun, wps: readonly Watchpoint[]): WatchRange[] {
   return wps.map((w) => {
     checkRange(run, w.addressSpace, w.addr, w.len);
-    return { addressSpace: w.addressSpace, addr: w.addr, len: w.len, writesOnly: w.writesOnly === true };
+    if (w.writesOnly === true && w.readsOnly === true)
+      throw bad(
+        'a watchpoint watches writes, reads or both (writesOnly and readsOnly together watch nothing)',
+      );
+    return {
+      addressSpace: w.addressSpace,
+      addr: w.addr,
+      len: w.len,
+      writesOnly: w.writesOnly === true,
+      readsOnly: w.readsOnly === true,
+    };
   });
 }
 
@@ -87,6 +97,32 @@ function reasonOf(r: SearchResult): 'breakpoint' | 'watchpoint' | 'end' | 'budge
 export interface RunOutcome {
   reason: 'breakpoint' | 'watchpoint' | 'end' | 'budget' | 'none';
   result?: SearchResult;
+  /** The breakpoints and watchpoints (indices into the options') the stop is for. */
+  matched?: { breakpoints: number[]; watchpoints: number[] };
+}
+
+/** The breakpoints and watchpoints a stop is for: those whose pcs / line / range the hit matches. */
+function matchedBy(
+  run: OpenedRun,
+  options: RunOptions,
+  ranges: readonly WatchRange[],
+  outcome: RunOutcome,
+  step: number,
+): RunOutcome {
+  if (outcome.reason !== 'breakpoint' && outcome.reason !== 'watchpoint') return outcome;
+  const hit = outcome.result?.hit;
+  const breakpoints: number[] = [];
+  const watchpoints: number[] = [];
+  (options.breakpoints ?? []).forEach((bp, i) => {
+    if (run.kind === 'guest') {
+      if (hit?.kind === 'breakpoint' && resolvePcs(run, bp).includes(hit.pc as number)) breakpoints.push(i);
+    } else if ('line' in bp && !('file' in bp) && stepOfLine(run, bp.line) === step) breakpoints.push(i);
+  });
+  if (hit?.kind === 'access')
+    ranges.forEach((r, i) => {
+      if (watches(r, hit.addressSpace!, hit.pointer!, hit.size!, hit.write === true)) watchpoints.push(i);
+    });
+  return { ...outcome, matched: { breakpoints, watchpoints } };
 }
 
 export function runSession<S extends MachineState>(
@@ -94,11 +130,20 @@ export function runSession<S extends MachineState>(
   tl: Timeline<S>,
   options: RunOptions,
 ): RunOutcome {
+  const ranges = watchRanges(run, options.watchpoints ?? []);
+  return matchedBy(run, options, ranges, runProbes(run, tl, options, ranges), tl.step);
+}
+
+function runProbes<S extends MachineState>(
+  run: OpenedRun,
+  tl: Timeline<S>,
+  options: RunOptions,
+  ranges: readonly WatchRange[],
+): RunOutcome {
   const backward = options.direction === 'backward';
   const maxSteps = options.maxSteps ?? Number.POSITIVE_INFINITY;
   if (!(maxSteps >= 0)) throw bad(`maxSteps must be >= 0, got ${maxSteps}`);
   const bps = options.breakpoints ?? [];
-  const ranges = watchRanges(run, options.watchpoints ?? []);
   const probes: Probe[] = [];
   const memory = run.machine.memory;
   if (ranges.length > 0 && memory !== null)

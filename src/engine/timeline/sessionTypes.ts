@@ -109,8 +109,10 @@ export interface Watchpoint {
   addressSpace: number;
   addr: number;
   len: number;
-  /** Stop only on writes (default: any access). */
+  /** Stop only on writes (gdb's watch; default: any access, gdb's awatch). */
   writesOnly?: boolean;
+  /** Stop only on reads (gdb's rwatch). */
+  readsOnly?: boolean;
 }
 
 export interface RunOptions {
@@ -126,6 +128,8 @@ export interface StopResult {
   reason: 'breakpoint' | 'watchpoint' | 'end' | 'budget' | 'none';
   position: Position;
   hit?: ProbeHit;
+  /** Which of the run's breakpoints and watchpoints (indices into RunOptions') the stop is for. */
+  matched?: { breakpoints: number[]; watchpoints: number[] };
 }
 
 export interface MemoryStats extends CheckpointStats {

@@ -1,4 +1,5 @@
-// Step, Step back, Step over, Run, Pause, Run to end, Reset — real buttons with accessible names and their
+// Step, Step back, Step over, Reverse step over, Step out (forward and back), Reverse continue, Run, Pause,
+// Run to end, Reset — real buttons with accessible names and their
 // shortcuts in the tooltip (shortcuts.ts); plus the current timestamp and a field to jump to one.
 import { type ReactNode, useState } from 'react';
 import { type ControlAction, keyLabel, shortcutFor } from '../shortcuts';
@@ -63,6 +64,22 @@ export function ControlBar(props: ControlBarProps) {
       />
       <ControlButton action="step" onAction={onAction} disabled={disabled || running || atEnd} />
       <ControlButton action="stepOver" onAction={onAction} disabled={disabled || running || atEnd} />
+      <ControlButton
+        action="reverseStepOver"
+        onAction={onAction}
+        disabled={disabled || running || recording || !canStepBack}
+      />
+      <ControlButton action="stepOut" onAction={onAction} disabled={disabled || running || atEnd} />
+      <ControlButton
+        action="stepOutBack"
+        onAction={onAction}
+        disabled={disabled || running || recording || !canStepBack}
+      />
+      <ControlButton
+        action="reverseContinue"
+        onAction={onAction}
+        disabled={disabled || running || recording || !canStepBack}
+      />
       {running ? (
         <ControlButton action="pause" onAction={onAction} />
       ) : (

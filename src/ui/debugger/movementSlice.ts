@@ -2,11 +2,12 @@
 // seeks. While a program opens and its run records, a forward action is queued and carried out once the
 // run is recorded (programSlice.ts), a seek becomes where the recording ends, and Pause cancels it.
 import type { ControlAction } from '../shortcuts';
+import { countHits, enabledProbes } from './probeSlice';
 import { progressOf } from './programSlice';
 import type { MovementSlice, StoreContext } from './storeTypes';
 
 /** Actions that wait for the recording to finish (the rest make no sense before it). */
-const QUEUEABLE: ControlAction[] = ['step', 'stepOver', 'run', 'runToEnd'];
+const QUEUEABLE: ControlAction[] = ['step', 'stepOver', 'stepOut', 'run', 'runToEnd'];
 
 export function movementSlice(ctx: StoreContext): MovementSlice {
   const { client, env, set, get } = ctx;
@@ -18,7 +19,7 @@ export function movementSlice(ctx: StoreContext): MovementSlice {
   return {
     async control(c) {
       if (!get().frame || get().status === 'running') return;
-      set({ status: 'running' });
+      set({ status: 'running', lastHit: undefined });
       try {
         ctx.apply(await client.request('control', { control: c, view: ctx.viewRequest() }));
       } catch (e) {
@@ -47,6 +48,13 @@ export function movementSlice(ctx: StoreContext): MovementSlice {
           return get().control(bySource() ? { op: 'stepSource', how: 'back' } : { op: 'stepBack' });
         case 'stepOver':
           return get().control(bySource() ? { op: 'stepSource', how: 'over' } : { op: 'stepOver' });
+        case 'reverseStepOver':
+          // By source line, Step back already steps back over calls (reverse-next).
+          return get().control(bySource() ? { op: 'stepSource', how: 'back' } : { op: 'reverseStepOver' });
+        case 'stepOut':
+          return get().control({ op: 'stepOut', direction: 'forward' });
+        case 'stepOutBack':
+          return get().control({ op: 'stepOut', direction: 'backward' });
         case 'reset':
           return get().control({ op: 'reset' });
         case 'nudgeBack':
@@ -59,6 +67,7 @@ export function movementSlice(ctx: StoreContext): MovementSlice {
           env.focusTimestampField();
           return;
         case 'run':
+        case 'reverseContinue':
         case 'runToEnd': {
           if (!s.frame || s.status === 'running') return;
           const started = { step: s.frame.position.step, at: env.now() };
@@ -67,13 +76,14 @@ export function movementSlice(ctx: StoreContext): MovementSlice {
             lastStop: undefined,
             progress: { what: 'running', step: started.step, rate: 0, startedAt: started.at },
           });
+          const sent = enabledProbes(s);
           try {
             const frame = await client.request(
               'run',
               {
-                breakpoints: s.breakpoints,
-                watchpoints: s.watchpoints,
+                ...sent,
                 toEnd: a === 'runToEnd',
+                direction: a === 'reverseContinue' ? 'backward' : 'forward',
                 view: ctx.viewRequest(),
               },
               {
@@ -81,7 +91,7 @@ export function movementSlice(ctx: StoreContext): MovementSlice {
                   set({ progress: progressOf('running', started, position, env.now()) }),
               },
             );
-            set({ lastStop: frame.stop, progress: undefined });
+            set({ lastStop: frame.stop, progress: undefined, ...countHits(get(), sent, frame) });
             ctx.apply(frame);
           } catch (e) {
             set({ progress: undefined });

@@ -117,7 +117,7 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
     const hadFrame = get().frame !== undefined;
     const viewReset = keepView
       ? {}
-      : { selection: undefined, focus: {}, pinned: [], breakpoints: [], watchpoints: [] };
+      : { selection: undefined, focus: {}, pinned: [], breakpoints: [], watchpoints: [], probes: {} };
     set({ status: 'loading', queued: undefined });
     // The new program's view request: its lanes, and the selection it will have.
     const saved = { selection: get().selection, focus: get().focus, pinned: get().pinned };

@@ -17,6 +17,7 @@ import { lessonSlice } from './lessonSlice';
 import { meterSlice } from './meterSlice';
 import { movementSlice } from './movementSlice';
 import { playgroundSlice } from './playgroundSlice';
+import { probeSlice } from './probeSlice';
 import { programSlice } from './programSlice';
 import type { StoreEnv } from './storeEnv';
 import type { DebuggerState, DebuggerStore, StoreContext } from './storeTypes';
@@ -131,6 +132,7 @@ export function createDebuggerStore(
       ...lessonSlice(ctx),
       ...meterSlice(ctx),
       ...playgroundSlice(ctx),
+      ...probeSlice(ctx),
     };
   });
 }

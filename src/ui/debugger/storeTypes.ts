@@ -2,6 +2,7 @@
 // and the context the slices share (the engine client, the environment, and helpers every slice needs).
 import type { MeterSlice } from './meterSlice';
 import type { EditorDoc, PlaygroundSlice } from './playgroundSlice';
+import type { ProbeSlice } from './probeSlice';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ErrorInfo } from '../../engine/errors';
 import type { CostComparison } from '../../engine/lessons/costComparison';
@@ -140,7 +141,8 @@ export type DebuggerState = ProgramSlice &
   ViewSlice &
   LessonSlice &
   MeterSlice &
-  PlaygroundSlice;
+  PlaygroundSlice &
+  ProbeSlice;
 export type DebuggerStore = StoreApi<DebuggerState>;
 
 /** What every slice shares: the engine, the environment, and the helpers that move the view. */

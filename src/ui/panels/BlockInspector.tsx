@@ -1,8 +1,11 @@
 // The selected cell: its AccessMetadata (raw packed word, timestamp, block size, offset_to_start), its
-// block's extent and values, the block's access history with jump-to links, and why the block has its size.
+// block's extent and values, watchpoints on it, the block's access history (pc and function of each
+// access, paged) with jump-to links, and why the block has its size.
 import { explainMetadataWord } from '../../engine/views/explainMetadata';
 import type { BlockView } from '../../engine/views/frameTypes';
 import { Explain } from '../controls/Explain';
+import { AccessHistoryList } from './inspector/AccessHistoryList';
+import { WatchBlock } from './inspector/WatchBlock';
 
 const hex = (n: number, w = 8) => '0x' + n.toString(16).padStart(w, '0');
 
@@ -29,7 +32,6 @@ export function BlockInspector({
   const raw = r.raw[Math.max(0, Math.min(r.raw.length - 1, unit))];
   const startRaw = r.raw[Math.max(0, startUnit)];
   const offset = r.offsetToStart[Math.max(0, Math.min(r.raw.length - 1, unit))];
-  const h = block.history;
   return (
     <section className="panel block-inspector" aria-label="Block inspector">
       <h2>Block inspector</h2>
@@ -66,6 +68,9 @@ export function BlockInspector({
       <p className="why" data-testid="why-size">
         <strong>Why this size?</strong> {block.why}
       </p>
+      <WatchBlock
+        range={{ addressSpace: block.addressSpace, addr: block.blockStart, len: block.blockSize }}
+      />
       <div className="who">
         <button type="button" onClick={() => onWho('previous')}>
           Previous access
@@ -74,26 +79,7 @@ export function BlockInspector({
           Next access
         </button>
       </div>
-      <h3>Access history {h.more && <span className="muted">(latest {h.count})</span>}</h3>
-      {h.count === 0 ? (
-        <p className="muted">No access to this block before now.</p>
-      ) : (
-        <ol className="history mono">
-          {Array.from({ length: h.count }, (_, i) => h.count - 1 - i).map((i) => (
-            <li key={i}>
-              <button
-                type="button"
-                className="link"
-                onClick={() => onJump(h.timestamp[i])}
-                title="jump to this access"
-              >
-                t {h.timestamp[i]}
-              </button>{' '}
-              {h.write[i] ? 'write' : 'read'} [{h.pointer[i]}..{h.pointer[i] + h.size[i]}) t_prev {h.tPrev[i]}
-            </li>
-          ))}
-        </ol>
-      )}
+      <AccessHistoryList block={block} onJump={onJump} />
     </section>
   );
 }

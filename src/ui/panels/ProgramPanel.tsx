@@ -1,6 +1,7 @@
 // The program: for guests, the source line and call stack when the ELF has DWARF (SourcePane.tsx), the
-// disassembly around pc (symbols, a breakpoint gutter, what algebra words do; under a heap-adapter
-// instruction just run, its accesses per operand: StepOperandsView.tsx), console output, public
+// whole program's disassembly, virtualized and searchable (program/DisassemblyView.tsx: symbols, a
+// breakpoint gutter, what algebra words do; under a heap-adapter instruction just run, its accesses per
+// operand), console output, public
 // values and the input/hint stream position; for scripts, the script text with the line just run, the
 // next line and a breakpoint gutter.
 import { useEffect, useMemo, useRef } from 'react';
@@ -8,7 +9,7 @@ import type { Breakpoint } from '../../engine/timeline/sessionTypes';
 import type { ExtensionUse } from '../../engine/guest/isa/decoder';
 import type { GuestProgramView, ScriptProgramView, StepOperands } from '../../engine/views/frameTypes';
 import { SourcePane } from './SourcePane';
-import { StepOperandsView } from './StepOperandsView';
+import { DisassemblyView } from './program/DisassemblyView';
 
 const hex = (v: number) => '0x' + v.toString(16);
 
@@ -96,7 +97,6 @@ function GuestProgram({
   breakpoints: Breakpoint[];
   onToggle(bp: Breakpoint): void;
 }) {
-  const listRef = useScrollToCurrent(`${program.pc}:${operands?.pc}`);
   const pv = Array.from(program.publicValues);
   const usedPv = pv.length - [...pv].reverse().findIndex((b) => b !== 0);
   return (
@@ -119,36 +119,7 @@ function GuestProgram({
           ))}
         </div>
       )}
-      <ol className="disasm" data-testid="disassembly" ref={listRef}>
-        {program.lines.map((l) => {
-          const bp = { pc: l.pc };
-          const on = hasBp(breakpoints, bp);
-          return (
-            <li
-              key={l.pc}
-              className={`${l.pc === program.pc ? 'current' : ''}`}
-              data-pc={l.pc}
-              title={`${hex(l.pc)}: ${l.text}${l.comment ? ` # ${l.comment}` : ''}`}
-            >
-              {l.label && <div className="label">{l.label}</div>}
-              <button
-                type="button"
-                className={`gutter ${on ? 'bp-on' : ''}`}
-                aria-label={`${on ? 'Remove' : 'Set'} breakpoint at ${hex(l.pc)}`}
-                aria-pressed={on}
-                onClick={() => onToggle(bp)}
-              >
-                {on ? '●' : ''}
-              </button>
-              <span className="addr">{l.pc.toString(16)}</span>
-              <span className="word muted">{l.word.toString(16).padStart(8, '0')}</span>
-              <span className="text">{l.text}</span>
-              {l.comment && <span className="comment muted"># {l.comment}</span>}
-              {operands !== null && operands.pc === l.pc && <StepOperandsView operands={operands} />}
-            </li>
-          );
-        })}
-      </ol>
+      <DisassemblyView pc={program.pc} operands={operands} breakpoints={breakpoints} onToggle={onToggle} />
       <div className="io">
         <div>
           <h3>Console</h3>

@@ -27,12 +27,25 @@ export interface Probe {
   readonly hit: ProbeHit | null;
 }
 
-/** A watched range: cells [addr, addr + len) of one address space, any access or only writes. */
+/** A watched range: cells [addr, addr + len) of one address space: any access, only writes or only reads. */
 export interface WatchRange {
   addressSpace: number;
   addr: number;
   len: number;
   writesOnly: boolean;
+  /** Only reads (gdb's rwatch); never together with writesOnly. */
+  readsOnly?: boolean;
+}
+
+/** True when the access (as, ptr, size, isWrite) is one the range watches. */
+export function watches(r: WatchRange, as: number, ptr: number, size: number, isWrite: boolean): boolean {
+  return (
+    as === r.addressSpace &&
+    ptr < r.addr + r.len &&
+    ptr + size > r.addr &&
+    !(r.writesOnly && !isWrite) &&
+    !(r.readsOnly === true && isWrite)
+  );
 }
 
 /** Accesses overlapping any of the watched ranges (TracingMemory's single onAccess hook). */
@@ -52,13 +65,7 @@ export class AccessProbe implements Probe {
     this.memory.onAccess = (as, ptr, size, isWrite, t) => {
       if (mode === 'first' && this.hit !== null) return;
       for (const r of ranges) {
-        if (
-          as !== r.addressSpace ||
-          ptr >= r.addr + r.len ||
-          ptr + size <= r.addr ||
-          (r.writesOnly && !isWrite)
-        )
-          continue;
+        if (!watches(r, as, ptr, size, isWrite)) continue;
         const timestamp = t + this.offset();
         this.hit = { kind: 'access', timestamp, addressSpace: as, pointer: ptr, size, write: isWrite };
         return;
