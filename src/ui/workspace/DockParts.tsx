@@ -1,0 +1,70 @@
+// The parts dockview renders for each panel: its body (the registered panel, or the hint saying what
+// would fill it), its tab (double-click maximizes / restores) and its group's header actions (a
+// maximize / restore button, reachable by keyboard; Escape restores, see Workspace.tsx).
+import {
+  DockviewDefaultTab,
+  type IDockviewHeaderActionsProps,
+  type IDockviewPanelHeaderProps,
+  type IDockviewPanelProps,
+} from 'dockview-react';
+import { useEffect, useState } from 'react';
+import { PANEL_BY_ID } from './panelRegistry';
+import { usePanelsView } from './panelsView';
+import { toggleMaximize } from './workspaceStore';
+
+export function PanelBody({ api }: IDockviewPanelProps) {
+  const view = usePanelsView();
+  const def = PANEL_BY_ID.get(api.id);
+  if (def === undefined || view === null) return null;
+  const content = def.render(view);
+  return (
+    <div className="dock-body" data-panel={def.id}>
+      {content === null || content === false || content === undefined ? (
+        <p className="panel-hint muted">{def.hint}</p>
+      ) : (
+        content
+      )}
+    </div>
+  );
+}
+
+export function PanelTab(props: IDockviewPanelHeaderProps) {
+  return (
+    <DockviewDefaultTab
+      {...props}
+      data-testid={`tab-${props.api.id}`}
+      title={`${props.api.title ?? ''} — double-click to maximize or restore`}
+      onDoubleClick={() => toggleMaximize(props.api.id)}
+    />
+  );
+}
+
+export function GroupActions({ group, containerApi, activePanel }: IDockviewHeaderActionsProps) {
+  const [maximized, setMaximized] = useState(() => group.api.isMaximized());
+  useEffect(() => {
+    const d = containerApi.onDidMaximizedGroupChange(() => setMaximized(group.api.isMaximized()));
+    return () => d.dispose();
+  }, [containerApi, group]);
+  if (activePanel === undefined) return null;
+  const name = activePanel.title ?? activePanel.id;
+  return (
+    <div className="dock-actions">
+      <button
+        type="button"
+        className="dock-maximize"
+        aria-label={maximized ? `Restore ${name}` : `Maximize ${name}`}
+        aria-pressed={maximized}
+        title={maximized ? 'Restore the layout (Escape)' : 'Maximize (or double-click the tab)'}
+        onClick={() => toggleMaximize(activePanel.id)}
+      >
+        <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
+          {maximized ? (
+            <path d="M3.5 1.5h7v7M1.5 3.5h7v7h-7z" fill="none" stroke="currentColor" />
+          ) : (
+            <rect x="1.5" y="1.5" width="9" height="9" fill="none" stroke="currentColor" />
+          )}
+        </svg>
+      </button>
+    </div>
+  );
+}
