@@ -9,6 +9,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { debuggerStore, useDebugger } from '../debugger/useDebugger';
 import { GroupActions, PanelBody, PanelTab } from './DockParts';
 import { readLinkLayout } from './layoutStorage';
+import { useDockAria } from './dockAria';
 import { decorateSashes, sashKey } from './sashKeys';
 import { PANEL_BY_ID } from './panelRegistry';
 import { type PanelsView, PanelsViewContext } from './panelsView';
@@ -57,7 +58,7 @@ function useFlagPanel(flag: boolean, panel: string, setFlag: (on: boolean) => vo
 function useAutoTask(view: PanelsView, skipFirst: React.RefObject<boolean>) {
   const api = useWorkspace((w) => w.api);
   const loaded = useDebugger((s) => s.loaded);
-  const lessonId = useDebugger((s) => s.lessonEntry?.id ?? null);
+  const lessonId = view.lesson?.id ?? null;
   const key = `${loaded?.name ?? ''}|${loaded?.kind ?? ''}|${lessonId ?? ''}|${view.frame.kind}`;
   const seen = useRef<string | null>(null);
   useEffect(() => {
@@ -102,6 +103,7 @@ export function Workspace({ view }: { view: PanelsView }) {
   }, []);
 
   useAutoTask(view, fromLink);
+  useDockAria(root);
   const { setShowCost, setShowMeter } = debuggerStore.getState();
   useFlagPanel(view.showCost, 'cost', setShowCost);
   useFlagPanel(view.showMeter && view.frame.kind === 'guest', 'costByFunction', setShowMeter);

@@ -26,7 +26,7 @@ export const TASK_LAYOUTS: Record<TaskName, LayoutNode> = {
           72,
           [
             'row',
-            [36, 'program,registers'],
+            [36, ['col', [60, 'program'], [40, 'registers']]],
             [64, ['col', [60, 'addressSpaces'], [40, 'adapterRecords,inspector,cost']]],
           ],
         ],

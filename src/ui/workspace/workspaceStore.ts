@@ -86,16 +86,39 @@ export function layoutChanged(): void {
   writeLinkHash(linkHash(task, now));
 }
 
-// Where a panel opened from the View menu goes: as a tab beside the first of these that is open.
-const HOME: Record<string, string[]> = {
-  narration: ['program'],
-  registers: ['program'],
-  inspector: ['adapterRecords', 'allocator'],
-  allocator: ['inspector', 'adapterRecords'],
-  cost: ['costByFunction', 'inspector', 'adapterRecords'],
-  costByFunction: ['cost', 'inspector', 'adapterRecords'],
-  adapterRecords: ['addressSpaces'],
-  addressSpaces: ['adapterRecords', 'allocator'],
+// Where a panel opened from the View menu (or by its header button) goes: beside the first of these panels
+// that is open, as a tab ('within') or a split; else above the Timeline.
+type Direction = 'within' | 'below' | 'right' | 'above' | 'left';
+const HOME: Record<string, [string, Direction][]> = {
+  narration: [['program', 'left']],
+  program: [
+    ['registers', 'above'],
+    ['addressSpaces', 'left'],
+  ],
+  registers: [['program', 'below']],
+  inspector: [
+    ['allocator', 'above'],
+    ['adapterRecords', 'right'],
+  ],
+  allocator: [
+    ['inspector', 'below'],
+    ['adapterRecords', 'right'],
+  ],
+  cost: [
+    ['costByFunction', 'within'],
+    ['inspector', 'below'],
+    ['adapterRecords', 'right'],
+  ],
+  costByFunction: [
+    ['cost', 'within'],
+    ['inspector', 'below'],
+    ['adapterRecords', 'right'],
+  ],
+  adapterRecords: [['addressSpaces', 'below']],
+  addressSpaces: [
+    ['adapterRecords', 'above'],
+    ['program', 'right'],
+  ],
 };
 
 /** Opens a panel (if closed) and shows it. */
@@ -107,14 +130,14 @@ export function showPanel(id: string): void {
     existing.api.setActive();
     return;
   }
-  const near = (HOME[id] ?? []).map((h) => api.getPanel(h)).find((p) => p !== undefined);
+  const home = (HOME[id] ?? []).find(([h]) => api.getPanel(h) !== undefined);
   const timeline = api.getPanel('timeline');
   api.addPanel({
     id,
     component: 'panel',
     title: title(id),
-    position: near
-      ? { referencePanel: near, direction: 'within' }
+    position: home
+      ? { referencePanel: home[0], direction: home[1] }
       : timeline && id !== 'timeline'
         ? { referencePanel: timeline, direction: 'above' }
         : { direction: id === 'timeline' ? 'below' : 'right' },
