@@ -1,4 +1,5 @@
-// Examples, open a file, run options (mode, allocator interposition, step limit, input), theme, status.
+// Examples, open a file, input and run options (mode, allocator interposition, step limit), the lessons
+// gallery, the workspace's layouts and View menu (which opens Cost and Cost by function), theme, status.
 import { ThemeToggle } from '../controls/ThemeToggle';
 import { CommitField } from '../controls/CommitField';
 import { readFiles } from '../layout/DropZone';
@@ -12,10 +13,7 @@ export function Toolbar() {
   const loaded = useDebugger((s) => s.loaded);
   const options = useDebugger((s) => s.options);
   const showLessons = useDebugger((s) => s.showLessons);
-  const showCost = useDebugger((s) => s.showCost);
-  const showMeter = useDebugger((s) => s.showMeter);
-  const { openExample, openFiles, setOptions, setShowLessons, setShowCost, setShowMeter } =
-    debuggerStore.getState();
+  const { openExample, openFiles, setOptions, setShowLessons } = debuggerStore.getState();
   const current = loaded?.isExample ? loaded.name : '';
   const guest = loaded?.kind === 'guest';
   return (
@@ -115,36 +113,15 @@ export function Toolbar() {
           </RunOptions>
         </>
       )}
-      <span className="panel-toggles">
-        <button
-          type="button"
-          aria-pressed={showLessons}
-          onClick={() => setShowLessons(!showLessons)}
-          title="Guided lessons on OpenVM's memory adapters"
-        >
-          Lessons
-        </button>
-        {loaded && loaded.kind !== 'alloc' && (
-          <button
-            type="button"
-            aria-pressed={showCost}
-            onClick={() => setShowCost(!showCost)}
-            title="What the adapters cost, in both memory modes"
-          >
-            Cost
-          </button>
-        )}
-        {guest && (
-          <button
-            type="button"
-            aria-pressed={showMeter}
-            onClick={() => setShowMeter(!showMeter)}
-            title="OpenVM's segments, every AIR's rows, and the functions that cause them"
-          >
-            Cost by function
-          </button>
-        )}
-      </span>
+      <button
+        type="button"
+        className="lessons-toggle"
+        aria-pressed={showLessons}
+        onClick={() => setShowLessons(!showLessons)}
+        title="Guided lessons on OpenVM's memory adapters"
+      >
+        Lessons
+      </button>
       <LayoutBar />
       <ThemeToggle />
       <StatusText />

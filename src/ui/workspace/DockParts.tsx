@@ -7,18 +7,27 @@ import {
   type IDockviewPanelHeaderProps,
   type IDockviewPanelProps,
 } from 'dockview-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { PANEL_BY_ID } from './panelRegistry';
 import { usePanelsView } from './panelsView';
-import { toggleMaximize } from './workspaceStore';
+import { fitTimeline, toggleMaximize } from './workspaceStore';
 
 export function PanelBody({ api }: IDockviewPanelProps) {
   const view = usePanelsView();
   const def = PANEL_BY_ID.get(api.id);
+  const body = useRef<HTMLDivElement>(null);
+  // The Timeline's tracks come and go with the run: a built-in layout keeps its height fitted to them.
+  useEffect(() => {
+    const content = body.current?.firstElementChild;
+    if (api.id !== 'timeline' || !content) return;
+    const observer = new ResizeObserver(() => requestAnimationFrame(fitTimeline));
+    observer.observe(content);
+    return () => observer.disconnect();
+  }, [api.id]);
   if (def === undefined || view === null) return null;
   const content = def.render(view);
   return (
-    <div className="dock-body" data-panel={def.id}>
+    <div className="dock-body" data-panel={def.id} ref={body}>
       {content === null || content === false || content === undefined ? (
         <p className="panel-hint muted">{def.hint}</p>
       ) : (

@@ -57,7 +57,13 @@ function ViewMenu() {
   }, [open]);
   return (
     <div className="view-menu" ref={ref}>
-      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        aria-label="View"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         View ▾
       </button>
       {open && (
@@ -68,7 +74,10 @@ function ViewMenu() {
               type="button"
               role="menuitemcheckbox"
               aria-checked={openPanels.includes(p.id)}
-              onClick={() => togglePanel(p.id)}
+              onClick={() => {
+                togglePanel(p.id);
+                setOpen(false);
+              }}
             >
               <span aria-hidden="true" className="check">
                 {openPanels.includes(p.id) ? '✓' : ''}

@@ -17,17 +17,17 @@ export const TASKS: { name: TaskName; title: string; what: string }[] = [
 export const TASK_LAYOUTS: Record<TaskName, LayoutNode> = {
   lesson: [
     'row',
-    [36, 'narration'],
+    [38, 'narration'],
     [
-      64,
+      62,
       [
         'col',
         [
           72,
           [
             'row',
-            [36, ['col', [60, 'program'], [40, 'registers']]],
-            [64, ['col', [60, 'addressSpaces'], [40, 'adapterRecords,inspector,cost']]],
+            [42, ['col', [60, 'program'], [40, 'registers']]],
+            [58, ['col', [60, 'addressSpaces'], [40, 'adapterRecords,inspector']]],
           ],
         ],
         [28, 'timeline'],
@@ -42,12 +42,12 @@ export const TASK_LAYOUTS: Record<TaskName, LayoutNode> = {
         'row',
         [27, ['col', [58, 'program'], [42, 'registers']]],
         [45, ['col', [64, 'addressSpaces'], [36, 'adapterRecords']]],
-        [28, 'inspector,allocator'],
+        [28, ['col', [40, 'inspector'], [60, 'allocator']]],
       ],
     ],
     [24, 'timeline'],
   ],
-  cost: ['col', [78, ['row', [72, 'costByFunction'], [28, 'cost,program,registers']]], [22, 'timeline']],
+  cost: ['col', [80, ['row', [68, 'costByFunction'], [32, 'cost,program']]], [20, 'timeline']],
   allocator: [
     'col',
     [

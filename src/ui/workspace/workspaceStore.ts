@@ -61,6 +61,21 @@ export function loadLayout(task: TaskName, tree: LayoutNode, custom: boolean): v
   writeLinkHash(linkHash(task, custom ? tree : null));
   useWorkspace.setState({ task, maximized: null });
   refreshOpen(api);
+  if (!custom) requestAnimationFrame(fitTimeline);
+}
+
+/** A built-in layout gives the Timeline the height its tracks need (at most 40% of the workspace). */
+export function fitTimeline(): void {
+  const { api, task } = useWorkspace.getState();
+  if (stored.custom[task] !== undefined) return;
+  const panel = api?.getPanel('timeline');
+  const body = document.querySelector('.dock-body[data-panel=timeline] > *');
+  if (!api || !panel || !body || api.hasMaximizedGroup()) return;
+  const tabs = panel.group.element.querySelector('.dv-tabs-and-actions-container');
+  const want = Math.ceil(body.scrollHeight + (tabs?.clientHeight ?? 28) + 2);
+  if (panel.group.api.height < api.height * 0.95)
+    panel.group.api.setSize({ height: Math.min(want, Math.round(api.height * 0.4)) });
+  applied = fromDockview(api.toJSON());
 }
 
 /** Switches to a task layout: the user's arrangement of it, or (reset, or none) the built-in one. */
