@@ -17,9 +17,9 @@ export const TASKS: { name: TaskName; title: string; what: string }[] = [
 export const TASK_LAYOUTS: Record<TaskName, LayoutNode> = {
   lesson: [
     'row',
-    [38, 'narration'],
+    [44, 'narration'],
     [
-      62,
+      56,
       [
         'col',
         [
