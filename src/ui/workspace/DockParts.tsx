@@ -1,16 +1,19 @@
 // The parts dockview renders for each panel: its body (the registered panel, or the hint saying what
-// would fill it), its tab (double-click maximizes / restores) and its group's header actions (a
-// maximize / restore button, reachable by keyboard; Escape restores, see Workspace.tsx).
+// would fill it), its tab (double-click maximizes / restores; no close button inside the tab, which
+// would nest a control in a control) and its group's header actions (maximize / restore and close,
+// reachable by keyboard; Escape restores, see Workspace.tsx).
 import {
   DockviewDefaultTab,
   type IDockviewHeaderActionsProps,
   type IDockviewPanelHeaderProps,
   type IDockviewPanelProps,
 } from 'dockview-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { PANEL_BY_ID } from './panelRegistry';
 import { usePanelsView } from './panelsView';
 import { fitTimeline, toggleMaximize } from './workspaceStore';
+
+const SCROLLERS = ':scope > section, :scope > .panel, .cost-table-scroll, .narration-body';
 
 export function PanelBody({ api }: IDockviewPanelProps) {
   const view = usePanelsView();
@@ -24,6 +27,12 @@ export function PanelBody({ api }: IDockviewPanelProps) {
     observer.observe(content);
     return () => observer.disconnect();
   }, [api.id]);
+  // A panel scrolls in its dock body: keyboard users must be able to reach and scroll it (axe
+  // scrollable-region-focusable), so the panel and its inner scroll boxes take focus.
+  useLayoutEffect(() => {
+    for (const el of body.current?.querySelectorAll<HTMLElement>(SCROLLERS) ?? [])
+      if (!el.hasAttribute('tabindex')) el.tabIndex = 0;
+  });
   if (def === undefined || view === null) return null;
   const content = def.render(view);
   return (
@@ -41,6 +50,7 @@ export function PanelTab(props: IDockviewPanelHeaderProps) {
   return (
     <DockviewDefaultTab
       {...props}
+      hideClose
       data-testid={`tab-${props.api.id}`}
       title={`${props.api.title ?? ''} — double-click to maximize or restore`}
       onDoubleClick={() => toggleMaximize(props.api.id)}
@@ -72,6 +82,17 @@ export function GroupActions({ group, containerApi, activePanel }: IDockviewHead
           ) : (
             <rect x="1.5" y="1.5" width="9" height="9" fill="none" stroke="currentColor" />
           )}
+        </svg>
+      </button>
+      <button
+        type="button"
+        className="dock-maximize"
+        aria-label={`Close ${name}`}
+        title="Close (re-open it from the View menu)"
+        onClick={() => activePanel.api.close()}
+      >
+        <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
+          <path d="M2 2l8 8M10 2l-8 8" stroke="currentColor" strokeWidth="1.4" />
         </svg>
       </button>
     </div>
