@@ -4,7 +4,7 @@
 // against the engine's attribution (src/engine/lessons/adapterCauses.test.ts has the same figures).
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { cli, ready, watchErrors } from './helpers';
+import { cli, ready, watchErrors, togglePanel } from './helpers';
 
 const BENCH = '../shared/guests/openvm-v1.7-benchmarks';
 const ECRECOVER_INPUT = 'examples/inputs/ecrecover.input.json';
@@ -17,7 +17,7 @@ test('the cost view draws rows per AIR as bars, persistent against volatile, wit
   const errors = watchErrors(page);
   await page.goto('/?example=subword.elf');
   await ready(page);
-  await page.getByRole('button', { name: 'Cost', exact: true }).click();
+  await togglePanel(page, 'Cost');
   const cost = page.getByRole('region', { name: 'Cost' });
   await expect(cost.getByTestId('cost-summary')).toBeVisible({ timeout: 30_000 });
   const chart = cost.getByRole('img', { name: /Rows per AIR, persistent against volatile/ });
@@ -76,7 +76,7 @@ test.describe('the cost view on a precompile guest', () => {
       { name: 'ecrecover.input.json', mimeType: 'application/json', buffer: readFileSync(ECRECOVER_INPUT) },
     ]);
     await ready(page, 120_000);
-    await page.getByRole('button', { name: 'Cost', exact: true }).click();
+    await togglePanel(page, 'Cost');
     const cost = page.getByRole('region', { name: 'Cost' });
     await expect(cost.getByTestId('cost-summary')).toBeVisible({ timeout: 120_000 });
     // The run's rows as the CLI reports them (exec --config ... --input ...).
@@ -134,7 +134,7 @@ test.describe('the cost view on a precompile guest', () => {
       .click();
     await ready(page, 120_000);
     await expect(page.getByTestId('narration')).toContainText('Rv32VecHeapAdapter');
-    await page.getByRole('button', { name: 'Cost', exact: true }).click();
+    await togglePanel(page, 'Cost');
     const cost = page.getByRole('region', { name: 'Cost' });
     await expect(cost.getByTestId('cost-summary')).toBeVisible({ timeout: 120_000 });
     await expect(cost.getByTestId('cause-sentences')).toContainText(
@@ -158,7 +158,7 @@ test.describe('the cost view on a precompile guest', () => {
       .click();
     await ready(page, 120_000);
     await expect(page.getByTestId('narration')).toContainText('2 segments of 873,000 and 627,278');
-    await page.getByRole('button', { name: 'Cost by function' }).click();
+    await togglePanel(page, 'Cost by function');
     const panel = page.getByRole('region', { name: 'Cost by function' });
     await expect(panel.getByTestId('meter-summary')).toContainText('in 1 segment', { timeout: 120_000 });
     await panel.getByRole('combobox', { name: 'Max segment length' }).selectOption('1048476');

@@ -3,7 +3,7 @@
 // step, a malformed file's error, and the URL round trip. Every test takes a screenshot.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { cli, cliAt, ready, timestamp, watchErrors } from './helpers';
+import { cli, cliAt, ready, timestamp, watchErrors, togglePanel } from './helpers';
 
 const index = JSON.parse(readFileSync('public/examples/index.json', 'utf8')) as {
   examples: { file: string; kind: string }[];
@@ -228,7 +228,7 @@ test('the URL holds the program, timestamp and selection: a reload restores the 
   await page.locator('[data-testid=cell][data-as="2"][data-addr="8"]').click();
   await ready(page);
   await expect(page.getByTestId('block-meta')).toHaveAttribute('data-block-start', '8');
-  await page.getByRole('button', { name: 'Cost', exact: true }).click();
+  await togglePanel(page, 'Cost');
   await expect(page.getByRole('region', { name: 'Cost' })).toBeVisible();
   // URL writes are throttled (a trailing write follows the last change).
   await expect(page).toHaveURL(/t=3/);

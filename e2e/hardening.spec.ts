@@ -171,7 +171,7 @@ test('defect 4: opening a bad file keeps the current session and shows the error
 test('defect 5: shortcuts leave a focused splitter, cell grid and button alone', async ({ page }) => {
   await page.goto('/?example=split.mtrace');
   await ready(page);
-  const splitter = page.getByRole('separator', { name: 'Resize the program column' });
+  const splitter = page.getByRole('separator', { name: 'Resize between Program and Address spaces' });
   const before = Number(await splitter.getAttribute('aria-valuenow'));
   await splitter.focus();
   await page.keyboard.press('ArrowRight');

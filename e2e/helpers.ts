@@ -34,3 +34,9 @@ export async function ready(page: Page, timeout = 30_000): Promise<void> {
 export async function timestamp(page: Page): Promise<number> {
   return Number(await page.getByTestId('current-timestamp').textContent());
 }
+
+/** Opens (or closes) a workspace panel from the header's View menu, e.g. 'Cost' or 'Cost by function'. */
+export async function togglePanel(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'View', exact: true }).click();
+  await page.getByRole('menuitemcheckbox', { name: title, exact: true }).click();
+}

@@ -2,7 +2,7 @@
 // the panels follow the engine, the check is answered with the engine's computed choices and revealed.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { cli, ready, watchErrors } from './helpers';
+import { cli, ready, watchErrors, togglePanel } from './helpers';
 
 const lessons = (
   JSON.parse(readFileSync('public/lessons/index.json', 'utf8')) as {
@@ -65,7 +65,7 @@ for (const [n, l] of lessons.entries()) {
 test('the cost view compares both memory modes', async ({ page }) => {
   await page.goto('/?example=subword.elf');
   await ready(page);
-  await page.getByRole('button', { name: 'Cost', exact: true }).click();
+  await togglePanel(page, 'Cost');
   const cost = page.getByRole('region', { name: 'Cost' });
   await expect(cost).toBeVisible();
   await expect(cost.getByTestId('cost-summary')).toBeVisible({ timeout: 30_000 });

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cli, ready, watchErrors } from './helpers';
+import { cli, ready, watchErrors, togglePanel } from './helpers';
 
 interface Segment {
   instret_start: number;
@@ -22,7 +22,7 @@ test('Cost by function: segments, AIR table and icicle agree with exec --segment
   const instructions = segments.reduce((t, s) => t + s.num_insns, 0);
   const cells = segments.reduce((t, s) => t + s.airs.reduce((u, a) => u + a.cells, 0), 0);
 
-  await page.getByRole('button', { name: 'Cost by function' }).click();
+  await togglePanel(page, 'Cost by function');
   const panel = page.getByRole('region', { name: 'Cost by function' });
   await expect(panel.getByTestId('meter-summary')).toContainText(
     `${instructions.toLocaleString('en-US')} instructions in ${segments.length} segment`,
@@ -64,7 +64,7 @@ test('Cost by function: a small max segment length cuts the run; the cuts show o
     cli(['exec', 'public/examples/matmul.elf', '--segments', '--max-segment-length', '8192']),
   ) as { segments: Segment[] };
   expect(segments.length).toBeGreaterThan(5);
-  await page.getByRole('button', { name: 'Cost by function' }).click();
+  await togglePanel(page, 'Cost by function');
   const panel = page.getByRole('region', { name: 'Cost by function' });
   await expect(panel.getByTestId('meter-summary')).toContainText('in 1 segment', { timeout: 60_000 });
   await panel.getByRole('combobox', { name: 'Max segment length' }).selectOption('8192');
@@ -120,7 +120,7 @@ test.describe('Cost by function with the guest openvm.toml', () => {
       ]),
     ) as { segments: Segment[] };
     const instructions = segments.reduce((t, s) => t + s.num_insns, 0);
-    await page.getByRole('button', { name: 'Cost by function' }).click();
+    await togglePanel(page, 'Cost by function');
     const panel = page.getByRole('region', { name: 'Cost by function' });
     await expect(panel.getByTestId('meter-summary')).toHaveText(
       `${instructions.toLocaleString('en-US')} instructions in ${segments.length} segment${segments.length === 1 ? '' : 's'}`,
@@ -162,7 +162,7 @@ test.describe('Cost by function with the guest openvm.toml', () => {
     await ready(page);
     await page.locator('input[type=file]').setInputFiles([fileOf(`${BENCH}/keccak256.elf`)]);
     await ready(page, 90_000);
-    await page.getByRole('button', { name: 'Cost by function' }).click();
+    await togglePanel(page, 'Cost by function');
     const panel = page.getByRole('region', { name: 'Cost by function' });
     await expect(panel.getByTestId('meter-summary')).toContainText('instructions in', { timeout: 90_000 });
     await expect(panel.getByTestId('meter-missing-settings')).toContainText('[app_vm_config.keccak]');
@@ -192,7 +192,7 @@ test('Cost by function scopes (segment, a shift-dragged range) and a function hi
     cli(['exec', 'public/examples/hashmap.elf', '--segments', '--max-segment-length', '1048476']),
   ) as { segments: Segment[] };
   expect(segments.length).toBeGreaterThan(2);
-  await page.getByRole('button', { name: 'Cost by function' }).click();
+  await togglePanel(page, 'Cost by function');
   const panel = page.getByRole('region', { name: 'Cost by function' });
   await expect(panel.getByTestId('meter-summary')).toContainText('instructions in', { timeout: 120_000 });
   await panel.getByRole('combobox', { name: 'Max segment length' }).selectOption('1048476');

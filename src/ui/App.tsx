@@ -1,48 +1,22 @@
-// The debugger: toolbar and controls; Program and Registers; Address spaces and Adapter records; Block
-// inspector and Allocator; the Timeline scrubber along the bottom. Every panel renders the latest frame the
-// engine worker sent; the store asks for frames, the panels never touch engine state. Each component reads
-// the store through selectors, so a change re-renders only what shows it.
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import type { Frame } from '../engine/views/frameTypes';
-import type { SegmentView } from '../engine/timeline/sessionTypes';
+// The debugger: the header (Toolbar: examples, open, run options, layouts and the View menu), the controls
+// bar, and the workspace: dockable panels laid out by task (src/ui/workspace, see src/ui/README.md). Every
+// panel renders the latest frame the engine worker sent; the store asks for frames, the panels never touch
+// engine state. Each component reads the store through selectors, so a change re-renders only what shows it.
+import { useEffect, useDeferredValue } from 'react';
 import { Controls } from './controls/Controls';
 import { HelpOverlay } from './controls/HelpOverlay';
 import { MissingSettingsBanner } from './controls/MissingSettingsBanner';
 import { ErrorBanner, Notice } from './controls/StatusBanners';
 import { Toolbar } from './debugger/Toolbar';
-import type { DebuggerState } from './debugger/storeTypes';
 import { debuggerStore, useDebugger } from './debugger/useDebugger';
 import { useShallow } from 'zustand/react/shallow';
 import { DropZone } from './layout/DropZone';
-import { Splitter } from './layout/Splitter';
-import { AdapterRecordsPanel } from './panels/AdapterRecordsPanel';
-import { AddressSpacesPanel } from './panels/AddressSpacesPanel';
-import { AllocatorPanel } from './panels/AllocatorPanel';
-import { BlockInspector } from './panels/BlockInspector';
-import { BreakpointsPanel } from './panels/breakpoints/BreakpointsPanel';
-import { CellContextMenu } from './panels/breakpoints/CellContextMenu';
-import { ObservedHeapPanel } from './panels/ObservedHeapPanel';
-import { ProgramPanel } from './panels/ProgramPanel';
-import type { ExtensionUse } from '../engine/guest/isa/decoder';
-import { RegistersPanel } from './panels/RegistersPanel';
-import { Timeline } from './panels/Timeline';
 import { actionForKey } from './shortcuts';
-import { CostPanel } from './lessons/CostPanel';
-import { CostByFunctionPanel } from './panels/CostByFunctionPanel';
 import { LessonsGallery } from './lessons/LessonsGallery';
-import { NarrationPanel } from './lessons/NarrationPanel';
-import { PlaygroundSlot } from './playground/PlaygroundSlot';
-
-// Memoized panels with stable props skip the renders of changes they do not show.
-const Program = memo(ProgramPanel);
-const NO_EXTENSIONS: ExtensionUse[] = [];
-const Registers = memo(RegistersPanel);
-const AddressSpaces = memo(AddressSpacesPanel);
-const AdapterRecords = memo(AdapterRecordsPanel);
-const Inspector = memo(BlockInspector);
-const Allocator = memo(AllocatorPanel);
-const ObservedHeap = memo(ObservedHeapPanel);
-const NO_ACCESSES: never[] = [];
+import { CellContextMenu } from './panels/breakpoints/CellContextMenu';
+import { panelsView } from './workspace/panelsView';
+import { Workspace } from './workspace/Workspace';
+import { showPanel } from './workspace/workspaceStore';
 
 /** The keyboard shortcuts, on the window; a key another handler took (defaultPrevented) is left alone. */
 function useShortcuts() {
@@ -87,255 +61,6 @@ function LessonsDrawer() {
   );
 }
 
-/** Everything the panels show, read as one snapshot so that the panels render it deferred (see App). */
-function panelsView(s: DebuggerState) {
-  return {
-    frame: s.frame,
-    program: s.program,
-    selection: s.selection,
-    pinned: s.pinned,
-    breakpoints: s.breakpoints,
-    registersHidden: s.hidden.includes('Registers'),
-    lesson: s.lesson,
-    quiz: s.quiz,
-    busy: s.status !== 'ready',
-    showCost: s.showCost,
-    cost: s.cost,
-    costLoading: s.costLoading,
-    costName: s.lesson?.program ?? s.loaded?.name ?? '',
-    showMeter: s.showMeter,
-  };
-}
-type PanelsView = ReturnType<typeof panelsView> & { frame: Frame };
-
-function Panels({ view }: { view: PanelsView }) {
-  const [leftWidth, setLeftWidth] = useState(380);
-  const [rightWidth, setRightWidth] = useState(340);
-  const {
-    frame,
-    selection,
-    pinned,
-    breakpoints,
-    registersHidden,
-    lesson,
-    quiz,
-    busy,
-    showCost,
-    cost,
-    costLoading,
-    costName,
-    showMeter,
-    program: programStatic,
-  } = view;
-  const { toggleBreakpoint, select, focusLane, seek, control, lessonGo, computeCost } =
-    debuggerStore.getState();
-
-  const isAlloc = frame.kind === 'alloc';
-  const block = frame.block;
-  const onWho = useCallback(
-    (which: 'previous' | 'next') => {
-      if (block)
-        void control({
-          op: 'runToAccess',
-          addressSpace: block.addressSpace,
-          addr: block.blockStart,
-          len: block.blockSize,
-          which,
-        });
-    },
-    [block, control],
-  );
-  const program = frame.program;
-  const symbols = programStatic?.kind === 'guest' ? programStatic.symbols : undefined;
-  const scriptText = programStatic?.kind === 'script' ? programStatic.text : '';
-  const extensions = programStatic?.kind === 'guest' ? programStatic.extensions : NO_EXTENSIONS;
-  return (
-    <main
-      className="debugger"
-      style={{
-        gridTemplateColumns: isAlloc
-          ? `${leftWidth}px 6px minmax(0, 1fr)`
-          : `${leftWidth}px 6px minmax(0, 1fr) 6px ${rightWidth}px`,
-      }}
-    >
-      <div className="column">
-        <PlaygroundSlot />
-        {lesson && (
-          <NarrationPanel
-            lesson={lesson}
-            step={frame.position.step}
-            quiz={quiz}
-            busy={busy}
-            onGo={(step) => void lessonGo(step)}
-          />
-        )}
-        {program && (
-          <Program
-            program={program}
-            text={scriptText}
-            extensions={extensions}
-            operands={frame.step?.operands ?? null}
-            breakpoints={breakpoints}
-            onToggleBreakpoint={toggleBreakpoint}
-          />
-        )}
-        {program?.kind === 'guest' && !registersHidden && <Registers program={program} />}
-      </div>
-      <Splitter
-        label="Resize the program column"
-        size={leftWidth}
-        min={240}
-        max={720}
-        onResize={setLeftWidth}
-      />
-      <div className="column">
-        {isAlloc && frame.allocator?.kind === 'orthotope' ? (
-          <Allocator view={frame.allocator.view} history={frame.allocator.history} />
-        ) : (
-          <>
-            <AddressSpaces
-              lanes={frame.lanes}
-              accesses={frame.step?.accesses ?? NO_ACCESSES}
-              selection={selection}
-              pinned={pinned}
-              symbols={symbols}
-              onSelect={select}
-              onFocus={focusLane}
-            />
-            <AdapterRecords step={frame.step} rows={frame.adapterRows} mode={frame.mode} />
-          </>
-        )}
-      </div>
-      {!isAlloc && (
-        <Splitter
-          label="Resize the inspector column"
-          size={rightWidth}
-          min={240}
-          max={720}
-          onResize={setRightWidth}
-        />
-      )}
-      {!isAlloc && (
-        <div className="column">
-          <Inspector block={frame.block} onJump={seek} onWho={onWho} />
-          <BreakpointsPanel />
-          {frame.allocator?.kind === 'orthotope' && (
-            <Allocator view={frame.allocator.view} history={frame.allocator.history} />
-          )}
-          {frame.allocator?.kind === 'observed' && <ObservedHeap view={frame.allocator.view} />}
-          {showCost && (
-            <CostPanel
-              cost={cost ?? null}
-              loading={costLoading}
-              name={costName}
-              onCompute={() => void computeCost()}
-            />
-          )}
-          {showMeter && frame.kind === 'guest' && <CostByFunctionPanel />}
-        </div>
-      )}
-    </main>
-  );
-}
-
-function TimelineDock({ frame }: { frame: Frame }) {
-  const densities = useDebugger((s) => s.densities);
-  const current = useDebugger((s) => s.frame?.position.timestamp ?? frame.position.timestamp);
-  const { seek, requestDensities } = debuggerStore.getState();
-  const isAlloc = frame.kind === 'alloc';
-  const end = Math.max(frame.info.head.timestamp, frame.position.timestamp);
-  const tracks = useMemo(() => {
-    if (!densities) return [];
-    const names = isAlloc
-      ? (['allocations', 'frees', 'errors'] as const)
-      : (['accesses', 'splits', 'merges', 'allocations', 'frees', 'errors'] as const);
-    return names
-      .filter(
-        (n) =>
-          isAlloc || n === 'accesses' || n === 'splits' || n === 'merges' || densities[n].some((x) => x > 0),
-      )
-      .map((n) => ({ name: n, label: n, counts: densities[n] }));
-  }, [densities, isAlloc]);
-  const runEnd = frame.info.end;
-  const segmentation = frame.info.segmentation?.segments ?? NO_SEGMENTS;
-  const runError = frame.info.error;
-  // OpenVM's segment cuts, once the run was metered (Cost by function) with the options of this session.
-  const meter = useDebugger((s) =>
-    s.meterFor === s.loaded && s.options.alloc !== 'orthotope' ? s.meter : undefined,
-  );
-  const markers = useMemo(() => {
-    const m: { t: number; kind: 'error' | 'end' | 'segment'; label: string }[] = [];
-    if (runEnd)
-      m.push({
-        t: runEnd.timestamp,
-        kind: runError ? 'error' : 'end',
-        label: runError ? `error: ${runError.message}` : 'end of run',
-      });
-    // A segmented session knows its cuts itself; an unsegmented one shows metering's once metered.
-    if (segmentation.length <= 1)
-      meter?.segmentTimestamps.forEach((t, k) => {
-        if (k > 0)
-          m.push({
-            t,
-            kind: 'segment',
-            label: `OpenVM segment ${k} starts (instruction ${meter.segments[k].instret_start.toLocaleString('en-US')})`,
-          });
-      });
-    for (const seg of segmentation)
-      if (seg.index > 0 && seg.startTimestamp !== null)
-        m.push({
-          t: seg.startTimestamp,
-          kind: 'segment',
-          label: `OpenVM segment ${seg.index} starts (instruction ${seg.startStep.toLocaleString('en-US')})`,
-        });
-    return m;
-  }, [runEnd, runError, meter, segmentation]);
-  const segmentBands = useMemo(
-    () =>
-      // Segments not reached yet (their start not known) are not drawn.
-      segmentation.flatMap((seg) => {
-        const t0 = seg.startTimestamp;
-        if (t0 === null) return [];
-        const t1 = t0 + (seg.endTimestamp ?? Math.max(1, end - t0 + 1)) - 1;
-        return [{ index: seg.index, t0, t1, startStep: seg.startStep, numInsns: seg.numInsns }];
-      }),
-    [segmentation, end],
-  );
-  const window = useMemo(
-    () => (densities ? { t0: densities.t0, t1: densities.t1, buckets: densities.buckets } : undefined),
-    [densities],
-  );
-  // Cost by function: the highlighted function's time and the range selected for the icicle (shift-drag,
-  // once the run is metered with this session's options).
-  const bands = useDebugger((s) =>
-    meter !== undefined && s.meterHighlight?.meter === meter ? s.meterHighlight.timestamps : undefined,
-  );
-  const selection = useDebugger((s) => (isAlloc ? undefined : s.meterRange));
-  const { setMeterRange } = debuggerStore.getState();
-  return (
-    <footer className="timeline-dock">
-      <Timeline
-        start={0}
-        end={Math.max(1, end)}
-        current={current}
-        window={window}
-        tracks={tracks}
-        markers={markers}
-        unit={isAlloc ? 'operation' : 'timestamp'}
-        onSeek={seek}
-        onViewport={requestDensities}
-        bands={bands}
-        segments={segmentBands}
-        currentSegment={frame.position.segment}
-        selection={selection}
-        onSelectRange={meter ? setMeterRange : undefined}
-      />
-    </footer>
-  );
-}
-
-const NO_SEGMENTS: readonly SegmentView[] = [];
-
 export function App() {
   const live = useDebugger(useShallow(panelsView));
   const openFiles = useDebugger((s) => s.openFiles);
@@ -349,7 +74,13 @@ export function App() {
     void debuggerStore.getState().init();
   }, []);
   useShortcuts();
+  // Opening the editor (Edit, a blank script or program, a .s file, a shared link) shows its panel.
+  const editorOpen = live.editorOpen;
   const frame = view.frame;
+  const hasFrame = !!frame;
+  useEffect(() => {
+    if (editorOpen && hasFrame) showPanel('playground');
+  }, [editorOpen, hasFrame]);
   return (
     <DropZone onFiles={(files) => void openFiles(files)}>
       <div className="app" data-settled={settled}>
@@ -361,8 +92,7 @@ export function App() {
         <HelpLayer />
         <CellContextMenu />
         <LessonsDrawer />
-        {frame && <Panels view={{ ...view, frame }} />}
-        {frame && <TimelineDock frame={frame} />}
+        {frame && <Workspace view={{ ...view, frame }} />}
       </div>
     </DropZone>
   );

@@ -22,8 +22,10 @@ export function ThemeToggle() {
       className="theme-toggle"
       onClick={() => setTheme(next[theme])}
       title="Theme: system, light or dark"
+      aria-label={`Theme: ${theme}`}
     >
-      Theme: {theme}
+      <span className="theme-word">Theme: </span>
+      {theme}
     </button>
   );
 }

@@ -1,7 +1,11 @@
-// Examples, open a file, run options (mode, allocator interposition, step limit, input), theme, status.
+// Examples, open a file, input and run options (mode, allocator interposition, step limit), the lessons
+// gallery, the workspace's layouts and View menu (which opens Cost and Cost by function), theme, status.
 import { ThemeToggle } from '../controls/ThemeToggle';
 import { CommitField } from '../controls/CommitField';
 import { readFiles } from '../layout/DropZone';
+import { LayoutBar } from '../workspace/LayoutBar';
+import { RunOptions } from '../controls/RunOptions';
+import '../controls/header.css';
 import { debuggerStore, useDebugger } from './useDebugger';
 import { BLANK_OPTIONS, EditButton, openBlank } from '../playground/PlaygroundSlot';
 
@@ -10,10 +14,7 @@ export function Toolbar() {
   const loaded = useDebugger((s) => s.loaded);
   const options = useDebugger((s) => s.options);
   const showLessons = useDebugger((s) => s.showLessons);
-  const showCost = useDebugger((s) => s.showCost);
-  const showMeter = useDebugger((s) => s.showMeter);
-  const { openExample, openFiles, setOptions, setShowLessons, setShowCost, setShowMeter } =
-    debuggerStore.getState();
+  const { openExample, openFiles, setOptions, setShowLessons } = debuggerStore.getState();
   const current = loaded?.isExample ? loaded.name : '';
   const guest = loaded?.kind === 'guest';
   return (
@@ -56,6 +57,7 @@ export function Toolbar() {
       >
         Open…
         <input
+          className="sr-only"
           type="file"
           multiple
           accept=".elf,.mtrace,.alloc,.json,.hex,.toml,.c,.h,.cc,.cpp,.hpp,.rs,.s,.S,.zig,application/octet-stream,text/plain"
@@ -77,79 +79,63 @@ export function Toolbar() {
       )}
       {guest && (
         <>
-          <label>
-            mode{' '}
-            <select
-              aria-label="Memory mode"
-              value={options.mode}
-              onChange={(e) => setOptions({ mode: e.target.value as 'persistent' | 'volatile' })}
-            >
-              <option value="persistent">persistent</option>
-              <option value="volatile">volatile</option>
-            </select>
-          </label>
-          <label title="observe: record the guest's own allocator calls; orthotope: serve them with the orthotope model">
-            allocator{' '}
-            <select
-              aria-label="Allocator interposition"
-              value={options.alloc}
-              onChange={(e) => setOptions({ alloc: e.target.value as 'off' | 'observe' | 'orthotope' })}
-            >
-              <option value="off">off</option>
-              <option value="observe">observe</option>
-              <option value="orthotope">orthotope</option>
-            </select>
-          </label>
-          <label title="the run pauses (not fails) after this many instructions">
-            step limit{' '}
-            <CommitField
-              aria-label="Step limit"
-              inputMode="numeric"
-              value={String(options.maxSteps)}
-              onCommit={(v) => Number(v) > 0 && setOptions({ maxSteps: Math.floor(Number(v)) })}
-              style={{ width: '9em' }}
-            />
-          </label>
           <label title='guest input in the OpenVM CLI format: one hex string or {"input": ["0x01…"]}'>
-            input{' '}
+            <span className="input-word">input </span>
             <CommitField
               aria-label="Input"
               value={options.input}
               placeholder="0x01…"
               onCommit={(input) => setOptions({ input })}
-              style={{ width: '10em' }}
+              style={{ width: '8em' }}
             />
           </label>
+          <RunOptions summary={`${options.mode}${options.alloc !== 'off' ? ` · ${options.alloc}` : ''}`}>
+            <label>
+              mode{' '}
+              <select
+                aria-label="Memory mode"
+                value={options.mode}
+                onChange={(e) => setOptions({ mode: e.target.value as 'persistent' | 'volatile' })}
+              >
+                <option value="persistent">persistent</option>
+                <option value="volatile">volatile</option>
+              </select>
+            </label>
+            <label title="observe: record the guest's own allocator calls; orthotope: serve them with the orthotope model">
+              allocator{' '}
+              <select
+                aria-label="Allocator interposition"
+                value={options.alloc}
+                onChange={(e) => setOptions({ alloc: e.target.value as 'off' | 'observe' | 'orthotope' })}
+              >
+                <option value="off">off</option>
+                <option value="observe">observe</option>
+                <option value="orthotope">orthotope</option>
+              </select>
+            </label>
+            <label title="the run pauses (not fails) after this many instructions">
+              step limit{' '}
+              <CommitField
+                aria-label="Step limit"
+                inputMode="numeric"
+                value={String(options.maxSteps)}
+                onCommit={(v) => Number(v) > 0 && setOptions({ maxSteps: Math.floor(Number(v)) })}
+                style={{ width: '9em' }}
+              />
+            </label>
+          </RunOptions>
         </>
       )}
       <button
         type="button"
+        className="lessons-toggle"
         aria-pressed={showLessons}
         onClick={() => setShowLessons(!showLessons)}
         title="Guided lessons on OpenVM's memory adapters"
       >
         Lessons
       </button>
-      {loaded && loaded.kind !== 'alloc' && (
-        <button
-          type="button"
-          aria-pressed={showCost}
-          onClick={() => setShowCost(!showCost)}
-          title="What the adapters cost, in both memory modes"
-        >
-          Cost
-        </button>
-      )}
-      {guest && (
-        <button
-          type="button"
-          aria-pressed={showMeter}
-          onClick={() => setShowMeter(!showMeter)}
-          title="OpenVM's segments, every AIR's rows, and the functions that cause them"
-        >
-          Cost by function
-        </button>
-      )}
+      <LayoutBar />
       <ThemeToggle />
       <StatusText />
     </header>

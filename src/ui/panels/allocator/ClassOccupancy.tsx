@@ -23,6 +23,7 @@ const NAME_W = 58;
 const COUNT_W = 92;
 const FRAG_W = 176;
 const FRAG_BAR = 56;
+const NARROW = 500;
 
 function classTitle(c: AllocatorClassView): string {
   return `${c.name}: requests up to ${bytesExact(c.payload)}; each block is ${bytesExact(c.blockSize)} (64-byte header + payload, aligned). Refill ${c.refillCount} blocks, local limit ${c.localLimit}, drain ${c.drainCount}. ${count(c.allocs)} allocations, ${count(c.frees)} frees; ${count(c.carvedSpans)} span(s) carved (${bytesExact(c.carvedBytes)}); utilization ${percent(c.utilization)}.`;
@@ -34,12 +35,17 @@ export function ClassOccupancy({ view }: { readonly view: AllocatorView }) {
   const [ref, width] = useElementWidth<HTMLDivElement>(560);
   const rows = visibleClasses(view, all);
   const maxCarved = Math.max(0, ...view.classes.map((c) => c.carvedBytes));
+  // Below NARROW px the internal-fragmentation column moves under each bar (two lines a class), so the
+  // columns never overlap in a narrow dock panel.
+  const narrow = width < NARROW;
+  const line = narrow ? 2 * ROW : ROW;
   const barX0 = NAME_W;
-  const barX1 = Math.max(barX0 + 60, width - COUNT_W - FRAG_W);
+  const barX1 = Math.max(barX0 + 60, width - COUNT_W - (narrow ? 0 : FRAG_W));
   const x = scaleLinear().domain([0, 1]).range([barX0, barX1]);
-  const fragX = barX1 + COUNT_W;
+  const fragX = narrow ? barX0 : barX1 + COUNT_W;
+  const fragY = narrow ? ROW : 0;
   const errorCls = view.lastError?.cls ?? null;
-  const height = ROW * (rows.length + 1) + 4;
+  const height = line * (rows.length + 1) + 4;
 
   if (view.classes.every((c) => c.carvedBlocks === 0) && errorCls === null) {
     return (
@@ -108,12 +114,12 @@ export function ClassOccupancy({ view }: { readonly view: AllocatorView }) {
             <text x={barX1 + 8} y={14}>
               live / carved<title>{`${EXPLAIN.live} ${EXPLAIN.carved}`}</title>
             </text>
-            <text x={fragX} y={14}>
+            <text x={fragX} y={14 + fragY}>
               internal frag.<title>{EXPLAIN.internal}</title>
             </text>
           </g>
           {rows.map((c, i) => {
-            const y = ROW * (i + 1) + 2;
+            const y = line * (i + 1) + 2;
             const segs = stackSegments(c, scaleMode, maxCarved);
             const frac = internalFraction(c);
             const reqW = c.usableBytes === 0 ? 0 : (c.requestedBytes / c.usableBytes) * FRAG_BAR;
@@ -136,7 +142,7 @@ export function ClassOccupancy({ view }: { readonly view: AllocatorView }) {
                 data-internal={c.internalBytes}
               >
                 {errorCls === c.cls && (
-                  <rect className="row-error" x={-2} y={-2} width={width - 2} height={ROW - 2} rx={3} />
+                  <rect className="row-error" x={-2} y={-2} width={width - 2} height={line - 2} rx={3} />
                 )}
                 <text className="cls-name" x={0} y={BAR - 2}>
                   {c.name}
@@ -166,6 +172,7 @@ export function ClassOccupancy({ view }: { readonly view: AllocatorView }) {
                   <title>{`${count(c.live)} live of ${count(c.carvedBlocks)} carved blocks. ${EXPLAIN.live}`}</title>
                 </text>
                 <g
+                  transform={fragY ? `translate(0, ${fragY})` : undefined}
                   data-testid="class-internal"
                   data-class={c.cls}
                   data-value={c.internalBytes}
