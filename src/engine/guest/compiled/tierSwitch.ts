@@ -1,0 +1,28 @@
+// Whether new interpreters use the compiled tier (compiledTier.ts), and whether this runtime may generate
+// code at all. The tier compiles with `new Function`, which a Content Security Policy without
+// 'unsafe-eval' forbids (it throws an EvalError): then every run silently uses the interpreter alone,
+// which computes the same thing more slowly. Tests flip the default (MEMSCOPE_TIER=interpreter, see
+// vite.config.ts) to run the existing suites both ways.
+
+let enabled = true;
+let allowed: boolean | undefined;
+
+export function setCompiledTierDefault(on: boolean): void {
+  enabled = on;
+}
+
+export function compiledTierDefault(): boolean {
+  return enabled;
+}
+
+/** True when `new Function` works here (probed once). */
+export function codeGenerationAllowed(): boolean {
+  if (allowed === undefined) {
+    try {
+      allowed = (new Function('return 1') as () => number)() === 1;
+    } catch {
+      allowed = false;
+    }
+  }
+  return allowed;
+}
