@@ -96,7 +96,7 @@ describe('meteredCuts = MeteredRun with many cuts and odd check windows (example
     ['precompile_hash', 101, 2],
     ['hello', 3, 1],
   ] as const) {
-    it(`${name}, segment_check_insns ${window}, max segment 2^11`, () => {
+    it(`${name}, segment_check_insns ${window}, max segment 2^11`, { timeout: 600_000 }, () => {
       const program = load(path.join(EXAMPLES, `${name}.elf`));
       const r = expectSameCuts(program, { segmentCheckInsns: window, maxSegmentLength: 1 << 11 });
       expect(r.segments.length).toBeGreaterThanOrEqual(minSegments);

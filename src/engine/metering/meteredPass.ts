@@ -9,12 +9,13 @@
 // so the cuts equal MeteredRun's (meteredPass.test.ts).
 // The interpreter's TracingMemory here is only storage (its records are not kept, its metadata and
 // timestamp are meaningless): the timestamp is wound back before it could overflow.
-// Cost: the compiled blocks plus one check per window; cold blocks (run < HOT times) and non-RV32IM
+// Cost: the compiled blocks plus one check per window; cold blocks (run fewer than compileThreshold() times) and non-RV32IM
 // instructions go through the interpreter one at a time.
 
 import { EngineError } from '../errors';
 import { compileMetered, type MeteredBlock, type MeteredState } from '../guest/compiled/meteredSource';
-import { blockLength, MAX_BLOCK } from '../guest/compiled/blockShape';
+import { compileThreshold } from '../guest/compiled/tierSwitch';
+import { blockLength, formRegion, MAX_BLOCK } from '../guest/compiled/blockShape';
 import type { GuestInput } from '../guest/io/input';
 import { emptyInput } from '../guest/io/input';
 import { HintStreams } from '../guest/io/hintStreams';
@@ -55,7 +56,6 @@ export interface MeteredPassResult {
   status: string;
 }
 
-const HOT = 2;
 /** TracingMemory timestamps wind back to 1 above this (see the top). */
 const TIMESTAMP_WINDBACK = 2 ** 28;
 const PROGRESS_EVERY = 2 ** 20;
@@ -112,6 +112,7 @@ export function meteredCuts(program: GuestProgram, options: MeteredPassOptions =
   };
   const st: MeteredState = {
     n: 0,
+    bailed: false,
     page: -1,
     touch(ptr) {
       st.page = ptr >>> 9;
@@ -122,17 +123,10 @@ export function meteredCuts(program: GuestProgram, options: MeteredPassOptions =
   const singles: (MeteredBlock | undefined)[] = new Array(code.length);
   const lens = new Int32Array(code.length);
   const visits = new Uint8Array(code.length);
-  const compile = (idx: number, length: number) =>
-    compileMetered({
-      code,
-      imm: d.imm,
-      pcBase: d.pcBase,
-      start: idx,
-      length,
-      memLimit,
-      airOf,
-      airCount: H.length,
-    });
+  const input = { code, imm: d.imm, pcBase: d.pcBase, memLimit, airOf, airCount: H.length };
+  /** A region from idx (single: only the one-instruction block there, for a window's last words). */
+  const compile = (idx: number, single: boolean) =>
+    compileMetered(input, single ? [{ start: idx, length: 1 }] : formRegion(code, d.imm, idx));
   const register = (ptr: number) => memory.peekWord(1, ptr);
 
   /** One instruction in the interpreter, its chip rows counted first (MeteredRun.step). */
@@ -149,36 +143,51 @@ export function meteredCuts(program: GuestProgram, options: MeteredPassOptions =
   };
 
   const maxInstructions = options.maxInstructions ?? Number.MAX_SAFE_INTEGER;
-  let instret = 0;
   let budget = window;
   let nextProgress = PROGRESS_EVERY;
   const base = d.pcBase;
+  // pc and instret live in locals while blocks run; the machine's are synced around interpreter steps.
+  let pc = machine.pc;
+  let instret = machine.instret;
+  /** `count` words from idx one by one in the interpreter (it stops at a failure or TERMINATE). */
+  const interpret = (idx: number, count: number): number => {
+    machine.pc = pc;
+    machine.instret = instret;
+    let n = 0;
+    for (let i = 0; i < count && machine.status !== 'failed' && machine.status !== 'terminated'; i++)
+      n += interpretOne(idx + i);
+    pc = machine.pc;
+    return n;
+  };
   while (instret < maxInstructions) {
-    const off = machine.pc - base;
+    const off = pc - base;
     const idx = off >= 0 && (off & 3) === 0 && off >>> 2 < code.length ? off >>> 2 : -1;
     let n: number;
     let len = idx < 0 || !compilable ? -1 : lens[idx];
     if (len === 0) len = lens[idx] = blockLength(code, idx, MAX_BLOCK) || -1;
-    if (len < 0) n = interpretOne(idx);
+    if (len < 0) n = interpret(idx, 1);
     else {
       let fn: MeteredBlock | undefined;
       if (len > budget) {
-        fn = singles[idx] ??= compile(idx, 1);
+        fn = singles[idx] ??= compile(idx, true);
         len = 1;
       } else {
         fn = blocks[idx];
-        if (fn === undefined && visits[idx] >= HOT) fn = blocks[idx] = compile(idx, len);
-        if (fn === undefined) visits[idx]++;
+        if (fn === undefined) {
+          if (visits[idx] >= compileThreshold()) fn = blocks[idx] = compile(idx, false);
+          else visits[idx]++;
+        }
       }
-      if (fn === undefined) {
-        // Cold: the block's words one by one in the interpreter (it stops at a failure or TERMINATE).
-        n = 0;
-        for (let i = 0; i < len && machine.status !== 'failed'; i++) n += interpretOne(idx + i);
-      } else {
-        machine.pc = fn(S1, S2, st, H);
+      if (fn === undefined) n = interpret(idx, len);
+      else {
+        pc = fn(S1, S2, st, H, budget, pc);
         n = st.n;
-        machine.instret += n;
-        if (n < len) n += interpretOne(idx + n); // the block stopped before a failing instruction
+        // The region stopped before an instruction it must not run (a failure): the interpreter runs it.
+        if (st.bailed) {
+          instret += n;
+          budget -= n;
+          n = interpret((pc - base) >>> 2, 1);
+        }
       }
     }
     instret += n;
@@ -194,6 +203,8 @@ export function meteredCuts(program: GuestProgram, options: MeteredPassOptions =
       }
     }
   }
+  machine.pc = pc;
+  machine.instret = instret;
   if (machine.status === 'terminated') ctx.terminate(window - budget);
   return {
     segments: ctx.segments,

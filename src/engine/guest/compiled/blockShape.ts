@@ -55,3 +55,44 @@ export function blockLength(code: Int32Array, idx: number, maxLen = MAX_BLOCK): 
   }
   return n;
 }
+
+/** A region's limits: blocks and instructions (the generated function's size). */
+export const MAX_REGION_BLOCKS = 48;
+export const MAX_REGION_WORDS = 1024;
+
+/**
+ * The blocks statically reachable from the block at `entry` (breadth first: branch targets and
+ * fall-throughs, JAL targets; never through JALR, whose target is data), within the limits above; the
+ * entry block first. `maxLen` bounds each block (1: one-instruction blocks).
+ */
+export function formRegion(
+  code: Int32Array,
+  imm: Int32Array,
+  entry: number,
+  maxLen = MAX_BLOCK,
+): { start: number; length: number }[] {
+  const out: { start: number; length: number }[] = [];
+  const seen = new Set<number>([entry]);
+  const queue = [entry];
+  let words = 0;
+  while (queue.length > 0 && out.length < MAX_REGION_BLOCKS) {
+    const start = queue.shift()!;
+    const length = blockLength(code, start, maxLen);
+    if (length === 0 || (out.length > 0 && words + length > MAX_REGION_WORDS)) continue;
+    out.push({ start, length });
+    words += length;
+    const last = start + length - 1;
+    const op = code[last] & 0xff;
+    const next: number[] = [];
+    if ((op >= O.OP_BEQ && op <= O.OP_BGEU) || op === O.OP_JAL) {
+      if (imm[last] % 4 === 0) next.push(last + imm[last] / 4);
+      if (op !== O.OP_JAL) next.push(last + 1);
+    } else if (op !== O.OP_JALR) next.push(last + 1);
+    for (const t of next)
+      if (Number.isInteger(t) && t >= 0 && t < code.length && !seen.has(t)) {
+        seen.add(t);
+        queue.push(t);
+      }
+  }
+  return out;
+}

@@ -1,6 +1,11 @@
-// JavaScript source of one basic block (blockShape.ts): the interpreter's cases (guest/isa/executor.ts),
-// unrolled for fixed words, with the memory accesses left to a flavour (tracedSource.ts: OpenVM's exact
-// TracingMemory sequence; meteredSource.ts: untraced, counting what MeteredCtx counts).
+// JavaScript source of a region: basic blocks (blockShape.ts) statically reachable from an entry block,
+// each the interpreter's cases (guest/isa/executor.ts) unrolled for its fixed words, with the memory
+// accesses left to a flavour (tracedSource.ts: OpenVM's exact TracingMemory sequence; meteredSource.ts:
+// untraced, counting what MeteredCtx counts). Blocks are chained inside the function: a block's exit to
+// another block of the region sets pc and continues a `switch (pc)` loop, so a loop whose blocks are all
+// in the region runs without returning to the driver; the function returns when pc leaves the region,
+// when the next block would exceed `budget` (the instructions the caller allows), or before a failing
+// instruction ("bail", st.bailed).
 // SAFETY: the source is built only from this file's fixed text and integers: the opcode selects a fixed
 // template, and every number placed in it (register pointers, immediates, pcs, timestamps offsets, limits)
 // goes through `int`, which refuses anything but a safe integer and prints it in decimal. No string, symbol
@@ -19,10 +24,10 @@ export function int(n: number): string {
   return n < 0 ? `(${n})` : String(n);
 }
 
-/** What a flavour emits for the accesses; `k` is the instruction's timestamp offset in the block. */
+/** What a flavour emits for the accesses; `k` is the instruction's timestamp offset in its block. */
 export interface AccessEmitter {
-  /** Locals and entry checks at the top of the function body (`bail0` returns before instruction 0). */
-  prologue(startPc: number, totalTs: number): string;
+  /** Locals and entry checks at the top of the function body (may return before anything ran). */
+  prologue(): string;
   /** The register value without an access (operands checked before the instruction has any effect). */
   peekReg(dst: string, r: number): string;
   readReg(dst: string, r: number, k: number): string;
@@ -33,16 +38,18 @@ export interface AccessEmitter {
   writeMem(value: string, k: number): string;
   /** AS2 word at `P` := (previous & ~mask) | (value & mask); mask and value are locals. */
   writeMemMasked(mask: string, value: string, k: number): string;
-  /** Leave after `n` instructions (timestamps `ts`, accesses `acc` in all) to pc `next` (an expression). */
-  exit(next: string, n: number, ts: number, acc: number): string;
+  /** A condition (on the locals) under which a block of `totalTs` timestamps may start ('true': always). */
+  canStart(totalTs: number): string;
+  /** Accounts the first `n` instructions of the block at `start` (timestamps `ts`, accesses `acc`). */
+  account(start: number, n: number, ts: number, acc: number): string;
+  /** Returns from the function with pc (a local) and I (instructions run), having accounted everything. */
+  leave(bailed: boolean): string;
 }
 
 export interface BlockInput {
   code: Int32Array;
   imm: Int32Array;
   pcBase: number;
-  start: number;
-  length: number;
   /** Address limit: accesses need P < memLimit (min of 2^29 and the AS2 host cells - 3). */
   memLimit: number;
 }
@@ -93,12 +100,12 @@ const BRANCH: Record<number, string> = {
   [O.OP_BGEU]: 'a >= b',
 };
 
-/** The body of the block function (the flavour wraps it with its parameters). */
-export function blockBody(input: BlockInput, e: AccessEmitter): string {
-  const { code, imm: imms, pcBase, start, length, memLimit } = input;
-  let totalTs = 0;
-  for (let n = 0; n < length; n++) totalTs += timestampCost(code[start + n] & 0xff);
-  const out: string[] = [e.prologue(pcBase + 4 * start, totalTs)];
+/** The instructions of one block, ending with a transfer (`pc = …; continue`) or a bail (return). */
+function blockCode(input: BlockInput, start: number, length: number, e: AccessEmitter): string[] {
+  const { code, imm: imms, pcBase, memLimit } = input;
+  const out: string[] = [];
+  const transfer = (next: string, n: number, ts: number, acc: number) =>
+    `${e.account(start, n, ts, acc)} I += ${int(n)}; pc = ${next}; continue;`;
   let ts = 0;
   let acc = 0;
   let ended = false;
@@ -112,7 +119,7 @@ export function blockBody(input: BlockInput, e: AccessEmitter): string {
     const imm = imms[idx];
     const pc = pcBase + 4 * idx;
     const k = ts;
-    const bail = e.exit(int(pc), n, ts, acc);
+    const bail = `${e.account(start, n, ts, acc)} I += ${int(n)}; pc = ${int(pc)}; ${e.leave(true)}`;
     const lim = int(memLimit);
     if (RR[op] !== undefined) {
       out.push(e.readReg('a', rs1, k), e.readReg('b', rs2, k + 1), e.writeReg(rd, RR[op], k + 2));
@@ -147,20 +154,20 @@ export function blockBody(input: BlockInput, e: AccessEmitter): string {
       }
     } else if (BRANCH[op] !== undefined) {
       out.push(e.readReg('a', rs1, k), e.readReg('b', rs2, k + 1));
-      const t = timestampCost(op);
-      const a = accessCost(op, rd);
-      out.push(`if (${BRANCH[op]}) { ${e.exit(int(pc + imm), n + 1, ts + t, acc + a)} }`);
-      out.push(e.exit(int(pc + 4), n + 1, ts + t, acc + a));
+      const t = ts + timestampCost(op);
+      const a = acc + accessCost(op, rd);
+      out.push(`if (${BRANCH[op]}) { ${transfer(int(pc + imm), n + 1, t, a)} }`);
+      out.push(transfer(int(pc + 4), n + 1, t, a));
       ended = true;
     } else if (op === O.OP_JAL) {
       if (rd !== 0) out.push(e.writeReg(rd, int(pc + 4), k));
-      out.push(e.exit(int(pc + imm), n + 1, ts + 1, acc + accessCost(op, rd)));
+      out.push(transfer(int(pc + imm), n + 1, ts + 1, acc + accessCost(op, rd)));
       ended = true;
     } else if (op === O.OP_JALR) {
       out.push(e.peekReg('a', rs1), `p = (a + ${int(imm)}) >>> 0;`, `if (p >= 1073741824) { ${bail} }`);
       out.push(e.readReg('a', rs1, k));
       if (rd !== 0) out.push(e.writeReg(rd, int(pc + 4), k + 1));
-      out.push(e.exit('p & -2', n + 1, ts + 2, acc + accessCost(op, rd)));
+      out.push(transfer('p & -2', n + 1, ts + 2, acc + accessCost(op, rd)));
       ended = true;
     } else if (op === O.OP_LUI) {
       out.push(e.writeReg(rd, int(imm >>> 0), k));
@@ -174,6 +181,31 @@ export function blockBody(input: BlockInput, e: AccessEmitter): string {
     ts += timestampCost(op);
     acc += accessCost(op, rd);
   }
-  if (!ended) out.push(e.exit(int(pcBase + 4 * (start + length)), length, ts, acc));
+  if (!ended) out.push(transfer(int(pcBase + 4 * (start + length)), length, ts, acc));
+  return out;
+}
+
+/** One block of a region: its first instruction index and its length. */
+export interface RegionBlock {
+  start: number;
+  length: number;
+}
+
+/**
+ * The body of a region function (the flavour wraps it with its parameters, among them `pc` and `budget`):
+ * `blocks[0]` is the entry. Each block starts only if it fits the budget and the flavour's condition.
+ */
+export function regionBody(input: BlockInput, blocks: readonly RegionBlock[], e: AccessEmitter): string {
+  const { code, pcBase } = input;
+  const out: string[] = [e.prologue(), 'let I = 0;', 'for (;;) {', 'switch (pc) {'];
+  for (const { start, length } of blocks) {
+    let totalTs = 0;
+    for (let n = 0; n < length; n++) totalTs += timestampCost(code[start + n] & 0xff);
+    out.push(`case ${int(pcBase + 4 * start)}: {`);
+    out.push(`if (I + ${int(length)} > budget || !(${e.canStart(totalTs)})) break;`);
+    out.push(...blockCode(input, start, length, e));
+    out.push('}');
+  }
+  out.push('}', e.leave(false), '}');
   return out.join('\n');
 }

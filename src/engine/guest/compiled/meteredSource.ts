@@ -11,19 +11,29 @@
 import type { SpaceStore } from '../../memory/spaceStore';
 import { PAGE_BITS, PAGE_MASK } from '../../memory/spaceStore';
 import { div, divu, mulh, mulhsu, mulhu, rem, remu } from '../isa/arith';
-import { type AccessEmitter, type BlockInput, blockBody, int } from './blockSource';
+import { type AccessEmitter, type BlockInput, int, type RegionBlock, regionBody } from './blockSource';
 
 /** The metered pass's state a block reads and writes. */
 export interface MeteredState {
-  /** Instructions the last block executed. */
+  /** Instructions the last region call executed. */
   n: number;
+  /** It returned before an instruction it must not run itself (or ran none): the interpreter runs that one. */
+  bailed: boolean;
   /** The Merkle page (ptr >>> 9 of AS2) the last access touched in this window (-1: none). */
   page: number;
   /** An AS2 access of 4 cells at `ptr` on a page other than `page` (it sets `page`). */
   touch(ptr: number): void;
 }
 
-export type MeteredBlock = (S1: SpaceStore, S2: SpaceStore, st: MeteredState, H: Float64Array) => number;
+/** A compiled metered region: returns the next pc. `budget`: instructions before the next segment check. */
+export type MeteredBlock = (
+  S1: SpaceStore,
+  S2: SpaceStore,
+  st: MeteredState,
+  H: Float64Array,
+  budget: number,
+  pc: number,
+) => number;
 
 export interface MeteredBlockInput extends BlockInput {
   /** Per instruction index: the AIR its chip row goes to (-1: none). */
@@ -45,9 +55,9 @@ function regUnit(r: number): string {
 const TOUCH = `if ((P >>> ${MERKLE_PAGE_SHIFT}) !== st.page) st.touch(P);`;
 
 function emitter(input: MeteredBlockInput): AccessEmitter {
-  const { airOf, airCount, start } = input;
-  /** Heights added by the first n instructions. */
-  const rows = (n: number): string => {
+  const { airOf, airCount } = input;
+  /** Heights added by the first n instructions of the block at `start`. */
+  const rows = (start: number, n: number): string => {
     const counts = new Map<number, number>();
     for (let i = 0; i < n; i++) {
       const air = airOf[start + i];
@@ -58,10 +68,10 @@ function emitter(input: MeteredBlockInput): AccessEmitter {
     return [...counts].map(([air, c]) => `H[${int(air)}] += ${int(c)};`).join(' ');
   };
   return {
-    prologue: (startPc) =>
+    prologue: () =>
       'const rw = S1.wordPagesW[0];\n' +
       'let a = 0, b = 0, v = 0, p = 0, P = 0, s = 0, x = 0, u = 0, wp;\n' +
-      `if (rw === undefined) { st.n = 0; return ${int(startPc)}; }`,
+      'if (rw === undefined) { st.n = 0; st.bailed = true; return pc; }',
     peekReg: (dst, r) => `${dst} = rw[${regUnit(r)}];`,
     readReg: (dst, r) => `${dst} = rw[${regUnit(r)}];`,
     writeReg: (r, value) => `rw[${regUnit(r)}] = ${value};`,
@@ -73,21 +83,23 @@ function emitter(input: MeteredBlockInput): AccessEmitter {
     writeMemMasked: (mask, value) =>
       `wp = S2.wordPagesW[P >>> ${PB}]; if (wp === undefined) wp = S2.wordPage(P >>> ${PB});` +
       ` u = (P & ${PM}) >>> 2; wp[u] = (wp[u] & ~${mask}) | (${value} & ${mask}); ${TOUCH}`,
-    exit: (next, n) => `${rows(n)} st.n = ${int(n)}; return ${next};`,
+    canStart: () => 'true',
+    account: (start, n) => rows(start, n),
+    leave: (bailed) => `st.n = I; st.bailed = ${bailed ? 'true' : 'I === 0'}; return pc;`,
   };
 }
 
 const ARITH = { mulh, mulhsu, mulhu, div, divu, rem, remu };
 
-export function meteredSource(input: MeteredBlockInput): string {
+export function meteredSource(input: MeteredBlockInput, blocks: readonly RegionBlock[]): string {
   return (
     '"use strict";\nconst { mulh, mulhsu, mulhu, div, divu, rem, remu } = env;\n' +
-    `return function block(S1, S2, st, H) {\n${blockBody(input, emitter(input))}\n};`
+    `return function region(S1, S2, st, H, budget, pc) {\n${regionBody(input, blocks, emitter(input))}\n};`
   );
 }
 
 /** Compiles one metered block (new Function: needs 'unsafe-eval' under a Content Security Policy). */
-export function compileMetered(input: MeteredBlockInput): MeteredBlock {
-  const factory = new Function('env', meteredSource(input)) as (env: typeof ARITH) => MeteredBlock;
+export function compileMetered(input: MeteredBlockInput, blocks: readonly RegionBlock[]): MeteredBlock {
+  const factory = new Function('env', meteredSource(input, blocks)) as (env: typeof ARITH) => MeteredBlock;
   return factory(ARITH);
 }

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { GuestRun } from '../guestRun';
 import type { RecordLog } from '../../memory/recordLog';
 import type { TracingMemory } from '../../memory/tracingMemory';
-import { setCompiledTierDefault } from './tierSwitch';
+import { compiledTierDefault, setCompiledTierDefault } from './tierSwitch';
 
 /** FNV-1a over 32-bit words. */
 class Hash {
@@ -112,11 +112,12 @@ export function endState(run: GuestRun, finalize = true): EndState {
 
 /** Builds a run with the tier off or on (the switch only matters while the interpreter is constructed). */
 export function withTier<T>(on: boolean, make: () => T): T {
+  const before = compiledTierDefault();
   setCompiledTierDefault(on);
   try {
     return make();
   } finally {
-    setCompiledTierDefault(true);
+    setCompiledTierDefault(before);
   }
 }
 

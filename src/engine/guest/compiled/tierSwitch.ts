@@ -26,3 +26,14 @@ export function codeGenerationAllowed(): boolean {
   }
   return allowed;
 }
+
+let threshold = 2;
+
+/** Runs of a block through the interpreter before it is compiled (tests set 0: compile everything at once). */
+export function compileThreshold(): number {
+  return threshold;
+}
+
+export function setCompileThreshold(runs: number): void {
+  threshold = runs;
+}

@@ -14,15 +14,27 @@ import { MAX_TIMESTAMP } from '../../memory/config';
 import { PAGE_BITS, PAGE_MASK, type SpaceStore } from '../../memory/spaceStore';
 import type { TracingMemory } from '../../memory/tracingMemory';
 import { div, divu, mulh, mulhsu, mulhu, rem, remu } from '../isa/arith';
-import { type AccessEmitter, type BlockInput, blockBody, int } from './blockSource';
+import { type AccessEmitter, type BlockInput, int, type RegionBlock, regionBody } from './blockSource';
 
-/** Where a block function reports how many instructions it executed. */
+/** Where a region function reports what it did. */
 export interface BlockState {
+  /** Instructions executed. */
   n: number;
+  /** It returned before an instruction it must not run itself (or ran none): the interpreter runs that one. */
+  bailed: boolean;
 }
 
-/** A compiled traced block: returns the next pc; `st.n` = instructions executed (< length: bailed). */
-export type TracedBlock = (mem: TracingMemory, S1: SpaceStore, S2: SpaceStore, st: BlockState) => number;
+/** A compiled traced region: returns the next pc. */
+export type TracedBlock = (
+  mem: TracingMemory,
+  S1: SpaceStore,
+  S2: SpaceStore,
+  st: BlockState,
+  /** Instructions the caller allows: a block starts only if it fits. */
+  budget: number,
+  /** The entry pc (the region's first block). */
+  pc: number,
+) => number;
 
 const SIZE4 = 3 << LOG_BLOCK_SIZE_SHIFT; // a 4-cell block's size code in the metadata word
 const CODE4 = int(3);
@@ -37,10 +49,11 @@ function regUnit(r: number): string {
 }
 
 const traced: AccessEmitter = {
-  prologue: (startPc, totalTs) =>
-    'const rw = S1.wordPagesW[0], rm = S1.metaPagesW[0], T = mem.timestamp, A = mem.accesses;\n' +
-    'let L = mem.lastTPrev, a = 0, b = 0, v = 0, m = 0, p = 0, P = 0, s = 0, x = 0, u = 0, i = 0, wp, mp;\n' +
-    `if (rw === undefined || rm === undefined || T > ${int(MAX_TIMESTAMP - totalTs)}) { st.n = 0; return ${int(startPc)}; }`,
+  prologue: () =>
+    'const rw = S1.wordPagesW[0], rm = S1.metaPagesW[0];\n' +
+    'let T = mem.timestamp, A = mem.accesses, L = mem.lastTPrev;\n' +
+    'let a = 0, b = 0, v = 0, m = 0, p = 0, P = 0, s = 0, x = 0, u = 0, i = 0, wp, mp;\n' +
+    'if (rw === undefined || rm === undefined) { st.n = 0; st.bailed = true; return pc; }',
   peekReg: (dst, r) => `${dst} = rw[${regUnit(r)}];`,
   readReg: (dst, r, k) => {
     const U = regUnit(r);
@@ -72,22 +85,25 @@ const traced: AccessEmitter = {
     ` L = m & ${MASK}; u = (P & ${PM}) >>> 2; wp[u] = (wp[u] & ~${mask}) | (${value} & ${mask}); }` +
     ` else { s = mem.peekWord(2, P); mem.timestamp = T + ${int(k)};` +
     ` mem.writeWord(2, P, (s & ~${mask}) | (${value} & ${mask})); L = mem.lastTPrev; }`,
-  exit: (next, n, ts, acc) =>
-    `mem.timestamp = T + ${int(ts)}; mem.accesses = A + ${int(acc)}; mem.lastTPrev = L; st.n = ${int(n)}; return ${next};`,
+  // Every access of the block stays below MAX_TIMESTAMP (TracingMemory would throw: the interpreter does).
+  canStart: (totalTs) => `T <= ${int(MAX_TIMESTAMP - totalTs)}`,
+  account: (_start, _n, ts, acc) => `T += ${int(ts)}; A += ${int(acc)};`,
+  leave: (bailed) =>
+    `mem.timestamp = T; mem.accesses = A; mem.lastTPrev = L; st.n = I; st.bailed = ${bailed ? 'true' : 'I === 0'}; return pc;`,
 };
 
 const ARITH = { mulh, mulhsu, mulhu, div, divu, rem, remu };
 
 /** The source of a traced block (exported for the safety tests). */
-export function tracedSource(input: BlockInput): string {
+export function tracedSource(input: BlockInput, blocks: readonly RegionBlock[]): string {
   return (
     '"use strict";\nconst { mulh, mulhsu, mulhu, div, divu, rem, remu } = env;\n' +
-    `return function block(mem, S1, S2, st) {\n${blockBody(input, traced)}\n};`
+    `return function region(mem, S1, S2, st, budget, pc) {\n${regionBody(input, blocks, traced)}\n};`
   );
 }
 
 /** Compiles one traced block (new Function: needs 'unsafe-eval' under a Content Security Policy). */
-export function compileTraced(input: BlockInput): TracedBlock {
-  const factory = new Function('env', tracedSource(input)) as (env: typeof ARITH) => TracedBlock;
+export function compileTraced(input: BlockInput, blocks: readonly RegionBlock[]): TracedBlock {
+  const factory = new Function('env', tracedSource(input, blocks)) as (env: typeof ARITH) => TracedBlock;
   return factory(ARITH);
 }
