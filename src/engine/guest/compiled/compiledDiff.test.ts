@@ -24,14 +24,16 @@ import { setCompileThreshold } from './tierSwitch';
 const TEXT = 0x200800;
 const DATA = 0x300000;
 const DATA_BYTES = 4096;
-const DUMP = 2048; // register dump offset (the body's accesses stay below it)
+const DUMP = 1024; // register dump offset (S-type offsets stay below 2048; the body accesses below it)
 const BASE = 31; // x31 = DATA throughout
 const LOOP = 30; // x30 = the pass counter
 const BODY = 300;
 
 /** The random body; `misaligned`: sub-word and word accesses at any offset (may fail), else aligned. */
 function body(rnd: Random, misaligned: boolean): number[] {
-  const reg = () => 1 + rnd.below(29); // x1..x29
+  const reg = () => 1 + rnd.below(28); // x1..x28 (x29: jalr base, x30: pass counter, x31: data base)
+  const jumps: { at: number; origin: number; skip: number; make: (off: number) => number }[] = [];
+  const jalrs = new Set<number>();
   const dst = () => (rnd.below(8) === 0 ? 0 : reg());
   const src = () => rnd.below(32);
   const rr = [A.add, A.sub, A.sll, A.slt, A.sltu, A.xor, A.srl, A.sra, A.or, A.and, A.mul, A.mulh, A.mulhsu];
@@ -67,15 +69,40 @@ function body(rnd: Random, misaligned: boolean): number[] {
       words.push(op(src(), BASE, off));
     } else if (k < 92 && left > 9) {
       // a forward branch of 1..8 words (1: both ways land on the next word)
-      const skip = 1 + rnd.below(8);
-      words.push(rnd.pick([A.beq, A.bne, A.blt, A.bge, A.bltu, A.bgeu])(src(), src(), 4 * skip));
+      const op = rnd.pick([A.beq, A.bne, A.blt, A.bge, A.bltu, A.bgeu]);
+      const [a, b] = [src(), src()];
+      jumps.push({
+        at: words.length,
+        origin: words.length,
+        skip: 1 + rnd.below(8),
+        make: (off) => op(a, b, off),
+      });
+      words.push(0);
     } else if (k < 96 && left > 9) {
-      words.push(A.jal(dst(), 4 * (1 + rnd.below(8))));
+      const rd = dst();
+      jumps.push({
+        at: words.length,
+        origin: words.length,
+        skip: 1 + rnd.below(8),
+        make: (off) => A.jal(rd, off),
+      });
+      words.push(0);
     } else if (left > 10) {
-      // jalr through a register just set by auipc: a computed jump 2..5 words ahead
-      words.push(A.auipc(29, 0), A.jalr(dst(), 29, 4 * (2 + rnd.below(4))));
+      // jalr through x29 just set by auipc: a computed jump 2..5 words ahead (x29 is written nowhere else)
+      const rd = dst();
+      jalrs.add(words.length + 1);
+      jumps.push({
+        at: words.length + 1,
+        origin: words.length,
+        skip: 2 + rnd.below(4),
+        make: (off) => A.jalr(rd, 29, off),
+      });
+      words.push(A.auipc(29, 0), 0);
     }
   }
+  // No branch or jump lands on a jalr (it would jump through a stale x29, backwards).
+  for (const { at, origin, skip, make } of jumps)
+    words[at] = make(4 * (jalrs.has(origin + skip) ? skip + 1 : skip));
   return words;
 }
 
@@ -114,7 +141,7 @@ describe('compiled tier = interpreter on random RV32IM programs', () => {
       for (let p = 0; p < 40; p++) {
         const { words, data } = program(rnd, false);
         const prog = loadGuestProgram(elf([...words, A.terminate(0)], data));
-        const end = expectSameEnd(() => new GuestRun(prog, { keepRecords: true }));
+        const end = expectSameEnd(() => new GuestRun(prog, { keepRecords: true }), 100_000, 1_000_000);
         expect(end.status).toBe('terminated');
       }
     });
@@ -127,7 +154,7 @@ describe('compiled tier = interpreter on random RV32IM programs', () => {
     for (let p = 0; p < 40; p++) {
       const { words, data } = program(rnd, true);
       const prog = loadGuestProgram(elf([...words, A.terminate(0)], data));
-      const end = expectSameEnd(() => new GuestRun(prog, { keepRecords: true }));
+      const end = expectSameEnd(() => new GuestRun(prog, { keepRecords: true }), 100_000, 1_000_000);
       if (end.status === 'failed') failed++;
     }
     expect(failed).toBeGreaterThan(10);
