@@ -1,5 +1,7 @@
-// guest group: RV32IM interpretation speed with full OpenVM tracing (TracingMemory with its record arena)
-// on the real fibonacci guest, n = 100000 (../shared/guests/openvm-v1.7, its README input), best of 5.
+// guest group: RV32IM execution speed with full OpenVM tracing (TracingMemory with its record arena) on the
+// real fibonacci guest, n = 100000 (../shared/guests/openvm-v1.7, its README input), best of 5: with the
+// compiled tier (guest_instr_per_sec, the default) and the interpreter alone (guest_interpreter_instr_per_sec);
+// the fast metered pass (guest_metered_pass_instr_per_sec: meteredCuts on fibonacci n = 800,000, best of 5).
 // Also: the same with the allocator observer's hooks installed, the fibonacci instruction count, the
 // metered run (guest_metered_instr_per_sec, meteredGuest.ts), and whole runs (load, execute, finalize; full
 // tracing, best of 3) of the precompile benchmarks keccak256_iter, sha256_iter, ecrecover and pairing with
@@ -14,7 +16,9 @@ import { GuestRun } from '../src/engine/guest/guestRun';
 import { parseInput } from '../src/engine/guest/io/input';
 import { parseOpenVmToml } from '../src/engine/guest/config/vmConfig';
 import type { BenchGroup } from './benchGroup';
-import { measureMetered } from './meteredGuest';
+import { FIBONACCI_800K_INPUT, measureMetered } from './meteredGuest';
+import { setCompiledTierDefault } from '../src/engine/guest/compiled/tierSwitch';
+import { meteredCuts } from '../src/engine/metering/meteredPass';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, '../shared/guests/openvm-v1.7');
@@ -53,11 +57,13 @@ export const guestBench: BenchGroup = (report) => {
   }
   const program = loadGuestProgram(new Uint8Array(readFileSync(elf)));
   const input = parseInput(readFileSync(path.join(shared, 'fibonacci.input.json'), 'utf8'));
-  const measure = (observe: boolean) => {
+  const measure = (observe: boolean, tier = true) => {
     let best = Infinity;
     let instructions = 0;
     for (let rep = 0; rep < 5; rep++) {
+      setCompiledTierDefault(tier);
       const run = new GuestRun(program, { input, mode: 'persistent', keepRecords: true });
+      setCompiledTierDefault(true);
       if (observe) new AllocObserver(run.machine);
       const t0 = performance.now();
       const status = run.run(Number.MAX_SAFE_INTEGER);
@@ -75,6 +81,13 @@ export const guestBench: BenchGroup = (report) => {
   );
   report('guest_instr_per_sec', Math.round(plain.instructions / (plain.best / 1000)));
   report('guest_fibonacci_instructions', plain.instructions);
+  const interpreted = measure(false, false);
+  report('guest_interpreter_instr_per_sec', Math.round(interpreted.instructions / (interpreted.best / 1000)));
+  const pass = measurePass(program);
+  process.stderr.write(
+    `# metered pass, fibonacci n=800000: ${pass.instructions} instructions, ${pass.segments} segments\n`,
+  );
+  report('guest_metered_pass_instr_per_sec', Math.round(pass.instructions / (pass.best / 1000)));
   const observed = measure(true);
   report('guest_instr_per_sec_alloc_observe', Math.round(observed.instructions / (observed.best / 1000)));
   const metered = measureMetered(program);
@@ -90,3 +103,21 @@ export const guestBench: BenchGroup = (report) => {
     if (ms !== undefined) report(`guest_${name}_ms`, Math.round(ms));
   }
 };
+
+/** meteredCuts (the fast metered pass, no tracing) on fibonacci n = 800,000: best of 5. */
+function measurePass(program: ReturnType<typeof loadGuestProgram>) {
+  const input = parseInput(FIBONACCI_800K_INPUT);
+  let best = Infinity;
+  let instructions = 0;
+  let segments = 0;
+  for (let rep = 0; rep < 5; rep++) {
+    const t0 = performance.now();
+    const r = meteredCuts(program, { input });
+    const ms = performance.now() - t0;
+    if (r.error !== null || r.exitCode !== 0) throw new Error(`metered pass failed: ${r.error?.message}`);
+    instructions = r.instret;
+    segments = r.segments.length;
+    best = Math.min(best, ms);
+  }
+  return { best, instructions, segments };
+}

@@ -23,6 +23,7 @@ import * as O from './opcodes';
 import { hintBuffer, hintStoreW } from '../io/hintStore';
 import { hintInput, hintLoadByKey, hintRandom, printStr } from '../io/phantom';
 import { defaultVmConfig, type VmConfig } from '../config/vmConfig';
+import { CompiledTier } from '../compiled/compiledTier';
 
 // Local bindings of the opcode numbers: the switch then compares against module constants in every
 // loader (bundled or not), which V8 folds; a namespace property per case label would not be.
@@ -70,6 +71,8 @@ export class Interpreter {
   private readonly hooks = new Map<number, { original: number; handlers: HookHandler[] }>();
   /** Handlers installed as serving (they may redirect): they run after every other handler of their pc. */
   private readonly serving = new WeakSet<HookHandler>();
+  /** The compiled tier (guest/compiled/), or null: this loop alone. Either computes the same state. */
+  readonly tier: CompiledTier | null;
 
   constructor(
     readonly program: GuestProgram,
@@ -82,13 +85,15 @@ export class Interpreter {
     // A private copy: hooks patch it.
     this.code = program.decoded.code.slice();
     this.imm = program.decoded.imm;
+    this.tier = CompiledTier.create(program, memory, this.code);
   }
 
   /** Runs until termination, an error, or `maxSteps` instructions (then 'paused'; call again to go on). */
   run(maxSteps: number): MachineStatus {
     if (this.status === 'terminated' || this.status === 'failed') return this.status;
     try {
-      this.execute(maxSteps);
+      if (this.tier !== null) this.tier.run(this, maxSteps);
+      else this.execute(maxSteps);
       // execute() may have terminated the machine (TS cannot see the mutation through the call).
       if ((this.status as MachineStatus) !== 'terminated') this.status = 'paused';
     } catch (e) {
@@ -100,6 +105,11 @@ export class Interpreter {
 
   step(): MachineStatus {
     return this.run(1);
+  }
+
+  /** The interpreter loop for up to n instructions, for the compiled tier's fallback (throws). */
+  interpretSteps(n: number): void {
+    this.execute(n);
   }
 
   private locate(e: unknown): EngineError {
@@ -131,6 +141,7 @@ export class Interpreter {
       hook = { original: this.code[idx], handlers: [] };
       this.hooks.set(idx, hook);
       this.code[idx] = (hook.original & ~0xff) | OP_HOOK;
+      this.tier?.invalidate(idx);
     }
     const firstServing = serves ? -1 : hook.handlers.findIndex((h) => this.serving.has(h));
     if (serves) this.serving.add(handler);
@@ -146,6 +157,7 @@ export class Interpreter {
     if (hook.handlers.length === 0) {
       this.code[idx] = hook.original;
       this.hooks.delete(idx);
+      this.tier?.invalidate(idx);
     }
   }
 
