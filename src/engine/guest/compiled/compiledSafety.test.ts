@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EngineError } from '../../errors';
 import { Random } from '../../random';
-import * as A from '../isa/asm.testutil';
+import * as A from '../asm/encode';
 import { guestFromWords } from '../isa/runWords.testutil';
 import { EXAMPLES } from '../fixtures.testutil';
 import { loadGuestProgram, type GuestProgram } from '../program/guestProgram';
