@@ -78,12 +78,16 @@ export function ControlBar(props: ControlBarProps) {
           e.preventDefault();
           const t = Number(typed.trim());
           if (typed.trim() !== '' && Number.isInteger(t) && t >= 0) props.onJump(t);
+          // Focus returns to the page, so the next key (s, →) steps instead of typing into the box.
+          const field = e.currentTarget.elements.namedItem('goto') as HTMLInputElement | null;
+          field?.blur();
         }}
       >
         <label>
           <span className="sr-only">Go to timestamp</span>
           <input
             id="goto-timestamp"
+            name="goto"
             aria-label="Go to timestamp"
             inputMode="numeric"
             placeholder="go to t…"

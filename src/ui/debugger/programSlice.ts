@@ -5,11 +5,13 @@
 import { formatNumber } from '../panels/timeline/format';
 import type { SessionOptions } from '../../engine/timeline/sessionTypes';
 import type { Position } from '../../engine/timeline/sessionTypes';
+import type { Frame } from '../../engine/views/frameTypes';
 import type { ControlOp } from '../../worker/protocol';
 import { parseUrlState } from '../urlState';
 import { asErrorInfo } from './asErrorInfo';
 import { classifyDropped } from './droppedFiles';
 import { fileRole } from './programKind';
+import { runEndNotice } from './runEndNotice';
 import type { Loaded, ProgramSlice, Progress, StoreContext } from './storeTypes';
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -58,6 +60,7 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
       progress: { what: 'recording', step: 0, rate: 0, startedAt: started.at },
     });
     let stop: string;
+    let ended: Frame['info']['end'];
     try {
       const end = await client.request(
         'run',
@@ -69,6 +72,7 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         },
       );
       stop = end.stop;
+      ended = end.info.end;
     } catch (e) {
       if (!ctx.isCurrent(generation)) return;
       set({ recording: false, progress: undefined, queued: undefined });
@@ -85,6 +89,11 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
       set({
         notice: `Recording cancelled at step ${formatNumber(progress?.step ?? 0)}: the timeline spans what was recorded; Run or Run to end records the rest.`,
       });
+    else {
+      // The step limit or an error further on: said now, not only once the user gets there.
+      const notice = runEndNotice(ended, get().loaded?.kind === 'alloc' ? 'operation' : 'timestamp');
+      if (notice !== undefined) set({ notice });
+    }
     if (get().showCost && !get().cost) void get().computeCost();
     if (get().showMeter && !get().meter && !get().meterLoading) void get().computeMeter();
     // Back to the start (or the timestamp the URL asked for, if it was recorded).

@@ -1,0 +1,46 @@
+// Issue 22, item 3: the smaller defects a new user hit, each reproduced in the app — focus leaves the
+// Go to timestamp box after Go; 20 rapid → presses give 20 steps; the exit code is in the status.
+import { expect, test } from '@playwright/test';
+import { ready, timestamp, watchErrors } from './helpers';
+
+test('issue 22: after Go to timestamp + Enter, focus returns to the page and s steps', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/?example=split.mtrace');
+  await ready(page);
+  const box = page.getByRole('textbox', { name: 'Go to timestamp' });
+  await page.keyboard.press('g');
+  await expect(box).toBeFocused();
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await ready(page);
+  expect(await timestamp(page)).toBe(2);
+  await expect(box).not.toBeFocused();
+  await page.keyboard.press('s');
+  await ready(page);
+  await expect(box).toHaveValue('2');
+  expect(await timestamp(page)).toBe(3);
+  expect(errors).toEqual([]);
+});
+
+test('issue 22: 20 rapid → presses give 20 steps (key repeats queue, bounded)', async ({ page }) => {
+  await page.goto('/?example=hashmap.elf');
+  await ready(page, 60_000);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('current-step')).toHaveText('20');
+  await ready(page);
+  await expect(page.getByTestId('current-step')).toHaveText('20');
+});
+
+test('issue 22: the exit code is in the status once the guest has ended', async ({ page }) => {
+  await page.goto('/?example=hello.elf');
+  await ready(page, 60_000);
+  await expect(page.getByTestId('exit-code')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Run to end' }).click();
+  await ready(page);
+  await expect(page.getByTestId('status')).toHaveText('done');
+  await expect(page.getByTestId('exit-code')).toHaveText('exit code 0');
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await ready(page);
+  await expect(page.getByTestId('exit-code')).toHaveCount(0);
+});
