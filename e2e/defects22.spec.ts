@@ -44,3 +44,32 @@ test('issue 22: the exit code is in the status once the guest has ended', async 
   await ready(page);
   await expect(page.getByTestId('exit-code')).toHaveCount(0);
 });
+
+test('issue 22: program rows never wrap without their address, even in a narrow Program column', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto('/?example=hello.elf');
+  await ready(page, 60_000);
+  // Rust symbols: long branch targets (`bnez a1, 0x20a2e4 <memcpy+0x2b0>`, `<alloy_primitives::…>`).
+  await page.locator('input[type=file]').setInputFiles('public/examples/ecrecover.elf');
+  await expect(page.getByRole('combobox', { name: 'Examples' })).toHaveValue('');
+  await ready(page, 60_000);
+  const splitter = page.getByRole('separator', { name: 'Resize the program column' });
+  await splitter.focus();
+  for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowLeft');
+  // A row's instruction text starts on the line of its address (a long operand is cut, its tooltip has it).
+  const rows = page.getByTestId('disassembly').locator('li');
+  await expect(rows.first()).toBeVisible();
+  const misplaced = await rows.evaluateAll((lis) =>
+    lis
+      .map((li) => {
+        const addr = li.querySelector('.addr')!.getBoundingClientRect();
+        const text = li.querySelector('.text')!.getBoundingClientRect();
+        return { pc: li.getAttribute('data-pc'), dy: Math.abs(text.top - addr.top) };
+      })
+      .filter((r) => r.dy > 2),
+  );
+  await page.screenshot({ path: 'test-results/defects22-narrow-program.png' });
+  expect(misplaced).toEqual([]);
+});
