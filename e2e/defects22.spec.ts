@@ -73,3 +73,33 @@ test('issue 22: program rows never wrap without their address, even in a narrow 
   await page.screenshot({ path: 'test-results/defects22-narrow-program.png' });
   expect(misplaced).toEqual([]);
 });
+
+test('issue 22: addresses and values in hex in every panel, and the Hex/Dec switch applies to all', async ({
+  page,
+}) => {
+  await page.goto('/?example=split.mtrace');
+  await ready(page);
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await ready(page);
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await ready(page);
+  // t=2: read 2 8 4 splits the 16-block [0..16) (split.mtrace)
+  const accesses = page.getByTestId('step-accesses');
+  const record = page.getByTestId('adapter-record').first();
+  await expect(accesses).toContainText('read AS2 [0x8..0xc)');
+  await expect(record).toContainText('AS2 [0x0..0x10)');
+  await expect(record).toContainText('data [01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f 10]');
+  await page.locator('[data-testid=cell][data-as="2"][data-addr="9"]').click();
+  await ready(page);
+  const meta = page.getByTestId('block-meta');
+  await expect(meta).toContainText('AS2 0x9');
+  await expect(meta).toContainText('[0x8..0xc)');
+  await expect(page.getByTestId('block-values')).toHaveText('[09 0a 0b 0c]');
+  await page.screenshot({ path: 'test-results/defects22-hex.png' });
+  // Dec in the Address spaces toolbar: every panel follows.
+  await page.getByRole('button', { name: 'Dec', exact: true }).click();
+  await expect(accesses).toContainText('read AS2 [8..12)');
+  await expect(record).toContainText('data [1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16]');
+  await expect(meta).toContainText('AS2 9');
+  await expect(page.getByTestId('block-values')).toHaveText('[9 10 11 12]');
+});

@@ -3,6 +3,7 @@
 import { explainMetadataWord } from '../../engine/views/explainMetadata';
 import type { BlockView } from '../../engine/views/frameTypes';
 import { Explain } from '../controls/Explain';
+import { fmtAddr, fmtRange, fmtValues, useNumberBase } from './numberBase';
 
 const hex = (n: number, w = 8) => '0x' + n.toString(16).padStart(w, '0');
 
@@ -15,6 +16,7 @@ export function BlockInspector({
   onJump(t: number): void;
   onWho(which: 'previous' | 'next'): void;
 }) {
+  const base = useNumberBase();
   if (block === null) {
     return (
       <section className="panel block-inspector" aria-label="Block inspector">
@@ -41,7 +43,7 @@ export function BlockInspector({
       >
         <dt>cell</dt>
         <dd className="mono">
-          AS{block.addressSpace} {block.pointer} ({hex(block.pointer, 1)})
+          AS{block.addressSpace} {fmtAddr(block.pointer, base)}
         </dd>
         <dt title="AccessMetadata.timestamp_and_log_block_size of the cell's unit (bits 0..28 timestamp, 29..31 size code)">
           raw word
@@ -52,7 +54,7 @@ export function BlockInspector({
         </dd>
         <dt title="the block's start entry holds its timestamp and size">block</dt>
         <dd className="mono">
-          [{block.blockStart}..{block.blockStart + block.blockSize}) · {block.blockSize} cells · start word{' '}
+          {fmtRange(block.blockStart, block.blockSize, base)} · {block.blockSize} cells · start word{' '}
           {hex(startRaw)}
         </dd>
         <dt>last access</dt>
@@ -61,7 +63,9 @@ export function BlockInspector({
           <Explain text={explainMetadataWord(startRaw, 0, r.align, block.blockStart)} />
         </dd>
         <dt>values</dt>
-        <dd className="mono">[{Array.from(r.values).join(' ')}]</dd>
+        <dd className="mono" data-testid="block-values">
+          [{fmtValues(r.values, base, r.align === 1 ? 4 : 1)}]
+        </dd>
       </dl>
       <p className="why" data-testid="why-size">
         <strong>Why this size?</strong> {block.why}
@@ -89,7 +93,7 @@ export function BlockInspector({
               >
                 t {h.timestamp[i]}
               </button>{' '}
-              {h.write[i] ? 'write' : 'read'} [{h.pointer[i]}..{h.pointer[i] + h.size[i]}) t_prev {h.tPrev[i]}
+              {h.write[i] ? 'write' : 'read'} {fmtRange(h.pointer[i], h.size[i], base)} t_prev {h.tPrev[i]}
             </li>
           ))}
         </ol>
