@@ -103,3 +103,15 @@ test('issue 22: addresses and values in hex in every panel, and the Hex/Dec swit
   await expect(meta).toContainText('AS2 9');
   await expect(page.getByTestId('block-values')).toHaveText('[9 10 11 12]');
 });
+
+test('issue 22: built-in examples and lesson 10 open with their openvm.toml (no false "OpenVM would refuse" banner)', async ({
+  page,
+}) => {
+  await page.goto('/?example=precompile_hash.elf');
+  await ready(page, 60_000);
+  await expect(page.getByTestId('config-file')).toHaveText('+ precompile_hash.openvm.toml');
+  await expect(page.getByTestId('missing-settings')).toHaveCount(0);
+  await page.goto('/?lesson=10-precompile-blocks');
+  await ready(page, 60_000);
+  await expect(page.getByTestId('missing-settings')).toHaveCount(0);
+});

@@ -230,8 +230,21 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         });
         return;
       }
+      // A built-in guest opens with the openvm.toml it was built for (its index entry names it).
+      const configFile = get().examples.find((e) => e.file === file)?.config;
+      let config: Loaded['config'];
+      if (configFile !== undefined && role.kind === 'guest')
+        try {
+          config = { name: configFile, text: decode(await env.loadExampleBytes(configFile)) };
+        } catch (e) {
+          set({ failure: asErrorInfo(e), failedFile: configFile, status: get().frame ? 'ready' : 'error' });
+          return;
+        }
       // Switching programs starts with a fresh view (the first load keeps the URL's selection).
-      await openProgram({ name: file, kind: role.kind, bytes, isExample: true }, get().loaded === undefined);
+      await openProgram(
+        { name: file, kind: role.kind, bytes, isExample: true, ...(config ? { config } : {}) },
+        get().loaded === undefined,
+      );
     },
 
     async openFiles(files) {
