@@ -1,5 +1,6 @@
 // Issue 22, item 3: the smaller defects a new user hit, each reproduced in the app — focus leaves the
 // Go to timestamp box after Go; 20 rapid → presses give 20 steps; the exit code is in the status.
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { ready, timestamp, watchErrors } from './helpers';
 
@@ -114,4 +115,70 @@ test('issue 22: built-in examples and lesson 10 open with their openvm.toml (no 
   await page.goto('/?lesson=10-precompile-blocks');
   await ready(page, 60_000);
   await expect(page.getByTestId('missing-settings')).toHaveCount(0);
+});
+
+test('issue 22: a link to a small script opened from disk carries the script and restores it', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto('/?example=split.mtrace');
+  await ready(page);
+  const script =
+    'mode persistent\nwrite 2 0 8 1 2 3 4 5 6 7 8\nread 2 4 4\nread 2 0 4\nwrite 2 0 8 0 0 0 0 0 0 0 0\n';
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'my.mtrace',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(script),
+  });
+  await ready(page);
+  for (let i = 0; i < 3; i++) {
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await ready(page);
+  }
+  const t = await timestamp(page);
+  await expect(page).toHaveURL(/[?&]file=my\.mtrace/);
+  await expect(page).toHaveURL(new RegExp(`[?&]t=${t}(&|$)`));
+  await page.goto(page.url());
+  await ready(page);
+  await expect(page.getByRole('combobox', { name: 'Examples' })).toContainText('my.mtrace');
+  expect(await timestamp(page)).toBe(t);
+  await expect(page.getByTestId('script')).toContainText('read 2 4 4');
+  await expect(page.getByTestId('reopen-file')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('issue 22: a link to an ELF opened from disk says it needs the file and re-opens it at the timestamp', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto('/?example=split.mtrace');
+  await ready(page);
+  const elf = {
+    name: 'myhello.elf',
+    mimeType: 'application/octet-stream',
+    buffer: readFileSync('public/examples/hello.elf'),
+  };
+  await page.locator('input[type=file]').setInputFiles(elf);
+  await ready(page, 60_000);
+  for (let i = 0; i < 4; i++) {
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await ready(page);
+  }
+  const t = await timestamp(page);
+  await expect(page).toHaveURL(/[?&]file=myhello\.elf/);
+  await expect(page).toHaveURL(new RegExp(`[?&]t=${t}(&|$)`));
+  await page.goto(page.url());
+  await ready(page);
+  const banner = page.getByTestId('reopen-file');
+  await expect(banner).toContainText('This link is for myhello.elf');
+  await expect(banner).toContainText(`to go to timestamp ${t}`);
+  // Not the default example at the link's timestamp: at its start, and said so.
+  expect(await timestamp(page)).not.toBe(t);
+  await page.screenshot({ path: 'test-results/defects22-reopen-banner.png' });
+  await page.getByLabel('Open myhello.elf').setInputFiles(elf);
+  await ready(page, 60_000);
+  await expect(banner).toHaveCount(0);
+  expect(await timestamp(page)).toBe(t);
+  await expect(page.getByTestId('disassembly')).toBeVisible();
+  expect(errors).toEqual([]);
 });

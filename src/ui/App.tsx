@@ -8,6 +8,7 @@ import { Controls } from './controls/Controls';
 import { HelpOverlay } from './controls/HelpOverlay';
 import { MissingSettingsBanner } from './controls/MissingSettingsBanner';
 import { ErrorBanner, Notice } from './controls/StatusBanners';
+import { ReopenFileBanner } from './controls/ReopenFileBanner';
 import { Toolbar } from './debugger/Toolbar';
 import type { DebuggerState } from './debugger/storeTypes';
 import { debuggerStore, useDebugger } from './debugger/useDebugger';
@@ -327,6 +328,7 @@ export function App() {
         <MissingSettingsBanner />
         <ErrorBanner />
         <Notice />
+        <ReopenFileBanner />
         <HelpLayer />
         <LessonsDrawer />
         {frame && <Panels view={{ ...view, frame }} />}

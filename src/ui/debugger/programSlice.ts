@@ -11,6 +11,7 @@ import { parseUrlState } from '../urlState';
 import { asErrorInfo } from './asErrorInfo';
 import { classifyDropped } from './droppedFiles';
 import { fileRole } from './programKind';
+import { isAwaited } from './localFileLinks';
 import { runEndNotice } from './runEndNotice';
 import type { Loaded, ProgramSlice, Progress, StoreContext } from './storeTypes';
 
@@ -156,6 +157,8 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
     }
     if (!ctx.isCurrent(generation)) return;
     set({
+      // Another local file opened instead of the one a link asked for: the request is void.
+      ...(next.isExample ? {} : { awaitingFile: undefined }),
       loaded: next,
       program: opened.program ?? undefined,
       lesson: undefined,
@@ -205,6 +208,16 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         set({ examples: index.examples, lessons });
         const lessonEntry = lessons.find((l) => l.id === url.lesson);
         if (lessonEntry) return await get().openLesson(lessonEntry);
+        if (url.file !== undefined && url.example === undefined) {
+          // A small script the link carries: open it, at the link's timestamp (pendingT).
+          if (url.script !== undefined)
+            return await get().openFiles([{ name: url.file, bytes: new TextEncoder().encode(url.script) }]);
+          // Any other local file is not in the link: ask for it; meanwhile the default example, at its start.
+          set({
+            awaitingFile: { name: url.file, ...(url.t !== undefined ? { t: url.t } : {}) },
+            pendingT: undefined,
+          });
+        }
         const file = index.examples.some((e) => e.file === url.example)
           ? (url.example as string)
           : index.default;
@@ -255,6 +268,10 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         ? { name: dropped.config.name, text: decode(dropped.config.bytes) }
         : undefined;
       if (dropped.input) set({ options: { ...get().options, input: decode(dropped.input.bytes).trim() } });
+      // The file a link asked for: it opens at the link's timestamp.
+      const awaited = get().awaitingFile;
+      if (dropped.program && isAwaited(awaited, dropped.program.name))
+        set({ pendingT: awaited?.t, awaitingFile: undefined });
       const loaded = get().loaded;
       if (dropped.program) {
         const { kind, name, bytes } = dropped.program;
@@ -302,6 +319,11 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
             location: {},
           },
         });
+    },
+
+    dismissAwaitingFile() {
+      set({ awaitingFile: undefined });
+      ctx.syncUrl();
     },
 
     dismissNotice() {

@@ -14,6 +14,7 @@ import { SeekCoalescer } from '../../worker/seekCoalescer';
 import { formatUrlState, type UrlState } from '../urlState';
 import { focusOf, laneRequest, lanesFor } from './defaultView';
 import { lessonSlice } from './lessonSlice';
+import { scriptForUrl } from './localFileLinks';
 import { meterSlice } from './meterSlice';
 import { movementSlice } from './movementSlice';
 import { programSlice } from './programSlice';
@@ -35,12 +36,24 @@ export function urlStateOf(s: DebuggerState): UrlState {
   const state: UrlState = { hidden: s.hidden };
   if (s.lessonEntry) state.lesson = s.lessonEntry.id;
   else if (s.loaded?.isExample) state.example = s.loaded.name;
+  else if (s.loaded) {
+    // A local file: the link names it, and carries it when it is a small script (localFileLinks.ts).
+    state.file = s.loaded.name;
+    const script = scriptForUrl(s.loaded);
+    if (script !== undefined) state.script = script;
+  }
   if (s.loaded?.kind === 'guest') {
     state.mode = s.options.mode;
     state.alloc = s.options.alloc;
     if (s.options.input) state.input = s.options.input;
   }
   if (s.frame) state.t = s.frame.position.timestamp;
+  // Still waiting for the file the link was made for: the link stays what it was.
+  if (s.awaitingFile) {
+    delete state.example;
+    state.file = s.awaitingFile.name;
+    state.t = s.awaitingFile.t;
+  }
   if (s.selection) state.sel = s.selection;
   state.panels = [...(s.showCost ? ['cost'] : []), ...(s.showLessons ? ['lessons'] : [])];
   return state;
