@@ -182,3 +182,30 @@ test('issue 22: a link to an ELF opened from disk says it needs the file and re-
   await expect(page.getByTestId('disassembly')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('issue 22: Cost by function says which run it measures, how the debugged run differs, and stays open in the URL', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.goto('/?example=hashmap.elf&alloc=orthotope');
+  await ready(page, 120_000);
+  await page.getByRole('button', { name: 'Cost by function' }).click();
+  const panel = page.getByRole('region', { name: 'Cost by function' });
+  const subject = panel.getByTestId('meter-subject');
+  await expect(subject).toContainText(
+    "Measures: hashmap.elf · no input · default VM config (no openvm.toml) · the guest's own allocator · persistent memory",
+  );
+  await expect(panel.getByTestId('meter-differs')).toContainText('Not the run being debugged');
+  await expect(panel.getByTestId('meter-differs')).toContainText('allocator: orthotope');
+  await expect(panel.getByTestId('meter-summary')).toBeVisible({ timeout: 120_000 });
+  await page.screenshot({ path: 'test-results/defects22-meter-subject.png' });
+  await expect(page).toHaveURL(/[?&]panels=meter/);
+  await page.goto(page.url());
+  await ready(page, 120_000);
+  await expect(page.getByRole('region', { name: 'Cost by function' })).toBeVisible();
+  // The allocator off: the metered run is the run being debugged.
+  await page.getByRole('combobox', { name: 'Allocator interposition' }).selectOption('off');
+  await ready(page, 120_000);
+  await expect(page.getByTestId('meter-subject')).toHaveAttribute('data-same', 'true');
+  await expect(page.getByTestId('meter-differs')).toHaveCount(0);
+});

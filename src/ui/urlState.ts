@@ -21,7 +21,7 @@ export interface UrlState {
   sel?: { addressSpace: number; pointer: number };
   /** Collapsed panels. */
   hidden?: string[];
-  /** Optional panels that are open ('cost', 'lessons'). */
+  /** Optional panels that are open ('cost', 'lessons', 'meter': Cost by function). */
   panels?: string[];
   lesson?: string;
 }
@@ -89,7 +89,8 @@ export function parseUrlState(search: string): UrlState {
   const hidden = p.get('hide');
   if (hidden) state.hidden = hidden.split(',').filter(Boolean);
   const panels = p.get('panels');
-  if (panels) state.panels = panels.split(',').filter((x) => x === 'cost' || x === 'lessons');
+  if (panels)
+    state.panels = panels.split(',').filter((x) => x === 'cost' || x === 'lessons' || x === 'meter');
   const lesson = p.get('lesson');
   if (lesson) state.lesson = lesson;
   return state;

@@ -200,6 +200,7 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         },
         showCost: url.panels?.includes('cost') ?? false,
         showLessons: url.panels?.includes('lessons') ?? false,
+        showMeter: url.panels?.includes('meter') ?? false,
         pendingT: url.t,
       });
       try {

@@ -55,7 +55,11 @@ export function urlStateOf(s: DebuggerState): UrlState {
     state.t = s.awaitingFile.t;
   }
   if (s.selection) state.sel = s.selection;
-  state.panels = [...(s.showCost ? ['cost'] : []), ...(s.showLessons ? ['lessons'] : [])];
+  state.panels = [
+    ...(s.showCost ? ['cost'] : []),
+    ...(s.showLessons ? ['lessons'] : []),
+    ...(s.showMeter ? ['meter'] : []),
+  ];
   return state;
 }
 
