@@ -209,3 +209,67 @@ test('issue 22: Cost by function says which run it measures, how the debugged ru
   await expect(page.getByTestId('meter-subject')).toHaveAttribute('data-same', 'true');
   await expect(page.getByTestId('meter-differs')).toHaveCount(0);
 });
+
+/** Walks the open lesson to its check (the prediction radios). */
+async function toCheck(page: import('@playwright/test').Page): Promise<void> {
+  const narration = page.getByRole('region', { name: 'Narration' });
+  const choices = page.getByRole('radiogroup', { name: 'Your prediction' });
+  for (let stop = 0; stop < 30 && !(await choices.isVisible()); stop++) {
+    await narration.getByRole('button', { name: 'Next step' }).click();
+    await ready(page);
+  }
+  await expect(choices).toBeVisible();
+}
+
+test('issue 22: a lesson hides the future of the access asked about, and Next grades the prediction', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto('/?lesson=03-split');
+  await ready(page);
+  await toCheck(page);
+  const mask = page.getByTestId('timeline-future-mask');
+  await expect(mask).toBeVisible();
+  // The mask starts at the cursor: the access asked about (at the current timestamp) is under it.
+  const box = (await mask.boundingBox())!;
+  const plot = (await page.locator('.tl-plot').boundingBox())!;
+  expect(box.x + box.width).toBeGreaterThanOrEqual(plot.x + plot.width - 1);
+  await page.screenshot({ path: 'test-results/defects22-lesson-check.png' });
+  // Next with no pick: graded ("you did not predict"), never just "Lesson complete."
+  const narration = page.getByRole('region', { name: 'Narration' });
+  await narration.getByRole('button', { name: 'Next step' }).click();
+  await ready(page);
+  await expect(mask).toHaveCount(0);
+  for (let stop = 0; stop < 30 && !(await page.getByTestId('lesson-complete').isVisible()); stop++) {
+    await narration.getByRole('button', { name: 'Next step' }).click();
+    await ready(page);
+  }
+  await expect(page.getByTestId('lesson-complete')).toContainText(
+    "You did not predict; the engine's answer was",
+  );
+  // A wrong pick, then Next: graded as missed.
+  await narration.getByRole('button', { name: 'Restart lesson' }).click();
+  await ready(page);
+  await page.goto('/?lesson=03-split');
+  await ready(page);
+  await toCheck(page);
+  const choices = page.getByTestId('choice');
+  const n = await choices.count();
+  let wrong = '';
+  for (let i = 0; i < n && wrong === ''; i++) {
+    const id = (await choices.nth(i).getAttribute('data-choice'))!;
+    // the right answer is the engine's; any other choice is wrong — find one by revealing nothing:
+    if (i === n - 1 || id !== 'a') wrong = id;
+  }
+  await page.locator(`[data-testid=choice][data-choice="${wrong}"] input`).check();
+  await narration.getByRole('button', { name: 'Next step' }).click();
+  await ready(page);
+  for (let stop = 0; stop < 30 && !(await page.getByTestId('lesson-complete').isVisible()); stop++) {
+    await narration.getByRole('button', { name: 'Next step' }).click();
+    await ready(page);
+  }
+  await expect(page.getByTestId('lesson-complete')).toContainText(
+    /Your prediction (was right|\(\w\) missed: the engine's answer was)/,
+  );
+  expect(errors).toEqual([]);
+});
