@@ -234,8 +234,9 @@ test('defects 6 and 7: an ELF dropped with its input .json and openvm.toml keeps
   await step(page).click();
   await ready(page);
   await input.focus();
+  // Leaving the box commits synchronously (CommitField's blur): a re-open would already be under way
+  // here (status loading), and would return to step 0 — no need to wait for time.
   await input.blur();
-  await page.waitForTimeout(300);
   await ready(page);
   await expect(page.getByTestId('current-step')).toHaveText('1');
   await runToEnd(page).click();
