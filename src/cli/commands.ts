@@ -2,6 +2,7 @@
 // exporting `defineCommand({...})` (command.ts) and one line here.
 import type { Command } from './command';
 import { allocCommand } from './allocCommand';
+import { diffCommand } from './diffCommand';
 import { disasmCommand } from './disasmCommand';
 import { execCommand } from './execCommand';
 import { gdbserverCommand } from './gdbserverCommand';
@@ -12,5 +13,6 @@ export const commands: readonly Command[] = [
   allocCommand,
   execCommand,
   disasmCommand,
+  diffCommand,
   gdbserverCommand,
 ];

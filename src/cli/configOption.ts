@@ -1,4 +1,4 @@
-// The `--config openvm.toml` option of exec and disasm: the guest's VM configuration (engine/guest/vmConfig.ts).
+// The `--config openvm.toml` option of exec and disasm: the guest's VM configuration (engine/guest/config/vmConfig.ts).
 // Reads and parses the file; warnings (keys OpenVM's serde ignores) go to stderr; a bad file is reported
 // with the key at fault and yields the exit code to return.
 

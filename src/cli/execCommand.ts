@@ -18,7 +18,7 @@ import { formatRecord, formatTraceLine, traceStep } from '../engine/guest/isa/tr
 import { defineCommand } from './command';
 import { EXIT } from './exitCodes';
 import { type CliIO, readFileOrReport } from './io';
-import { choice, integer, text } from './options';
+import { choice, integer, text, UsageError } from './options';
 import { ProgressLine } from './progress';
 import { meteredExec, meteringOptions } from './segmentsOutput';
 import { atOption, checkAtOptions, dumpOption, guestStateAt } from './stateAt';
@@ -43,7 +43,11 @@ const options = {
     ['observe', 'orthotope'],
     'allocator calls: observe them, or serve them by the orthotope model',
   ),
-  format: choice(['summary', 'trace'], 'one JSON summary line, or one line per instruction', 'summary'),
+  format: choice(
+    ['summary', 'trace', 'markdown'],
+    'one JSON summary line, one line per instruction, or (with --segments) markdown tables',
+    'summary',
+  ),
   ...atOption,
   ...dumpOption,
   ...meteringOptions, // --segments, --profile…: segmentsOutput.ts
@@ -120,7 +124,9 @@ export const execCommand = defineCommand({
         { ...opts, mode: opts.mode ?? vmConfig?.system.mode ?? 'persistent' },
         io,
         vmConfig,
+        file,
       );
+    if (opts.format === 'markdown') throw new UsageError('--format markdown needs --segments');
     const maxSteps = opts['max-steps'];
     if (opts.at !== undefined)
       return guestStateAt(

@@ -1,8 +1,9 @@
 // `memscope exec PROGRAM.elf --segments [--max-segment-length N | --segment-max-height-bits B]
-//  [--segment-max-cells N] [--profile FILE [--profile-measure M]]`: runs the guest metered and segmented as
-// OpenVM v1.7.0 does (engine/metering) and prints one JSON object {"segments": [{instret_start, num_insns,
-// airs: [{air_id, air_name, rows, padded_rows, main_cols, cells}]}]}; --profile writes folded stacks
-// (profileOutput.ts) instead of or besides it.
+//  [--segment-max-cells N] [--format markdown] [--profile FILE [--profile-format F] [--profile-measure M]]`:
+// runs the guest metered and segmented as OpenVM v1.7.0 does (engine/metering) and prints one JSON object
+// {"segments": [{instret_start, num_insns, airs: [{air_id, air_name, rows, padded_rows, main_cols, cells}]}]}
+// (or, --format markdown, OpenVM's report tables: segmentsMarkdown.ts); --profile writes a profile
+// (profileOutput.ts: folded, pprof or speedscope) instead of or besides it.
 // --max-segment-length is OpenVM's SystemConfig::with_max_segment_len (max_trace_height);
 // --segment-max-height-bits / --segment-max-cells are `cargo openvm prove`'s SegmentationArgs
 // (crates/cli/src/commands/prove.rs:133-151, 323-333). openvm.toml cannot set them: SystemConfig's
@@ -13,12 +14,14 @@ import type { GuestInput } from '../engine/guest/io/input';
 import type { VmConfig } from '../engine/guest/config/vmConfig';
 import type { MemoryMode } from '../engine/memory/config';
 import { COST_MEASURES } from '../engine/metering/attribution/costProfile';
+import { PROFILE_FORMATS } from '../engine/metering/profiles/profileExport';
 import { MeteredRun } from '../engine/metering/meteredRun';
 import { segmentsJson } from '../engine/metering/segmentReport';
 import { EXIT } from './exitCodes';
 import type { CliIO } from './io';
 import { choice, flag, integer, text, UsageError } from './options';
 import { writeProfile } from './profileOutput';
+import { segmentsMarkdown } from './segmentsMarkdown';
 
 export const meteringOptions = {
   segments: flag("metered run as OpenVM cuts it: one JSON object with every segment's AIR heights"),
@@ -33,8 +36,12 @@ export const meteringOptions = {
     1,
   ),
   'segment-max-cells': integer('N', 'cargo openvm prove --segment-max-cells (default 1200000000)', 1),
-  profile: text('FILE', 'write the cost per call stack as folded stacks (speedscope, flamegraph.pl)'),
-  'profile-measure': choice(COST_MEASURES, 'what --profile weighs', 'instructions'),
+  profile: text(
+    'FILE',
+    'write the cost per call stack: FILE.pb.gz pprof (go tool pprof), FILE.speedscope.json speedscope, else folded stacks',
+  ),
+  'profile-format': choice(PROFILE_FORMATS, 'the --profile format, whatever the file name says'),
+  'profile-measure': choice(COST_MEASURES, 'what a folded --profile weighs', 'instructions'),
 };
 
 export interface MeteringValues {
@@ -44,7 +51,9 @@ export interface MeteringValues {
   'segment-max-height-bits': number | undefined;
   'segment-max-cells': number | undefined;
   profile: string | undefined;
+  'profile-format': (typeof PROFILE_FORMATS)[number] | undefined;
   'profile-measure': (typeof COST_MEASURES)[number];
+  format: string;
 }
 
 export function meteredExec(
@@ -53,7 +62,12 @@ export function meteredExec(
   opts: MeteringValues,
   io: CliIO,
   vmConfig?: VmConfig,
+  programFile = 'program.elf',
 ): number {
+  if (opts.format === 'markdown' && !opts.segments)
+    throw new UsageError('--format markdown needs --segments');
+  if (opts.format === 'trace' && opts.segments)
+    throw new UsageError('--segments prints JSON (default) or --format markdown, not a trace');
   if (opts.mode !== 'persistent')
     throw new UsageError(
       '--segments/--profile need continuations (--mode persistent): OpenVM proves a volatile run as one segment',
@@ -84,8 +98,14 @@ export function meteredExec(
     throw e;
   }
   const result = run.run();
-  if (opts.segments) io.out(`${JSON.stringify(segmentsJson(run))}\n`);
-  if (opts.profile !== undefined && !writeProfile(run, opts['profile-measure'], opts.profile, io))
+  if (opts.segments)
+    io.out(
+      opts.format === 'markdown'
+        ? segmentsMarkdown(segmentsJson(run))
+        : `${JSON.stringify(segmentsJson(run))}\n`,
+    );
+  const profileOpts = { measure: opts['profile-measure'], format: opts['profile-format'] };
+  if (opts.profile !== undefined && !writeProfile(run, programFile, profileOpts, opts.profile, io))
     return EXIT.usage;
   if (result.error !== null) {
     io.err(`error: ${result.error.message}\n`);

@@ -8,6 +8,7 @@ import type { ErrorInfo } from '../engine/errors';
 import type { CostComparison } from '../engine/lessons/costComparison';
 import type { MeterView } from '../engine/metering/meterView';
 import type { CostEntry, CostMeasure } from '../engine/metering/attribution/costProfile';
+import type { ProfileFormat } from '../engine/metering/profiles/profileExport';
 import type { Lesson } from '../engine/lessons/lessonTypes';
 import type { PredictionQuiz } from '../engine/lessons/predict';
 import type { MtraceRunView } from '../engine/scripts/mtraceView';
@@ -90,13 +91,27 @@ export interface RequestMap {
     result: MeterView;
   };
   /**
-   * The last metered run's cost over an instruction range [from, to) (engine/metering/rangeProfile.ts), or
+   * The last metered run's cost over an instruction range [from, to) (engine/metering/attribution/rangeProfile.ts), or
    * over the session's timestamps [t0, t1] (the instructions from the one running at t0 to the one running at
    * t1, found by seeking the session; its position is kept).
    */
   meterRange: {
     params: { from: number; to: number } | { t0: number; t1: number };
     result: { from: number; to: number; profiles: Record<CostMeasure, CostEntry[]> };
+  };
+  /**
+   * The last metered run's cost over the whole run, an instruction range or the session's timestamps (as
+   * meterRange), as a profile file (engine/metering/profiles/profileExport.ts): pprof bytes unzipped
+   * (`gzip`: the caller gzips them), speedscope JSON or folded stacks of `measure`.
+   */
+  meterExport: {
+    params: {
+      format: ProfileFormat;
+      measure: CostMeasure;
+      programName: string;
+      range: { from: number; to: number } | { t0: number; t1: number } | null;
+    };
+    result: { from: number; to: number; bytes: Uint8Array; gzip: boolean; summary: string };
   };
   /** When the last metered run executed a call-stack prefix (outermost frame first): [from, to) pairs. */
   meterIntervals: {

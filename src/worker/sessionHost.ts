@@ -15,6 +15,7 @@ import { costComparison } from '../engine/lessons/costComparison';
 import { COST_MEASURES, type CostEntry, type CostMeasure } from '../engine/metering/attribution/costProfile';
 import { meterRun } from '../engine/metering/meterView';
 import { RangeProfiler } from '../engine/metering/attribution/rangeProfile';
+import { exportProfile } from '../engine/metering/profiles/profileExport';
 import { predictNext } from '../engine/lessons/predict';
 import { openLessonSession } from './lessonRequests';
 import {
@@ -91,6 +92,16 @@ export class SessionHost {
     }
   }
 
+  /** An instruction range [from, to), given as one or as the session's timestamps [t0, t1]; checked. */
+  private instructionRange(
+    params: { from: number; to: number } | { t0: number; t1: number },
+  ): [number, number] {
+    const [from, to] = 'from' in params ? [params.from, params.to] : this.stepsAt(params.t0, params.t1);
+    if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to))
+      throw new EngineError('request', `bad instruction range [${from}, ${to})`);
+    return [from, to];
+  }
+
   private readonly handlers: Handlers = {
     ping: () => ({ version: PROTOCOL_VERSION }),
     runMtrace: ({ name, bytes }) => viewMtraceRun(name, bytes),
@@ -138,12 +149,17 @@ export class SessionHost {
     },
     meterRange: (params) => {
       const q = this.needProfiler();
-      const [from, to] = 'from' in params ? [params.from, params.to] : this.stepsAt(params.t0, params.t1);
-      if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to))
-        throw new EngineError('request', `bad instruction range [${from}, ${to})`);
+      const [from, to] = this.instructionRange(params);
       const profiles = {} as Record<CostMeasure, CostEntry[]>;
       for (const m of COST_MEASURES) profiles[m] = q.entries(from, to, m);
       return { from, to, profiles };
+    },
+    meterExport: ({ format, measure, programName, range }) => {
+      const q = this.needProfiler();
+      const [from, to] = range === null ? [0, q.instret] : this.instructionRange(range);
+      const out = exportProfile(q, from, to, format, { measure, programName, exporter: 'memscope app' });
+      transferable(out.bytes);
+      return { from, to, ...out };
     },
     meterIntervals: ({ path }) => {
       const iv = this.needProfiler().intervals(path);

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import type { CostMeasure } from '../../engine/metering/attribution/costProfile';
 import type { MeterScope } from '../debugger/meterSlice';
 import { debuggerStore, useDebugger } from '../debugger/useDebugger';
+import { CostExport } from './CostExport';
 import { CostIcicle } from './CostIcicle';
 import { meterSubject } from './meterSubject';
 
@@ -44,6 +45,7 @@ export function CostByFunctionPanel() {
   const options = useDebugger((s) => s.options);
   const loaded = useDebugger((s) => s.loaded);
   const subject = loaded ? meterSubject(loaded.name, options, loaded.config?.name) : undefined;
+  const programName = useDebugger((s) => s.loaded?.name ?? 'program.elf');
   const {
     computeMeter,
     setMeterMeasure,
@@ -185,6 +187,20 @@ export function CostByFunctionPanel() {
               </button>
             )}
           </p>
+          <CostExport
+            programName={programName}
+            measure={measure}
+            range={
+              scope === 'run' ? null : entries && scoped ? { from: scoped.from, to: scoped.to } : undefined
+            }
+            scopeTag={
+              scope === 'run'
+                ? 'whole-run'
+                : scope === 'segment'
+                  ? `segment-${Math.max(0, segment)}`
+                  : `range-${scoped?.from ?? 0}-${scoped?.to ?? 0}`
+            }
+          />
           {entries ? (
             <CostIcicle
               entries={entries}

@@ -1,4 +1,4 @@
-// Folded cost entries (engine/metering/costProfile.ts) as an icicle layout: d3-hierarchy's partition of the
+// Folded cost entries (engine/metering/attribution/costProfile.ts) as an icicle layout: d3-hierarchy's partition of the
 // call-stack tree, x by weight, y by depth. Pure: returns the rectangles for the panel to draw.
 import { hierarchy, partition } from 'd3';
 import type { CostEntry } from '../../engine/metering/attribution/costProfile';

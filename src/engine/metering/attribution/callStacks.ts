@@ -1,8 +1,9 @@
 // Call stacks of a guest run from its return-address linkage, for cost attribution: a JAL/JALR that links
 // (rd = ra or t0, the RISC-V calling convention's link registers) is a call, a JALR x0 through ra/t0 a
 // return; an instruction in another function without either is a tail call or a jump (the top frame is
-// replaced). Frames are ELF function symbols (demangled), else the nearest symbol below, else "[no symbol]". Memscope reads no DWARF, so
-// inlined frames are folded into the function they were inlined into.
+// replaced). Frames are ELF function symbols (demangled), else the nearest symbol below, else "[no symbol]". Inlined frames are folded
+// into the function they were inlined into (the pprof profile adds them back as lines from DWARF:
+// metering/profiles/pprofProfile.ts).
 // Invariants: node 0 is the root (no function); a node's identity is (parent, function); depth is capped at
 // MAX_DEPTH (deeper recursion stays in the frame at the cap).
 

@@ -76,9 +76,7 @@ export function costEntries(run: CostSource, measure: CostMeasure): CostEntry[] 
   return out;
 }
 
-/** Folded stacks: one `frame;frame;frame weight` line per stack with a non-zero weight. */
-export function foldedStacks(run: MeteredRun, measure: CostMeasure): string {
-  return costEntries(run, measure)
-    .map((e) => `${e.stack.join(';')} ${e.weight}\n`)
-    .join('');
+/** Folded stacks: one `frame;frame;frame weight` line per entry (entries have non-zero weights). */
+export function foldedText(entries: readonly CostEntry[]): string {
+  return entries.map((e) => `${e.stack.join(';')} ${e.weight}\n`).join('');
 }

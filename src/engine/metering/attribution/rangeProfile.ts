@@ -27,8 +27,11 @@ export class RangeProfiler {
   readonly trie: StackTrie;
   readonly segments: readonly SegmentResult[];
   readonly log: AttributionLog;
-  private readonly airOf: Int16Array;
-  private readonly dynamic: Uint8Array;
+  /** Per instruction index: its static chip AIR (-1: none) and whether its rows are dynamic (events). */
+  readonly airOf: Int16Array;
+  readonly dynamic: Uint8Array;
+  /** The program run (its symbols and DWARF name profile locations: metering/profiles). */
+  readonly program: MeteredRun['program'];
 
   constructor(run: MeteredRun) {
     this.inventory = run.inventory;
@@ -38,6 +41,7 @@ export class RangeProfiler {
     this.log = run.log;
     this.airOf = run.airOf;
     this.dynamic = run.dynamic;
+    this.program = run.program;
   }
 
   get instret(): number {

@@ -1,4 +1,4 @@
-// Time intervals (a highlighted function's [t0, t1) pairs, engine/metering/rangeProfile.ts) as the pixel
+// Time intervals (a highlighted function's [t0, t1) pairs, engine/metering/attribution/rangeProfile.ts) as the pixel
 // spans the Timeline draws: clipped to the visible window, at least 1 px wide, and spans that touch or
 // overlap on screen merged, so a function called a million times draws as a few hundred rectangles.
 import { xOfTime, type TimeScale } from './hitTest';
