@@ -133,6 +133,9 @@ test('defects 3 and 7: a JSON input typed in the Input box round-trips through t
   // words 0..2 = 2 vectors, 5 bytes, 265 = 1+2+3+4+255 (examples/guests/sum_input.c)
   await expect(page.getByTestId('public-values')).toHaveText(/^02 00 00 00 05 00 00 00 09 01 00 00/);
   await expect(page).toHaveURL(/inputs=0101020304%2C01ff/);
+  // The URL's timestamp is written throttled (urlWriter.ts): reload only once it holds the end's.
+  const end = await timestamp(page);
+  await expect(page).toHaveURL(new RegExp(`[?&]t=${end}(&|$)`));
   await page.goto(page.url());
   await ready(page, 60_000);
   await expect(input).toHaveValue('{"input":["0x0101020304","0x01ff"]}');
@@ -231,8 +234,9 @@ test('defects 6 and 7: an ELF dropped with its input .json and openvm.toml keeps
   await step(page).click();
   await ready(page);
   await input.focus();
+  // Leaving the box commits synchronously (CommitField's blur): a re-open would already be under way
+  // here (status loading), and would return to step 0 — no need to wait for time.
   await input.blur();
-  await page.waitForTimeout(300);
   await ready(page);
   await expect(page.getByTestId('current-step')).toHaveText('1');
   await runToEnd(page).click();

@@ -7,6 +7,7 @@ import { Controls } from './controls/Controls';
 import { HelpOverlay } from './controls/HelpOverlay';
 import { MissingSettingsBanner } from './controls/MissingSettingsBanner';
 import { ErrorBanner, Notice } from './controls/StatusBanners';
+import { ReopenFileBanner } from './controls/ReopenFileBanner';
 import { Toolbar } from './debugger/Toolbar';
 import { debuggerStore, useDebugger } from './debugger/useDebugger';
 import { useShallow } from 'zustand/react/shallow';
@@ -89,6 +90,7 @@ export function App() {
         <MissingSettingsBanner />
         <ErrorBanner />
         <Notice />
+        <ReopenFileBanner />
         <HelpLayer />
         <CellContextMenu />
         <LessonsDrawer />

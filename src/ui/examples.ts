@@ -6,6 +6,8 @@ export interface ExampleEntry {
   kind: 'mtrace' | 'alloc' | 'guest';
   title: string;
   teaches: string;
+  /** Guests: the openvm.toml (in public/examples) the ELF was built for, opened with it. */
+  config?: string;
 }
 export interface ExampleIndex {
   examples: ExampleEntry[];

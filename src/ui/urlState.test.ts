@@ -45,4 +45,10 @@ describe('URL state', () => {
       parseUrlState(formatUrlState({ input: `0x01${'ab'.repeat(MAX_URL_INPUT)}` })).input,
     ).toBeUndefined();
   });
+  it('issue 22: names a local file, and carries a small script verbatim', () => {
+    const script = 'mode persistent\nwrite 2 0 4 1 2 3 4  # t=1 & more\n';
+    const back = parseUrlState(formatUrlState({ file: 'my.mtrace', script, t: 4 }));
+    expect(back).toEqual({ file: 'my.mtrace', script, t: 4 });
+    expect(parseUrlState('?script=x').script).toBeUndefined(); // a script without its name is ignored
+  });
 });

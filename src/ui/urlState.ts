@@ -5,6 +5,10 @@ import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from
 
 export interface UrlState {
   example?: string;
+  /** A program opened from a local file: its name (the link needs the file, or carries `script`). */
+  file?: string;
+  /** The text of a small .mtrace opened from a local file (localFileLinks.ts). */
+  script?: string;
   /**
    * Guest input as the Input box holds it (OpenVM CLI format): one hex string or `{"input": [...]}`. In
    * the query string a hex string is `input=01ab…`, a JSON list of hex strings `inputs=01ab…,02cd…`, and
@@ -19,7 +23,7 @@ export interface UrlState {
   sel?: { addressSpace: number; pointer: number };
   /** Collapsed panels. */
   hidden?: string[];
-  /** Optional panels that are open ('cost', 'lessons'). */
+  /** Optional panels that are open ('cost', 'lessons', 'meter': Cost by function). */
   panels?: string[];
   lesson?: string;
   /**
@@ -84,6 +88,10 @@ export function parseUrlState(search: string): UrlState {
   const state: UrlState = {};
   const example = p.get('example');
   if (example) state.example = example;
+  const file = p.get('file');
+  if (file) state.file = file;
+  const script = p.get('script');
+  if (script !== null && file) state.script = script;
   const input = inputFromParams(p);
   if (input !== undefined) state.input = input;
   const mode = p.get('mode');
@@ -97,7 +105,8 @@ export function parseUrlState(search: string): UrlState {
   const hidden = p.get('hide');
   if (hidden) state.hidden = hidden.split(',').filter(Boolean);
   const panels = p.get('panels');
-  if (panels) state.panels = panels.split(',').filter((x) => x === 'cost' || x === 'lessons');
+  if (panels)
+    state.panels = panels.split(',').filter((x) => x === 'cost' || x === 'lessons' || x === 'meter');
   const lesson = p.get('lesson');
   if (lesson) state.lesson = lesson;
   const code = p.get('code');
@@ -113,6 +122,8 @@ export function formatUrlState(state: UrlState): string {
   const p = new URLSearchParams();
   if (state.lesson) p.set('lesson', state.lesson);
   if (state.example) p.set('example', state.example);
+  if (state.file) p.set('file', state.file);
+  if (state.file && state.script !== undefined) p.set('script', state.script);
   if (state.input) inputToParams(state.input, p);
   if (state.mode) p.set('mode', state.mode);
   if (state.alloc && state.alloc !== 'off') p.set('alloc', state.alloc);

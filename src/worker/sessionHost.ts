@@ -272,6 +272,15 @@ export class SessionHost {
       session.seekStep(end.step);
       return { ...frames.build(params.view), stop: 'end' };
     }
+    // Nothing can stop it before what was recorded (e.g. before a Cancel): go there, then run on, so the
+    // progress continues from where the recording stopped instead of counting the replay from 0 again.
+    const head = session.info().head;
+    if (
+      probes.breakpoints.length === 0 &&
+      probes.watchpoints.length === 0 &&
+      head.step > session.position().step
+    )
+      session.seekStep(head.step);
     let stop = 'pause';
     let last: ReturnType<Session['run']> | null = null;
     for (;;) {

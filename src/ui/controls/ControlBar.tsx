@@ -114,12 +114,16 @@ export function ControlBar(props: ControlBarProps) {
           if (a === null) return;
           if (a.kind === 'timestamp') props.onJump(a.timestamp);
           else props.onJumpTo?.(a);
+          // Focus returns to the page, so the next key (s, →) steps instead of typing into the box.
+          const field = e.currentTarget.elements.namedItem('goto') as HTMLInputElement | null;
+          field?.blur();
         }}
       >
         <label>
           <span className="sr-only">Go to timestamp</span>
           <input
             id="goto-timestamp"
+            name="goto"
             aria-label="Go to timestamp"
             inputMode="numeric"
             placeholder={

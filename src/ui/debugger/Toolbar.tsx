@@ -147,9 +147,22 @@ function StatusText() {
   const status = useDebugger((s) => s.status);
   const recording = useDebugger((s) => s.recording);
   const positionStatus = useDebugger((s) => s.frame?.position.status);
+  // The guest's exit code, beside the status once the run has ended (not only in the Input panel).
+  const exitCode = useDebugger((s) =>
+    s.frame?.program?.kind === 'guest' && s.frame.position.status === 'done'
+      ? s.frame.program.exitCode
+      : null,
+  );
   return (
-    <span className="status" data-testid="status" data-status={status}>
-      {recording ? 'recording…' : status === 'ready' ? (positionStatus ?? 'ready') : status}
-    </span>
+    <>
+      <span className="status" data-testid="status" data-status={status}>
+        {recording ? 'recording…' : status === 'ready' ? (positionStatus ?? 'ready') : status}
+      </span>
+      {exitCode !== null && !recording && (
+        <span className="status exit-code" data-testid="exit-code" title="the guest's exit code">
+          exit code {exitCode}
+        </span>
+      )}
+    </>
   );
 }

@@ -112,6 +112,7 @@ export function meterSlice(ctx: StoreContext): MeterSlice {
     meterScopedLoading: false,
     setShowMeter(on) {
       set({ showMeter: on });
+      ctx.syncUrl();
       const s = get();
       if (on && s.loaded?.kind === 'guest' && s.meterFor !== s.loaded) void get().computeMeter();
     },

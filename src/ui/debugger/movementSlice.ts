@@ -3,6 +3,8 @@
 // run is recorded (programSlice.ts), a seek becomes where the recording ends, and Pause cancels it.
 import type { ControlAction } from '../shortcuts';
 import { countHits, enabledProbes } from './probeSlice';
+import { MoveQueue, REPEATABLE } from './moveQueue';
+import { isRecordingNotice, runEndNotice } from './runEndNotice';
 import { progressOf } from './programSlice';
 import type { MovementSlice, StoreContext } from './storeTypes';
 
@@ -16,21 +18,37 @@ export function movementSlice(ctx: StoreContext): MovementSlice {
     const p = get().frame?.program;
     return get().byLine && p?.kind === 'guest' && p.source !== null;
   };
+  /** Step presses that arrived while a step was being carried out (moveQueue.ts). */
+  const repeats = new MoveQueue();
+  /** True while a control (a step) is in flight: later step presses queue behind it. */
+  let stepping = false;
   return {
     async control(c) {
       if (!get().frame || get().status === 'running') return;
       set({ status: 'running', lastHit: undefined });
+      stepping = true;
       try {
         ctx.apply(await client.request('control', { control: c, view: ctx.viewRequest() }));
       } catch (e) {
+        repeats.clear();
         ctx.fail(e);
         await ctx.refresh();
+      } finally {
+        stepping = false;
       }
+      const next = repeats.shift();
+      if (next !== undefined) await get().action(next);
     },
 
     async action(a) {
       const s = get();
       if (a === 'help') return set({ help: !s.help });
+      // A step pressed while a step is carried out waits for it (key repeat), up to a bound.
+      if (REPEATABLE.includes(a) && stepping && s.status === 'running') {
+        repeats.push(a);
+        return;
+      }
+      if (!REPEATABLE.includes(a)) repeats.clear();
       // While a program opens and records, the forward actions wait for it (the click that started the
       // opening, e.g. by leaving the Input box, is one of them).
       if (s.recording || s.status === 'loading') {
@@ -70,10 +88,17 @@ export function movementSlice(ctx: StoreContext): MovementSlice {
         case 'reverseContinue':
         case 'runToEnd': {
           if (!s.frame || s.status === 'running') return;
-          const started = { step: s.frame.position.step, at: env.now() };
+          // With nothing to stop it, the run skips what is recorded (sessionHost.run): it counts on from there.
+          const free =
+            a === 'runToEnd' || (a === 'run' && s.breakpoints.length === 0 && s.watchpoints.length === 0);
+          const from = free ? Math.max(s.frame.position.step, s.frame.info.head.step) : s.frame.position.step;
+          const started = { step: from, at: env.now() };
+          let base: { step: number; at: number } | undefined;
           set({
             status: 'running',
             lastStop: undefined,
+            // Run records what a cancelled recording left: its notice is stale once it starts.
+            ...(isRecordingNotice(s.notice) ? { notice: undefined } : {}),
             progress: { what: 'running', step: started.step, rate: 0, startedAt: started.at },
           });
           const sent = enabledProbes(s);
@@ -87,11 +112,15 @@ export function movementSlice(ctx: StoreContext): MovementSlice {
                 view: ctx.viewRequest(),
               },
               {
-                onProgress: (position) =>
-                  set({ progress: progressOf('running', started, position, env.now()) }),
+                onProgress: (position) => {
+                  // The rate counts from the first message: the run may start by skipping what is recorded.
+                  base ??= { step: position.step, at: env.now() };
+                  set({ progress: progressOf('running', base, position, env.now()) });
+                },
               },
             );
             set({ lastStop: frame.stop, progress: undefined, ...countHits(get(), sent, frame) });
+            if (frame.position.status === 'limit') set({ notice: runEndNotice(frame.info.end) });
             ctx.apply(frame);
           } catch (e) {
             set({ progress: undefined });
@@ -105,6 +134,7 @@ export function movementSlice(ctx: StoreContext): MovementSlice {
 
     seek(t) {
       if (!get().frame) return;
+      repeats.clear();
       const target = Math.max(0, Math.round(t));
       // While the run opens and records, a seek (Go to timestamp, a timeline click) would be answered after
       // the recording and then undone by its return to the start: the recording ends there instead.

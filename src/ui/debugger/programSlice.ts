@@ -5,11 +5,14 @@
 import { formatNumber } from '../panels/timeline/format';
 import type { SessionOptions } from '../../engine/timeline/sessionTypes';
 import type { Position } from '../../engine/timeline/sessionTypes';
+import type { Frame } from '../../engine/views/frameTypes';
 import type { ControlOp } from '../../worker/protocol';
 import { parseUrlState } from '../urlState';
 import { asErrorInfo } from './asErrorInfo';
 import { classifyDropped } from './droppedFiles';
 import { fileRole } from './programKind';
+import { isAwaited } from './localFileLinks';
+import { runEndNotice } from './runEndNotice';
 import type { Loaded, ProgramSlice, Progress, StoreContext } from './storeTypes';
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -58,6 +61,7 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
       progress: { what: 'recording', step: 0, rate: 0, startedAt: started.at },
     });
     let stop: string;
+    let ended: Frame['info']['end'];
     try {
       const end = await client.request(
         'run',
@@ -69,6 +73,7 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         },
       );
       stop = end.stop;
+      ended = end.info.end;
     } catch (e) {
       if (!ctx.isCurrent(generation)) return;
       set({ recording: false, progress: undefined, queued: undefined });
@@ -85,6 +90,11 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
       set({
         notice: `Recording cancelled at step ${formatNumber(progress?.step ?? 0)}: the timeline spans what was recorded; Run or Run to end records the rest.`,
       });
+    else {
+      // The step limit or an error further on: said now, not only once the user gets there.
+      const notice = runEndNotice(ended, get().loaded?.kind === 'alloc' ? 'operation' : 'timestamp');
+      if (notice !== undefined) set({ notice });
+    }
     if (get().showCost && !get().cost) void get().computeCost();
     if (get().showMeter && !get().meter && !get().meterLoading) void get().computeMeter();
     // Back to the start (or the timestamp the URL asked for, if it was recorded).
@@ -147,6 +157,8 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
     }
     if (!ctx.isCurrent(generation)) return;
     set({
+      // Another local file opened instead of the one a link asked for: the request is void.
+      ...(next.isExample ? {} : { awaitingFile: undefined }),
       loaded: next,
       program: opened.program ?? undefined,
       lesson: undefined,
@@ -188,6 +200,7 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         },
         showCost: url.panels?.includes('cost') ?? false,
         showLessons: url.panels?.includes('lessons') ?? false,
+        showMeter: url.panels?.includes('meter') ?? false,
         pendingT: url.t,
       });
       try {
@@ -197,6 +210,16 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         if (url.source !== undefined) return await get().openEditor(url.source.language, url.source.text);
         const lessonEntry = lessons.find((l) => l.id === url.lesson);
         if (lessonEntry) return await get().openLesson(lessonEntry);
+        if (url.file !== undefined && url.example === undefined) {
+          // A small script the link carries: open it, at the link's timestamp (pendingT).
+          if (url.script !== undefined)
+            return await get().openFiles([{ name: url.file, bytes: new TextEncoder().encode(url.script) }]);
+          // Any other local file is not in the link: ask for it; meanwhile the default example, at its start.
+          set({
+            awaitingFile: { name: url.file, ...(url.t !== undefined ? { t: url.t } : {}) },
+            pendingT: undefined,
+          });
+        }
         const file = index.examples.some((e) => e.file === url.example)
           ? (url.example as string)
           : index.default;
@@ -222,8 +245,21 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         });
         return;
       }
+      // A built-in guest opens with the openvm.toml it was built for (its index entry names it).
+      const configFile = get().examples.find((e) => e.file === file)?.config;
+      let config: Loaded['config'];
+      if (configFile !== undefined && role.kind === 'guest')
+        try {
+          config = { name: configFile, text: decode(await env.loadExampleBytes(configFile)) };
+        } catch (e) {
+          set({ failure: asErrorInfo(e), failedFile: configFile, status: get().frame ? 'ready' : 'error' });
+          return;
+        }
       // Switching programs starts with a fresh view (the first load keeps the URL's selection).
-      await openProgram({ name: file, kind: role.kind, bytes, isExample: true }, get().loaded === undefined);
+      await openProgram(
+        { name: file, kind: role.kind, bytes, isExample: true, ...(config ? { config } : {}) },
+        get().loaded === undefined,
+      );
     },
 
     async openFiles(files) {
@@ -234,6 +270,10 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
         ? { name: dropped.config.name, text: decode(dropped.config.bytes) }
         : undefined;
       if (dropped.input) set({ options: { ...get().options, input: decode(dropped.input.bytes).trim() } });
+      // The file a link asked for: it opens at the link's timestamp.
+      const awaited = get().awaitingFile;
+      if (dropped.program && isAwaited(awaited, dropped.program.name))
+        set({ pendingT: awaited?.t, awaitingFile: undefined });
       const loaded = get().loaded;
       // An assembly file alone (no ELF beside it, whose source it would be) is a program: the playground's.
       const asm = dropped.program ? undefined : dropped.sources.find((f) => /\.(s|S|asm)$/.test(f.name));
@@ -286,6 +326,11 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
             location: {},
           },
         });
+    },
+
+    dismissAwaitingFile() {
+      set({ awaitingFile: undefined });
+      ctx.syncUrl();
     },
 
     dismissNotice() {

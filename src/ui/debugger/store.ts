@@ -14,6 +14,7 @@ import { SeekCoalescer } from '../../worker/seekCoalescer';
 import { formatUrlState, type UrlState } from '../urlState';
 import { focusOf, laneRequest, lanesFor } from './defaultView';
 import { lessonSlice } from './lessonSlice';
+import { scriptForUrl } from './localFileLinks';
 import { meterSlice } from './meterSlice';
 import { movementSlice } from './movementSlice';
 import { playgroundSlice } from './playgroundSlice';
@@ -38,14 +39,30 @@ export function urlStateOf(s: DebuggerState): UrlState {
   if (s.editor) state.source = { language: s.editor.language, text: s.editor.text };
   if (s.lessonEntry) state.lesson = s.lessonEntry.id;
   else if (s.loaded?.isExample) state.example = s.loaded.name;
+  else if (s.loaded) {
+    // A local file: the link names it, and carries it when it is a small script (localFileLinks.ts).
+    state.file = s.loaded.name;
+    const script = scriptForUrl(s.loaded);
+    if (script !== undefined) state.script = script;
+  }
   if (s.loaded?.kind === 'guest') {
     state.mode = s.options.mode;
     state.alloc = s.options.alloc;
     if (s.options.input) state.input = s.options.input;
   }
   if (s.frame) state.t = s.frame.position.timestamp;
+  // Still waiting for the file the link was made for: the link stays what it was.
+  if (s.awaitingFile) {
+    delete state.example;
+    state.file = s.awaitingFile.name;
+    state.t = s.awaitingFile.t;
+  }
   if (s.selection) state.sel = s.selection;
-  state.panels = [...(s.showCost ? ['cost'] : []), ...(s.showLessons ? ['lessons'] : [])];
+  state.panels = [
+    ...(s.showCost ? ['cost'] : []),
+    ...(s.showLessons ? ['lessons'] : []),
+    ...(s.showMeter ? ['meter'] : []),
+  ];
   return state;
 }
 

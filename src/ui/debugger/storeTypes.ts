@@ -17,6 +17,7 @@ import type { ControlAction } from '../shortcuts';
 import type { StoreEnv } from './storeEnv';
 import type { DroppedFile } from './droppedFiles';
 import type { ExampleEntry } from '../examples';
+import type { AwaitedFile } from './localFileLinks';
 
 /** idle: nothing open; loading: opening; ready: idle with a frame; running: the engine is moving; error. */
 export type Status = 'idle' | 'loading' | 'ready' | 'running' | 'error';
@@ -70,6 +71,9 @@ export interface ProgramSlice {
   notice?: string;
   /** A timestamp to show once recording ends (from the URL). */
   pendingT?: number;
+  /** The link was made for a program opened from a local file: the page asks for it (localFileLinks.ts). */
+  awaitingFile?: AwaitedFile;
+  dismissAwaitingFile(): void;
   lastStop?: string;
   init(): Promise<void>;
   openExample(file: string): Promise<void>;

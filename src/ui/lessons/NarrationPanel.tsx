@@ -2,10 +2,10 @@
 // the current position, "Previous step" / "Next step" (which move the engine: onGo(step) is a seekStep),
 // the check at its stop, and "Lesson complete" at the end. Props only: the lesson and the quiz come from
 // the worker (`openLesson`, `predict`); which stop to show is narrationAt, a pure function of the position.
-import { useState } from 'react';
 import type { Lesson } from '../../engine/lessons/lessonTypes';
 import { narrationAt } from '../../engine/lessons/narration';
 import type { PredictionQuiz } from '../../engine/lessons/predict';
+import { answerFor, useCheckAnswer } from './checkState';
 import { type CheckState, CheckQuiz } from './CheckQuiz';
 import { richText } from './richText';
 import './lessons.css';
@@ -28,14 +28,10 @@ export interface NarrationPanelProps {
 
 export function NarrationPanel({ lesson, step, quiz, busy = false, onGo }: NarrationPanelProps) {
   const view = narrationAt(lesson, step);
-  // The learner's answer belongs to this lesson: opening another lesson starts a fresh one.
-  const [answer, setAnswer] = useState<CheckState & { lesson: string }>({
-    lesson: lesson.id,
-    chosen: null,
-    revealed: false,
-  });
-  const state: CheckState = answer.lesson === lesson.id ? answer : { chosen: null, revealed: false };
-  const setState = (s: CheckState) => setAnswer({ ...s, lesson: lesson.id });
+  // The learner's answer belongs to this lesson (checkState.ts): opening another lesson starts a fresh one.
+  const stored = useCheckAnswer();
+  const state: CheckState = answerFor(stored, lesson.id);
+  const setState = (s: CheckState) => stored.set({ ...s, lesson: lesson.id });
   const validQuiz = quiz !== null && quiz.step === lesson.check.at ? quiz : null;
   const right = validQuiz !== null && state.revealed && state.chosen === validQuiz.correct;
   return (
@@ -81,7 +77,9 @@ export function NarrationPanel({ lesson, step, quiz, busy = false, onGo }: Narra
             {state.revealed && validQuiz !== null
               ? right
                 ? ' Your prediction was right.'
-                : ' Your prediction missed; the narration above says why.'
+                : state.chosen === null
+                  ? ` You did not predict; the engine's answer was ${validQuiz.correct}).`
+                  : ` Your prediction (${state.chosen}) missed: the engine's answer was ${validQuiz.correct}); the narration above says why.`
               : ''}
           </p>
         )}
@@ -102,7 +100,12 @@ export function NarrationPanel({ lesson, step, quiz, busy = false, onGo }: Narra
         <button
           type="button"
           className="primary"
-          onClick={() => view.next !== null && onGo(view.next)}
+          onClick={() => {
+            if (view.next === null) return;
+            // Next at the check grades the prediction (picked or not) before moving on.
+            if (view.atCheck && !state.revealed) setState({ ...state, revealed: true });
+            onGo(view.next);
+          }}
           disabled={busy || view.next === null}
         >
           Next step

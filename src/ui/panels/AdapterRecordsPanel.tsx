@@ -9,8 +9,11 @@ import type { AdapterRowsView } from '../../engine/timeline/sessionTypes';
 import { explainTPrev } from '../../engine/views/explainMetadata';
 import type { StepView } from '../../engine/views/frameTypes';
 import { Explain } from '../controls/Explain';
+import { fmtRange, fmtValues, type NumberBase, useNumberBase } from './numberBase';
 
 const hex = (n: number) => '0x' + n.toString(16).padStart(8, '0');
+/** AS1..3 hold bytes, AS4 and up BabyBear field elements (OpenVM's default config). */
+const cellBytes = (addressSpace: number) => (addressSpace >= 4 ? 4 : 1);
 
 function RecordShape({ record }: { record: AdapterRecord }) {
   const pieces = record.blockSize / record.lowestBlockSize;
@@ -46,6 +49,7 @@ function RecordItem({
   stepKey: string;
 }) {
   const [open, setOpen] = useState(false);
+  const base = useNumberBase();
   return (
     <li
       key={stepKey}
@@ -65,7 +69,7 @@ function RecordItem({
         <div className="record-head">
           <span className="badge">{record.kind}</span>
           <span className="mono">
-            AS{record.addressSpace} [{record.pointer}..{record.pointer + record.blockSize}){' '}
+            AS{record.addressSpace} {fmtRange(record.pointer, record.blockSize, base)}{' '}
             {record.kind === 'split'
               ? `${record.blockSize} → ${record.blockSize / record.lowestBlockSize}×${record.lowestBlockSize}`
               : `${record.blockSize / record.lowestBlockSize}×${record.lowestBlockSize} → ${record.blockSize}`}
@@ -84,7 +88,7 @@ function RecordItem({
           </button>
         </div>
         <div className="record-fields mono muted">
-          type_size {record.typeSize} · data [{record.data.join(' ')}]
+          type_size {record.typeSize} · data [{fmtValues(record.data, base, cellBytes(record.addressSpace))}]
           {record.prevTimestamps && <> · prev_ts [{record.prevTimestamps.join(', ')}]</>}
         </div>
         <p className="why">{explanation.text}</p>
@@ -108,6 +112,7 @@ export function AdapterRecordsPanel({
   mode: string | null;
 }) {
   const key = step ? `step-${step.step}` : 'none';
+  const base: NumberBase = useNumberBase();
   return (
     <section className="panel adapter-records" aria-label="Adapter records">
       <h2>Adapter records</h2>
@@ -138,8 +143,8 @@ export function AdapterRecordsPanel({
                   >
                     t {a.timestamp - step.timestampOffset}
                   </span>{' '}
-                  · {a.write ? 'write' : 'read'} AS{a.addressSpace} [{a.pointer}..
-                  {a.pointer + a.size}) · t_prev {a.tPrev} · {a.recordEnd - a.recordStart} record
+                  · {a.write ? 'write' : 'read'} AS{a.addressSpace} {fmtRange(a.pointer, a.size, base)} ·
+                  t_prev {a.tPrev} · {a.recordEnd - a.recordStart} record
                   {a.recordEnd - a.recordStart === 1 ? '' : 's'}{' '}
                   <Explain
                     label="explain t_prev"

@@ -8,7 +8,7 @@ import type { LaneView, StepAccess } from '../../engine/views/frameTypes';
 import type { JumpSymbol } from './memory/jump';
 import { MemoryLane } from './memory/MemoryLane';
 import { PanelToolbar } from './memory/PanelToolbar';
-import type { ValueFormat } from './memory/valueFormat';
+import { useNumberFormat } from './numberBase';
 import { useElementWidth } from './useElementWidth';
 import './memory.css';
 
@@ -39,7 +39,9 @@ export function AddressSpacesPanel({
   onSelect,
   onFocus,
 }: AddressSpacesPanelProps) {
-  const [format, setFormat] = useState<ValueFormat>('hex');
+  // Shared with every panel that shows addresses or values (numberBase.ts).
+  const format = useNumberFormat((s) => s.format);
+  const setFormat = useNumberFormat((s) => s.setFormat);
   const [words, setWords] = useState(false);
   const [ref, width] = useElementWidth<HTMLDivElement>(640);
   return (

@@ -6,6 +6,7 @@ import type { BlockView } from '../../engine/views/frameTypes';
 import { Explain } from '../controls/Explain';
 import { AccessHistoryList } from './inspector/AccessHistoryList';
 import { WatchBlock } from './inspector/WatchBlock';
+import { fmtAddr, fmtRange, fmtValues, useNumberBase } from './numberBase';
 
 const hex = (n: number, w = 8) => '0x' + n.toString(16).padStart(w, '0');
 
@@ -18,6 +19,7 @@ export function BlockInspector({
   onJump(t: number): void;
   onWho(which: 'previous' | 'next'): void;
 }) {
+  const base = useNumberBase();
   if (block === null) {
     return (
       <section className="panel block-inspector" aria-label="Block inspector">
@@ -43,7 +45,7 @@ export function BlockInspector({
       >
         <dt>cell</dt>
         <dd className="mono">
-          AS{block.addressSpace} {block.pointer} ({hex(block.pointer, 1)})
+          AS{block.addressSpace} {fmtAddr(block.pointer, base)}
         </dd>
         <dt title="AccessMetadata.timestamp_and_log_block_size of the cell's unit (bits 0..28 timestamp, 29..31 size code)">
           raw word
@@ -54,7 +56,7 @@ export function BlockInspector({
         </dd>
         <dt title="the block's start entry holds its timestamp and size">block</dt>
         <dd className="mono">
-          [{block.blockStart}..{block.blockStart + block.blockSize}) · {block.blockSize} cells · start word{' '}
+          {fmtRange(block.blockStart, block.blockSize, base)} · {block.blockSize} cells · start word{' '}
           {hex(startRaw)}
         </dd>
         <dt>last access</dt>
@@ -63,7 +65,9 @@ export function BlockInspector({
           <Explain text={explainMetadataWord(startRaw, 0, r.align, block.blockStart)} />
         </dd>
         <dt>values</dt>
-        <dd className="mono">[{Array.from(r.values).join(' ')}]</dd>
+        <dd className="mono" data-testid="block-values">
+          [{fmtValues(r.values, base, r.align === 1 ? 4 : 1)}]
+        </dd>
       </dl>
       <p className="why" data-testid="why-size">
         <strong>Why this size?</strong> {block.why}

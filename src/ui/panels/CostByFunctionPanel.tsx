@@ -9,6 +9,7 @@ import type { MeterScope } from '../debugger/meterSlice';
 import { debuggerStore, useDebugger } from '../debugger/useDebugger';
 import { CostExport } from './CostExport';
 import { CostIcicle } from './CostIcicle';
+import { meterSubject } from './meterSubject';
 
 const MEASURES: { id: CostMeasure; label: string }[] = [
   { id: 'instructions', label: 'Instructions' },
@@ -41,6 +42,9 @@ export function CostByFunctionPanel() {
   const scopedLoading = useDebugger((s) => s.meterScopedLoading);
   const highlight = useDebugger((s) => (s.meterHighlight?.meter === meter ? s.meterHighlight : undefined));
   const orthotope = useDebugger((s) => s.options.alloc === 'orthotope');
+  const options = useDebugger((s) => s.options);
+  const loaded = useDebugger((s) => s.loaded);
+  const subject = loaded ? meterSubject(loaded.name, options, loaded.config?.name) : undefined;
   const programName = useDebugger((s) => s.loaded?.name ?? 'program.elf');
   const {
     computeMeter,
@@ -72,6 +76,16 @@ export function CostByFunctionPanel() {
   return (
     <section className="panel cost-panel" role="region" aria-label="Cost by function">
       <h2>Cost by function</h2>
+      {subject && (
+        <div className="meter-subject" data-testid="meter-subject" data-same={subject.differs.length === 0}>
+          <span className="muted">Measures: {subject.measures}.</span>
+          {subject.differs.length > 0 && (
+            <p className="missing-settings" role="note" data-testid="meter-differs">
+              Not the run being debugged: {subject.differs.join('; ')}.
+            </p>
+          )}
+        </div>
+      )}
       <label>
         Max segment length{' '}
         <select

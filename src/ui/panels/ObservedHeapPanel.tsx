@@ -1,10 +1,10 @@
 // The guest's own heap, observed (allocator interposition 'observe'): calls so far, live blocks and bytes.
 import type { ObservedHeapView } from '../../engine/timeline/queries/allocatorView';
-
-const hex = (n: number) => '0x' + n.toString(16);
+import { fmtAddr, useNumberBase } from './numberBase';
 
 export function ObservedHeapPanel({ view }: { view: ObservedHeapView }) {
   const rows = Math.min(view.livePointer.length, 64);
+  const base = useNumberBase();
   return (
     <section className="panel observed-heap" aria-label="Allocator">
       <h2>Guest heap (observed)</h2>
@@ -39,7 +39,7 @@ export function ObservedHeapPanel({ view }: { view: ObservedHeapView }) {
           <tbody>
             {Array.from({ length: rows }, (_, i) => (
               <tr key={i}>
-                <td>{hex(view.livePointer[i])}</td>
+                <td>{fmtAddr(view.livePointer[i], base)}</td>
                 <td>{view.liveSize[i]}</td>
               </tr>
             ))}

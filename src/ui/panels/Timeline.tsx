@@ -3,6 +3,7 @@
 // markers, a handle at the current time, press/drag to seek and keyboard nudges on the `slider` named
 // "Timestamp", shift-drag to select a range, and highlighted intervals (bands). The panel owns only its visible window: the caller owns `current` (onSeek) and computes
 // the densities for each quantized viewport it is asked for (onViewport), which may arrive late.
+import { LessonFutureMask } from '../lessons/LessonFutureMask';
 import { useMemo } from 'react';
 import { formatNumber, formatTime } from './timeline/format';
 import { scaleOf } from './timeline/hitTest';
@@ -147,6 +148,7 @@ export function Timeline(props: TimelineProps) {
             selection={props.selection}
             onSelectRange={props.onSelectRange}
           />
+          <LessonFutureMask scale={scale} current={current} />
           <div className="tl-axis-strip" {...axisDrag}>
             <TimeAxis scale={scale} unit={unit} />
           </div>

@@ -6,6 +6,7 @@ import type { AccessHistoryPage } from '../../../engine/timeline/queries/accessH
 import type { AccessList } from '../../../engine/timeline/queries/blockHistory';
 import type { BlockView } from '../../../engine/views/frameTypes';
 import { debuggerStore } from '../../debugger/useDebugger';
+import { fmtRange, useNumberBase } from '../numberBase';
 
 const PAGE = 32;
 const hex = (n: number) => '0x' + n.toString(16);
@@ -34,6 +35,7 @@ function rowsOf(list: AccessList | AccessHistoryPage): Row[] {
 }
 
 export function AccessHistoryList({ block, onJump }: { block: BlockView; onJump(t: number): void }) {
+  const base = useNumberBase();
   // The frame's history at once (derived when the block view changes), then the same page with pcs.
   const [state, setState] = useState({ of: block, rows: rowsOf(block.history), more: block.history.more });
   if (state.of !== block) setState({ of: block, rows: rowsOf(block.history), more: block.history.more });
@@ -85,7 +87,7 @@ export function AccessHistoryList({ block, onJump }: { block: BlockView; onJump(
               <button type="button" className="link" onClick={() => onJump(r.t)} title="jump to this access">
                 t {r.t}
               </button>{' '}
-              {r.write ? 'write' : 'read'} [{hex(r.ptr)}, {hex(r.ptr + r.size)}) t_prev {r.tPrev}
+              {r.write ? 'write' : 'read'} {fmtRange(r.ptr, r.size, base)} t_prev {r.tPrev}
               {r.pc !== undefined && (
                 <span className="site" data-testid="access-site">
                   {' '}

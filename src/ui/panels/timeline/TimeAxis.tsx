@@ -1,23 +1,23 @@
 // The time axis under the tracks, drawn by d3-axis into an SVG group. Ticks are whole times only (the
 // run's axis is integer); dragging on the axis pans the window (handled by the parent's gestures).
-import { axisBottom, format, scaleLinear, select } from 'd3';
+import { axisBottom, scaleLinear, select } from 'd3';
 import { useEffect, useRef } from 'react';
 import type { TimeScale } from './hitTest';
+import { axisTicks, formatTick } from './axisTicks';
 import { AXIS_HEIGHT } from './layout';
-
-const comma = format(',');
 
 export function TimeAxis({ scale, unit }: { readonly scale: TimeScale; readonly unit: string }) {
   const ref = useRef<SVGGElement>(null);
   useEffect(() => {
     if (ref.current === null) return;
     const x = scaleLinear().domain([scale.t0, scale.t1]).range([0, scale.width]);
-    const ticks = x.ticks(Math.max(2, Math.floor(scale.width / 90))).filter((t) => Number.isInteger(t));
+    // Thinned so that labels never overlap (axisTicks.ts).
+    const ticks = axisTicks(scale.t0, scale.t1, scale.width);
     select(ref.current)
       .call(
         axisBottom(x)
           .tickValues(ticks)
-          .tickFormat((t) => comma(Number(t)))
+          .tickFormat((t) => formatTick(Number(t)))
           .tickSizeOuter(0),
       )
       .call((g) => g.selectAll('text').attr('data-testid', 'timeline-tick'));
