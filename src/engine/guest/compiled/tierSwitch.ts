@@ -3,8 +3,10 @@
 // 'unsafe-eval' forbids (it throws an EvalError): then every run silently uses the interpreter alone,
 // which computes the same thing more slowly. Tests flip the default (MEMSCOPE_TIER=interpreter, see
 // vite.config.ts) to run the existing suites both ways.
+// Off by default for now (issue 24 is open): debugger parity with the tier on is not verified yet and the
+// fuzzed-ELF safety test does not finish (compiledSafety.test.ts). MEMSCOPE_TIER=compiled turns it on.
 
-let enabled = true;
+let enabled = false;
 let allowed: boolean | undefined;
 
 export function setCompiledTierDefault(on: boolean): void {
