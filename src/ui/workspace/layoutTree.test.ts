@@ -8,12 +8,14 @@ import { TASK_LAYOUTS, TASKS } from './taskLayouts';
 
 // panelRegistry.tsx's ids (importing it would start the engine worker)
 const IDS = [
+  'playground',
   'narration',
   'program',
   'registers',
   'addressSpaces',
   'adapterRecords',
   'inspector',
+  'breakpoints',
   'allocator',
   'cost',
   'costByFunction',
