@@ -56,7 +56,7 @@ test('issue 22: program rows never wrap without their address, even in a narrow 
   await page.locator('input[type=file]').setInputFiles('public/examples/ecrecover.elf');
   await expect(page.getByRole('combobox', { name: 'Examples' })).toHaveValue('');
   await ready(page, 60_000);
-  const splitter = page.getByRole('separator', { name: 'Resize the program column' });
+  const splitter = page.getByRole('separator', { name: 'Resize between Program and Address spaces' });
   await splitter.focus();
   for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowLeft');
   // A row's instruction text starts on the line of its address (a long operand is cut, its tooltip has it).
@@ -137,7 +137,7 @@ test('issue 22: a link to a small script opened from disk carries the script and
   }
   const t = await timestamp(page);
   await expect(page).toHaveURL(/[?&]file=my\.mtrace/);
-  await expect(page).toHaveURL(new RegExp(`[?&]t=${t}(&|$)`));
+  await expect(page).toHaveURL(new RegExp(`[?&]t=${t}(&|#|$)`));
   await page.goto(page.url());
   await ready(page);
   await expect(page.getByRole('combobox', { name: 'Examples' })).toContainText('my.mtrace');
@@ -166,7 +166,7 @@ test('issue 22: a link to an ELF opened from disk says it needs the file and re-
   }
   const t = await timestamp(page);
   await expect(page).toHaveURL(/[?&]file=myhello\.elf/);
-  await expect(page).toHaveURL(new RegExp(`[?&]t=${t}(&|$)`));
+  await expect(page).toHaveURL(new RegExp(`[?&]t=${t}(&|#|$)`));
   await page.goto(page.url());
   await ready(page);
   const banner = page.getByTestId('reopen-file');
