@@ -2,7 +2,7 @@
 // Go to timestamp box after Go; 20 rapid → presses give 20 steps; the exit code is in the status.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { ready, timestamp, watchErrors } from './helpers';
+import { ready, timestamp, togglePanel, watchErrors } from './helpers';
 
 test('issue 22: after Go to timestamp + Enter, focus returns to the page and s steps', async ({ page }) => {
   const errors = watchErrors(page);
@@ -189,7 +189,7 @@ test('issue 22: Cost by function says which run it measures, how the debugged ru
   test.setTimeout(180_000);
   await page.goto('/?example=hashmap.elf&alloc=orthotope');
   await ready(page, 120_000);
-  await page.getByRole('button', { name: 'Cost by function' }).click();
+  await togglePanel(page, 'Cost by function');
   const panel = page.getByRole('region', { name: 'Cost by function' });
   const subject = panel.getByTestId('meter-subject');
   await expect(subject).toContainText(
