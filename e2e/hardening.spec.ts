@@ -135,7 +135,7 @@ test('defects 3 and 7: a JSON input typed in the Input box round-trips through t
   await expect(page).toHaveURL(/inputs=0101020304%2C01ff/);
   // The URL's timestamp is written throttled (urlWriter.ts): reload only once it holds the end's.
   const end = await timestamp(page);
-  await expect(page).toHaveURL(new RegExp(`[?&]t=${end}(&|$)`));
+  await expect(page).toHaveURL(new RegExp(`[?&]t=${end}(&|#|$)`));
   await page.goto(page.url());
   await ready(page, 60_000);
   await expect(input).toHaveValue('{"input":["0x0101020304","0x01ff"]}');
