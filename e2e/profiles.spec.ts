@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { expect, type Page, test } from '@playwright/test';
-import { cli, ready, watchErrors } from './helpers';
+import { cli, ready, togglePanel, watchErrors } from './helpers';
 
 const SPEEDSCOPE = resolve('node_modules/speedscope/dist/release');
 const ORIGIN = 'http://speedscope.localhost';
@@ -68,7 +68,7 @@ test("hashmap's exported speedscope file opens in speedscope: no import error, i
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/?example=hashmap.elf');
   await ready(page, 60_000);
-  await page.getByRole('button', { name: 'Cost by function' }).click();
+  await togglePanel(page, 'Cost by function');
   const panel = page.getByRole('region', { name: 'Cost by function' });
   await expect(panel.getByTestId('meter-summary')).toContainText(
     `${instructions.toLocaleString('en-US')} instructions`,
