@@ -75,6 +75,8 @@ test.describe('the cost view on a precompile guest', () => {
       },
       { name: 'ecrecover.input.json', mimeType: 'application/json', buffer: readFileSync(ECRECOVER_INPUT) },
     ]);
+    // The set is read before it opens: until its openvm.toml shows, the page is still the default example.
+    await expect(page.getByTestId('config-file')).toContainText('ecrecover.openvm.toml', { timeout: 60_000 });
     await ready(page, 120_000);
     await togglePanel(page, 'Cost');
     const cost = page.getByRole('region', { name: 'Cost' });

@@ -3,7 +3,7 @@
 // step, a malformed file's error, and the URL round trip. Every test takes a screenshot.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { cli, cliAt, ready, timestamp, watchErrors, togglePanel } from './helpers';
+import { cli, cliAt, ready, timestamp, watchErrors, togglePanel, openLink } from './helpers';
 
 const index = JSON.parse(readFileSync('public/examples/index.json', 'utf8')) as {
   examples: { file: string; kind: string }[];
@@ -235,7 +235,7 @@ test('the URL holds the program, timestamp and selection: a reload restores the 
   await expect(page).toHaveURL(/sel=2/);
   await expect(page).toHaveURL(/panels=cost/);
   const url = page.url();
-  await page.goto(url);
+  await openLink(page, url);
   await ready(page);
   await expect(page.getByTestId('current-timestamp')).toHaveText('3');
   await expect(page.getByTestId('block-meta')).toHaveAttribute('data-block-start', '8');

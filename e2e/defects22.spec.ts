@@ -2,7 +2,7 @@
 // Go to timestamp box after Go; 20 rapid → presses give 20 steps; the exit code is in the status.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { ready, timestamp, togglePanel, watchErrors } from './helpers';
+import { ready, timestamp, togglePanel, watchErrors, openLink, openRunOptions } from './helpers';
 
 test('issue 22: after Go to timestamp + Enter, focus returns to the page and s steps', async ({ page }) => {
   const errors = watchErrors(page);
@@ -138,7 +138,7 @@ test('issue 22: a link to a small script opened from disk carries the script and
   const t = await timestamp(page);
   await expect(page).toHaveURL(/[?&]file=my\.mtrace/);
   await expect(page).toHaveURL(new RegExp(`[?&]t=${t}(&|#|$)`));
-  await page.goto(page.url());
+  await openLink(page);
   await ready(page);
   await expect(page.getByRole('combobox', { name: 'Examples' })).toContainText('my.mtrace');
   expect(await timestamp(page)).toBe(t);
@@ -167,7 +167,7 @@ test('issue 22: a link to an ELF opened from disk says it needs the file and re-
   const t = await timestamp(page);
   await expect(page).toHaveURL(/[?&]file=myhello\.elf/);
   await expect(page).toHaveURL(new RegExp(`[?&]t=${t}(&|#|$)`));
-  await page.goto(page.url());
+  await openLink(page);
   await ready(page);
   const banner = page.getByTestId('reopen-file');
   await expect(banner).toContainText('This link is for myhello.elf');
@@ -200,10 +200,11 @@ test('issue 22: Cost by function says which run it measures, how the debugged ru
   await expect(panel.getByTestId('meter-summary')).toBeVisible({ timeout: 120_000 });
   await page.screenshot({ path: 'test-results/defects22-meter-subject.png' });
   await expect(page).toHaveURL(/[?&]panels=meter/);
-  await page.goto(page.url());
+  await openLink(page);
   await ready(page, 120_000);
   await expect(page.getByRole('region', { name: 'Cost by function' })).toBeVisible();
   // The allocator off: the metered run is the run being debugged.
+  await openRunOptions(page);
   await page.getByRole('combobox', { name: 'Allocator interposition' }).selectOption('off');
   await ready(page, 120_000);
   await expect(page.getByTestId('meter-subject')).toHaveAttribute('data-same', 'true');

@@ -2,15 +2,16 @@
 // started a recording is carried out; a second Run to end is a seek; progress and Cancel while recording;
 // a JSON input survives the URL; a bad file keeps the session; shortcuts leave focused controls alone;
 // a dropped set (ELF + input + openvm.toml) is kept; the Input box shows what was dropped.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { ready, timestamp, watchErrors } from './helpers';
+import { ready, timestamp, watchErrors, openLink } from './helpers';
 
 const SHARED = path.resolve('../shared/guests');
 const FIBONACCI = path.join(SHARED, 'openvm-v1.7/fibonacci.elf');
 const BINCODE = path.join(SHARED, 'openvm-v1.7-benchmarks/bincode.elf');
 const BINCODE_INPUT = path.join(SHARED, 'openvm-v1.7-benchmarks/bincode.input.json');
+const FIBONACCI_BENCH = path.join(SHARED, 'openvm-v1.7-benchmarks/fibonacci.elf');
 
 /** A fixture this test needs: missing, it fails in CI and is skipped (with the reason) elsewhere. */
 function need(file: string): void {
@@ -62,11 +63,17 @@ test('defects 1, 2 and 6: bincode opened with its input; progress and Cancel; St
   test.setTimeout(240_000);
   need(BINCODE);
   need(BINCODE_INPUT);
+  need(FIBONACCI_BENCH);
   const errors = watchErrors(page);
   await page.goto('/?example=split.mtrace');
   await ready(page);
-  // The ELF and its input, selected together (the dropped set is kept: defect 6).
-  await page.locator('input[type=file]').setInputFiles([BINCODE, BINCODE_INPUT]);
+  // The ELF and its input, selected together (the dropped set is kept: defect 6). Cancel is tried on a
+  // run that cannot end while the test looks at it: fibonacci with n = 10^9 (~1.5·10^10 instructions; the
+  // recording stops at the 10^8 step limit, minutes away), so the Cancel button is there to be clicked.
+  // Without its input the guest would stop at its first read, with no progress to see.
+  const longInput = test.info().outputPath('fibonacci-1e9.input.json');
+  writeFileSync(longInput, JSON.stringify({ input: ['0x0100ca9a3b00000000'] }));
+  await page.locator('input[type=file]').setInputFiles([FIBONACCI_BENCH, longInput]);
   const progress = page.getByTestId('run-progress');
   await expect(progress).toBeVisible({ timeout: 30_000 });
   await expect
@@ -87,7 +94,8 @@ test('defects 1, 2 and 6: bincode opened with its input; progress and Cancel; St
   expect(head).toBeGreaterThan(0);
   await expect(page.getByTestId('current-step')).toHaveText('0');
 
-  // Open it again (same set) and ask for a Step while it records: carried out once recorded.
+  // bincode with its input (13.7 M instructions), and a Step asked for while it records: carried out once
+  // recorded.
   const started = Date.now();
   await page.locator('input[type=file]').setInputFiles([BINCODE, BINCODE_INPUT]);
   await expect(progress).toBeVisible({ timeout: 30_000 });
@@ -136,7 +144,7 @@ test('defects 3 and 7: a JSON input typed in the Input box round-trips through t
   // The URL's timestamp is written throttled (urlWriter.ts): reload only once it holds the end's.
   const end = await timestamp(page);
   await expect(page).toHaveURL(new RegExp(`[?&]t=${end}(&|#|$)`));
-  await page.goto(page.url());
+  await openLink(page);
   await ready(page, 60_000);
   await expect(input).toHaveValue('{"input":["0x0101020304","0x01ff"]}');
   await expect(page.getByRole('alert')).toHaveCount(0);

@@ -35,6 +35,21 @@ export async function timestamp(page: Page): Promise<number> {
   return Number(await page.getByTestId('current-timestamp').textContent());
 }
 
+/**
+ * Opens a link as a new page would. `page.goto(page.url())` is not that: the URL ends in the workspace's
+ * `#layout=…` hash, and going to the same URL with a hash is a same-document navigation (nothing reloads).
+ */
+export async function openLink(page: Page, url = page.url()): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(url);
+}
+
+/** Opens the header's "Run ▾" options (memory mode, allocator interposition, step limit). */
+export async function openRunOptions(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Run\b.*▾$/ }).click();
+  await expect(page.getByRole('group', { name: 'Run options' })).toBeVisible();
+}
+
 /** Opens (or closes) a workspace panel from the header's View menu, e.g. 'Cost' or 'Cost by function'. */
 export async function togglePanel(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'View', exact: true }).click();

@@ -111,6 +111,9 @@ export function lessonSlice(ctx: StoreContext): LessonSlice {
           options,
           stepCap: 5_000_000,
         });
+        // Another program opened while this one was measured: its figures would be shown under the new
+        // name. The new one is measured when its recording ends (programSlice).
+        if (get().loaded !== loaded) return void set({ costLoading: false });
         set({ cost, costLoading: false });
       } catch (e) {
         set({ costLoading: false });

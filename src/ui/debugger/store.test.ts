@@ -214,4 +214,19 @@ describe('the debugger store over the in-process client', () => {
     expect(f.program?.kind === 'guest' && f.program.hint.inputRemaining).toBe(0);
     expect(f.position.status).toBe('done');
   });
+  it('the Cost view asked for while another program opens shows the new program, not the one it replaced', async () => {
+    const store = createDebuggerStore(new InProcessClient(), testEnv());
+    await store.getState().init();
+    // The default example is measured on its way out; hello.elf is what the page shows when that ends.
+    const opening = store.getState().openFiles([open('hello.elf')]);
+    store.getState().setShowCost(true);
+    await opening;
+    await until(
+      store,
+      (s) => s.cost !== undefined && !s.costLoading && !s.recording,
+      'the cost of hello.elf',
+    );
+    // hello.elf: 165 instructions to its exit (memscope exec public/examples/hello.elf).
+    expect(store.getState().cost?.runs[0].steps).toBe(165);
+  });
 });

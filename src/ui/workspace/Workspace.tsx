@@ -70,6 +70,8 @@ function useAutoTask(view: PanelsView, skipFirst: React.RefObject<boolean>) {
     const obvious = chooseTask({ lesson: lessonId !== null, kind: view.frame.kind });
     const task = obvious ?? (current === 'lesson' || current === 'allocator' ? 'debug' : current);
     applyTask(task);
+    // Edit on a lesson opens its copy as a new program: the new task's layout keeps the editor in view.
+    if (debuggerStore.getState().editor !== undefined) showPanel('playground');
   }, [api, key, lessonId, view.frame, skipFirst]);
 }
 

@@ -42,7 +42,7 @@ export const TASK_LAYOUTS: Record<TaskName, LayoutNode> = {
         'row',
         [27, ['col', [58, 'program'], [42, 'registers']]],
         [45, ['col', [64, 'addressSpaces'], [36, 'adapterRecords']]],
-        [28, ['col', [36, 'inspector'], [26, 'breakpoints'], [38, 'allocator']]],
+        [28, ['col', [26, 'inspector'], [20, 'breakpoints'], [54, 'allocator']]],
       ],
     ],
     [24, 'timeline'],
