@@ -6,26 +6,30 @@
 // sight (threshold 0) and in odd step slices; programs with a misaligned or out-of-range access must fail
 // the same way at the same instruction. The aligned programs also run on qemu-riscv32 (the data page and
 // the registers must match), as isa/qemuDiff.test.ts does for the interpreter.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Random } from '../../random';
 import * as A from '../asm/encode';
-import { PF_R, PF_W, PF_X } from '../program/elf';
-import { buildElf, wordsToBytes } from '../program/elfWriter';
 import { needs, qemu } from '../fixtures.testutil';
+import {
+  BASE,
+  DATA,
+  DATA_BYTES,
+  DUMP,
+  dumpRegisters,
+  expectSamePage,
+  LOADS,
+  pageElf as elf,
+  qemuDataPage,
+  STORES,
+} from '../isa/qemuPage.testutil';
 import { loadGuestProgram } from '../program/guestProgram';
 import { GuestRun } from '../guestRun';
 import { expectSameEnd, withTier } from './tierCompare.testutil';
 import { setCompileThreshold } from './tierSwitch';
 
-const TEXT = 0x200800;
-const DATA = 0x300000;
-const DATA_BYTES = 4096;
-const DUMP = 1024; // register dump offset (S-type offsets stay below 2048; the body accesses below it)
-const BASE = 31; // x31 = DATA throughout
 const LOOP = 30; // x30 = the pass counter
 const BODY = 300;
 
@@ -50,21 +54,11 @@ function body(rnd: Random, misaligned: boolean): number[] {
     else if (k < 42) words.push(A.lui(dst(), rnd.u32() >>> 12));
     else if (k < 44) words.push(A.auipc(dst(), rnd.u32() >>> 12));
     else if (k < 62) {
-      const [op, size] = rnd.pick([
-        [A.lb, 1],
-        [A.lbu, 1],
-        [A.lh, 2],
-        [A.lhu, 2],
-        [A.lw, 4],
-      ] as const);
+      const [op, size] = rnd.pick(LOADS);
       const off = misaligned && rnd.below(40) === 0 ? rnd.below(DUMP - 4) : rnd.below(DUMP / size) * size;
       words.push(op(dst(), BASE, off));
     } else if (k < 78) {
-      const [op, size] = rnd.pick([
-        [A.sb, 1],
-        [A.sh, 2],
-        [A.sw, 4],
-      ] as const);
+      const [op, size] = rnd.pick(STORES);
       const off = misaligned && rnd.below(40) === 0 ? rnd.below(DUMP - 4) : rnd.below(DUMP / size) * size;
       words.push(op(src(), BASE, off));
     } else if (k < 92 && left > 9) {
@@ -113,22 +107,10 @@ function program(rnd: Random, misaligned: boolean): { words: number[]; data: Uin
   words.push(...body(rnd, misaligned));
   words.push(A.addi(LOOP, LOOP, -1));
   words.push(A.bne(LOOP, 0, 4 * (top - words.length)));
-  for (let r = 1; r <= 30; r++) words.push(A.sw(r, BASE, DUMP + 4 * r));
+  words.push(...dumpRegisters());
   const data = new Uint8Array(DATA_BYTES);
   for (let i = 0; i < DATA_BYTES; i++) data[i] = rnd.below(256);
   return { words, data };
-}
-
-function elf(words: number[], data: Uint8Array): Uint8Array {
-  return buildElf(
-    TEXT,
-    [
-      { vaddr: TEXT, data: wordsToBytes(words), flags: PF_R | PF_X },
-      { vaddr: DATA, data, flags: PF_R | PF_W },
-    ],
-    [],
-    0x10000,
-  );
 }
 
 afterEach(() => setCompileThreshold(2));
@@ -174,36 +156,17 @@ describe('compiled tier = interpreter on random RV32IM programs', () => {
 describe.runIf(needs(qemu()))('compiled tier agrees with qemu-riscv32 on random RV32IM programs', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'memscope-compiled-qemu-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const linuxEpilogue = () => [
-    A.addi(17, 0, 64),
-    A.addi(10, 0, 1),
-    A.addi(11, BASE, 0),
-    ...A.li(12, DATA_BYTES),
-    A.ecall(),
-    A.addi(17, 0, 93),
-    A.addi(10, 0, 0),
-    A.ecall(),
-  ];
 
   it('30 aligned programs: same data page and registers as qemu, every block compiled', () => {
     setCompileThreshold(0);
     const rnd = new Random(0x9e3);
     for (let p = 0; p < 30; p++) {
       const { words, data } = program(rnd, false);
-      const file = path.join(dir, `p${p}.elf`);
-      writeFileSync(file, elf([...words, ...linuxEpilogue()], data), { mode: 0o755 });
-      const expected = new Uint8Array(execFileSync('qemu-riscv32', [file], { maxBuffer: 1 << 20 }));
+      const expected = qemuDataPage(path.join(dir, `p${p}.elf`), words, data);
       const run = withTier(true, () => new GuestRun(loadGuestProgram(elf([...words, A.terminate(0)], data))));
       expect(run.run(1_000_000)).toBe('terminated');
       expect(run.machine.tier?.compiled).toBeGreaterThan(0);
-      const actual = new Uint8Array(DATA_BYTES);
-      for (let i = 0; i < DATA_BYTES; i++) actual[i] = run.memory.getCell(2, DATA + i);
-      const firstDiff = actual.findIndex((b, i) => b !== expected[i]);
-      expect(firstDiff, `program ${p}: first differing byte at ${firstDiff}`).toBe(-1);
-      const regs = run.registers();
-      const dump = new DataView(actual.buffer);
-      for (let r = 1; r <= 30; r++)
-        expect(regs[r], `program ${p} x${r}`).toBe(dump.getUint32(DUMP + 4 * r, true));
+      expectSamePage(run, expected, `program ${p}`);
     }
   });
 });

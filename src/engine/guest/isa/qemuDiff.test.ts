@@ -1,31 +1,29 @@
 // Differential test against qemu-riscv32 (Debian qemu-user): generated RV32IM programs (arithmetic edge
 // cases: division by zero, INT_MIN / -1, overflow, shifts, sign extension, aligned sub-word loads and
-// stores, forward branches, lui/auipc) built twice from the same words with a per-target epilogue:
-//   both:   the body, then `sw x1..x30` into the register-dump area of the data page (base t6 = x31)
-//   OpenVM: terminate 0                       (memscope)
-//   Linux:  write(1, data page, 4096); exit(0) (qemu-user; memscope needs no Linux syscalls)
-// The data page (random initial bytes, loads and stores, then the register dump) must end identical, and
-// memscope's register file must equal its own dump. Runs only when qemu-riscv32 is installed.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// stores, forward branches, lui/auipc) on the data-page harness (qemuPage.testutil.ts): the data page and
+// the registers must end identical. Runs only when qemu-riscv32 is installed (fails in CI when it is not).
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Random } from '../../random';
 import * as A from '../asm/encode';
-import { PF_R, PF_W, PF_X } from '../program/elf';
-import { buildElf, wordsToBytes } from '../program/elfWriter';
 import { needs, qemu } from '../fixtures.testutil';
 import { loadGuestProgram } from '../program/guestProgram';
 import { GuestRun } from '../guestRun';
+import {
+  BASE,
+  DATA,
+  DATA_BYTES,
+  DUMP,
+  dumpRegisters,
+  expectSamePage,
+  LOADS,
+  pageElf,
+  qemuDataPage,
+  STORES,
+} from './qemuPage.testutil';
 
-const QEMU = 'qemu-riscv32';
-
-const TEXT = 0x200800;
-const DATA = 0x300000;
-const DATA_BYTES = 4096;
-const DUMP = 1024; // register dump offset in the data page (S-type offsets stay below 2048)
-const BASE = 31; // t6 holds DATA for the whole program
 const PROGRAMS = 60;
 const BODY = 500;
 
@@ -73,20 +71,10 @@ function body(rnd: Random): number[] {
     else if (k < 63) words.push(A.auipc(dst(), rnd.u32() >>> 12));
     else if (k < 80) {
       // aligned loads from the data page (first half: the dump area is written only at the end)
-      const [op, size] = rnd.pick([
-        [A.lb, 1],
-        [A.lbu, 1],
-        [A.lh, 2],
-        [A.lhu, 2],
-        [A.lw, 4],
-      ] as const);
+      const [op, size] = rnd.pick(LOADS);
       words.push(op(dst(), BASE, rnd.below(DUMP / size) * size));
     } else if (k < 94) {
-      const [op, size] = rnd.pick([
-        [A.sb, 1],
-        [A.sh, 2],
-        [A.sw, 4],
-      ] as const);
+      const [op, size] = rnd.pick(STORES);
       words.push(op(src(), BASE, rnd.below(DUMP / size) * size));
     } else {
       // a forward branch over the next instruction (taken or not)
@@ -94,20 +82,9 @@ function body(rnd: Random): number[] {
     }
   }
   words.push(A.addi(0, 0, 0)); // a final branch skips this nop, not the first dump store
-  for (let r = 1; r <= 30; r++) words.push(A.sw(r, BASE, DUMP + 4 * r));
+  words.push(...dumpRegisters());
   return words;
 }
-
-const linuxEpilogue = () => [
-  A.addi(17, 0, 64),
-  A.addi(10, 0, 1),
-  A.addi(11, BASE, 0),
-  ...A.li(12, DATA_BYTES),
-  A.ecall(),
-  A.addi(17, 0, 93),
-  A.addi(10, 0, 0),
-  A.ecall(),
-];
 
 /** Arithmetic edge cases systematically: `op` over every pair of edge values, each result stored. */
 function edgeProgram(op: (rd: number, rs1: number, rs2: number) => number): number[] {
@@ -121,7 +98,7 @@ function edgeProgram(op: (rd: number, rs1: number, rs2: number) => number): numb
       words.push(op(0, 5, 6)); // the same with rd = x0: no effect anywhere
     }
   words.push(A.addi(0, 0, 0));
-  for (let r = 1; r <= 30; r++) words.push(A.sw(r, BASE, DUMP + 4 * r));
+  words.push(...dumpRegisters());
   return words;
 }
 
@@ -133,24 +110,10 @@ describe.runIf(needs(qemu()))('memscope agrees with qemu-riscv32 on generated RV
   /** Runs `program` (words after `li t6, DATA`) on both and compares the data page and the registers. */
   function compare(label: string, program: number[], data: Uint8Array): void {
     const words = [...A.li(BASE, DATA), ...program];
-    const segments = (tail: number[]) => [
-      { vaddr: TEXT, data: wordsToBytes([...words, ...tail]), flags: PF_R | PF_X },
-      { vaddr: DATA, data, flags: PF_R | PF_W },
-    ];
-    const linuxFile = path.join(dir, `p${serial++}.elf`);
-    writeFileSync(linuxFile, buildElf(TEXT, segments(linuxEpilogue()), [], 0x10000), { mode: 0o755 }); // qemu-user wants +x
-    const expected = new Uint8Array(execFileSync(QEMU, [linuxFile], { maxBuffer: 1 << 20 }));
-    expect(expected.length).toBe(DATA_BYTES);
-    const run = new GuestRun(loadGuestProgram(buildElf(TEXT, segments([A.terminate(0)]), [], 0x10000)));
+    const expected = qemuDataPage(path.join(dir, `p${serial++}.elf`), words, data);
+    const run = new GuestRun(loadGuestProgram(pageElf([...words, A.terminate(0)], data)));
     expect(run.run(100_000)).toBe('terminated');
-    const actual = new Uint8Array(DATA_BYTES);
-    for (let i = 0; i < DATA_BYTES; i++) actual[i] = run.memory.getCell(2, DATA + i);
-    const firstDiff = actual.findIndex((b, i) => b !== expected[i]);
-    expect(firstDiff, `${label}: first differing byte at data offset ${firstDiff}`).toBe(-1);
-    const regs = run.registers();
-    const dump = new DataView(actual.buffer);
-    for (let r = 1; r <= 30; r++) expect(regs[r], `${label} x${r}`).toBe(dump.getUint32(DUMP + 4 * r, true));
-    expect(regs[0]).toBe(0);
+    expectSamePage(run, expected, label);
   }
 
   it(`${PROGRAMS} random programs of ${BODY} instructions end with identical registers and memory`, () => {
