@@ -213,7 +213,11 @@ test('issue 22: Cost by function meters the run being debugged (allocator orthot
   await expect(panel.locator('[data-testid="icicle-frame"][data-name="malloc [orthotope]"]')).toHaveCount(1);
   await expect(panel.locator('[data-testid="icicle-frame"][data-name="malloc"]')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/defects22-meter-subject.png' });
-  await panel.screenshot({ path: 'test-results/defects22-meter-panel.png' });
+  // The panel maximized: its summary, icicle (served-call frames) and AIR table.
+  await page.getByRole('button', { name: 'Maximize Cost by function' }).click();
+  await expect(page.getByRole('button', { name: 'Restore Cost by function' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/defects22-meter-panel.png' });
+  await page.getByRole('button', { name: 'Restore Cost by function' }).click();
   await expect(page).toHaveURL(/[?&]panels=meter/);
   await openLink(page);
   await ready(page, 120_000);

@@ -13,6 +13,7 @@ import { attributionMismatches } from './attribution.testutil';
 import { costEntries } from './attribution/costProfile';
 import { RangeProfiler } from './attribution/rangeProfile';
 import { MeteredRun } from './meteredRun';
+import { meterView } from './meterView';
 
 const bytes = new Uint8Array(readFileSync(path.join(EXAMPLES, 'hashmap.elf')));
 
@@ -68,5 +69,19 @@ describe('metering the debugged run (allocator interposition)', () => {
     expect(observed.segments.map((s) => Array.from(s.rows))).toEqual(
       off.segments.map((s) => Array.from(s.rows)),
     );
+  });
+
+  it("the worker's meter view takes the session's allocator and says what it metered", () => {
+    const v = meterView(bytes, { allocator: 'orthotope', mode: 'volatile' });
+    expect([v.instret, v.allocator, v.unavailable]).toEqual([335_808, 'orthotope', null]);
+    // Volatile memory's AIRs are not catalogued: metered in persistent mode, and the view says so.
+    expect(v.mode).toBe('persistent');
+    const frames = new Set(v.profiles.instructions.flatMap((e) => e.stack));
+    expect(frames).toContain('free [orthotope]');
+    expect(v.segments[0].airs.map((a) => a.air_name)).toContain('PersistentBoundaryAir<8>');
+  });
+
+  it('MeteredRun refuses volatile mode rather than metering it with persistent AIRs', () => {
+    expect(() => new MeteredRun(loadGuestProgram(bytes), { mode: 'volatile' })).toThrow(/persistent mode/);
   });
 });

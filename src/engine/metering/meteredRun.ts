@@ -156,7 +156,7 @@ export class MeteredRun {
     this.funcOf = this.functions.funcOf;
     this.linkKind = this.functions.linkKind;
     this.allocator = options.allocator ?? 'none';
-    this.memoryMode = options.mode ?? options.vmConfig?.system.mode ?? 'persistent';
+    this.memoryMode = options.mode ?? 'persistent';
     // OpenVM runs a volatile guest as one segment with VolatileBoundaryAir (and PublicValuesAir, no Merkle,
     // no Poseidon2 periphery: crates/vm/src/system/mod.rs); this catalogue has persistent memory's AIRs only.
     if (this.memoryMode !== 'persistent')

@@ -30,7 +30,7 @@ export interface MeteringOptions {
    * allocator (the same run as 'none'); 'orthotope' serves its calls with the model (servedCalls.ts).
    */
   allocator?: 'none' | 'observe' | 'orthotope';
-  /** Memory mode (default: the config's, else persistent). */
+  /** Memory mode (default persistent, whatever the config says: the segment planner's and --segments' mode). */
   mode?: MemoryMode;
 }
 
