@@ -18,7 +18,7 @@ import { meterView } from './meterView';
 const bytes = new Uint8Array(readFileSync(path.join(EXAMPLES, 'hashmap.elf')));
 
 /** The debugged run's step count and end timestamp (the session, as the app opens it). */
-function debugged(allocator: 'none' | 'observe' | 'orthotope') {
+function debugged(allocator: 'none' | 'orthotope') {
   const s = Session.open('guest', bytes, { allocator, segments: false });
   const stop = s.run({});
   expect(stop.reason).toBe('end');
@@ -65,7 +65,7 @@ describe('metering the debugged run (allocator interposition)', () => {
     const off = new MeteredRun(loadGuestProgram(bytes), {}).run();
     const observed = new MeteredRun(loadGuestProgram(bytes), { allocator: 'observe' }).run();
     expect(observed.instret).toBe(off.instret);
-    expect(observed.instret).toBe(debugged('observe').step);
+    expect(observed.instret).toBe(5_188_937); // the figure: the guest's own malloc runs
     expect(observed.segments.map((s) => Array.from(s.rows))).toEqual(
       off.segments.map((s) => Array.from(s.rows)),
     );
