@@ -2,7 +2,7 @@
 // Go to timestamp box after Go; 20 rapid → presses give 20 steps; the exit code is in the status.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { ready, timestamp, togglePanel, watchErrors, openLink, openRunOptions } from './helpers';
+import { cli, ready, timestamp, togglePanel, watchErrors, openLink, openRunOptions } from './helpers';
 
 test('issue 22: after Go to timestamp + Enter, focus returns to the page and s steps', async ({ page }) => {
   const errors = watchErrors(page);
@@ -183,32 +183,66 @@ test('issue 22: a link to an ELF opened from disk says it needs the file and re-
   expect(errors).toEqual([]);
 });
 
-test('issue 22: Cost by function says which run it measures, how the debugged run differs, and stays open in the URL', async ({
+test('issue 22: Cost by function meters the run being debugged (allocator orthotope), says which run it measures, and stays open in the URL', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
+  const errors = watchErrors(page);
+  // The debugged run, from the CLI (the same engine): hashmap with orthotope serving malloc & co.
+  const debugged = JSON.parse(cli(['exec', 'public/examples/hashmap.elf', '--alloc', 'orthotope']));
+  expect(debugged.instructions).toBe(335_808);
   await page.goto('/?example=hashmap.elf&alloc=orthotope');
   await ready(page, 120_000);
+  // The app's run is that run: its timeline ends at the CLI's final timestamp.
+  await expect(page.getByRole('slider', { name: 'Timestamp' })).toHaveAttribute(
+    'aria-valuemax',
+    String(debugged.finalTimestamp),
+  );
   await togglePanel(page, 'Cost by function');
   const panel = page.getByRole('region', { name: 'Cost by function' });
   const subject = panel.getByTestId('meter-subject');
   await expect(subject).toContainText(
-    "Measures: hashmap.elf · no input · default VM config (no openvm.toml) · the guest's own allocator · persistent memory",
+    'Measures: hashmap.elf · no input · default VM config (no openvm.toml) · allocator calls served by orthotope · persistent memory',
   );
-  await expect(panel.getByTestId('meter-differs')).toContainText('Not the run being debugged');
-  await expect(panel.getByTestId('meter-differs')).toContainText('allocator: orthotope');
-  await expect(panel.getByTestId('meter-summary')).toBeVisible({ timeout: 120_000 });
+  await expect(panel.getByTestId('meter-summary')).toContainText('335,808 instructions in 1 segment', {
+    timeout: 120_000,
+  });
+  await expect(subject).toHaveAttribute('data-same', 'true');
+  await expect(panel.getByTestId('meter-differs')).toHaveCount(0);
+  // The served calls are frames of their own; the guest's malloc internals never ran.
+  await expect(panel.locator('[data-testid="icicle-frame"][data-name="malloc [orthotope]"]')).toHaveCount(1);
+  await expect(panel.locator('[data-testid="icicle-frame"][data-name="malloc"]')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/defects22-meter-subject.png' });
+  // The panel maximized: its summary, icicle (served-call frames) and AIR table.
+  await page.getByRole('button', { name: 'Maximize Cost by function' }).click();
+  await expect(page.getByRole('button', { name: 'Restore Cost by function' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/defects22-meter-panel.png' });
+  await page.getByRole('button', { name: 'Restore Cost by function' }).click();
   await expect(page).toHaveURL(/[?&]panels=meter/);
   await openLink(page);
   await ready(page, 120_000);
   await expect(page.getByRole('region', { name: 'Cost by function' })).toBeVisible();
-  // The allocator off: the metered run is the run being debugged.
+  // Volatile memory: metering has persistent memory's AIRs only, and says exactly that.
   await openRunOptions(page);
+  await page.getByRole('combobox', { name: 'Memory mode' }).selectOption('volatile');
+  await ready(page, 120_000);
+  const again = page.getByRole('region', { name: 'Cost by function' });
+  await expect(again.getByTestId('meter-summary')).toContainText('335,808 instructions', {
+    timeout: 120_000,
+  });
+  await expect(again.getByTestId('meter-subject')).toHaveAttribute('data-same', 'false');
+  await expect(again.getByTestId('meter-differs')).toContainText('volatile memory mode');
+  await expect(again.getByTestId('meter-differs')).not.toContainText('orthotope');
+  // The allocator off: the guest's own malloc, as OpenVM would prove it.
+  await page.getByRole('combobox', { name: 'Memory mode' }).selectOption('persistent');
   await page.getByRole('combobox', { name: 'Allocator interposition' }).selectOption('off');
   await ready(page, 120_000);
+  await expect(page.getByTestId('meter-summary')).toContainText('5,188,937 instructions', {
+    timeout: 120_000,
+  });
   await expect(page.getByTestId('meter-subject')).toHaveAttribute('data-same', 'true');
   await expect(page.getByTestId('meter-differs')).toHaveCount(0);
+  expect(errors).toEqual([]);
 });
 
 /** Walks the open lesson to its check (the prediction radios). */

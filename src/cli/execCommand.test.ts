@@ -32,6 +32,19 @@ describe('memscope exec', () => {
     expect(s.finalTimestamp).toBeGreaterThan(s.instructions);
   });
 
+  it('--segments --alloc orthotope meters the interposed run exec runs (issue 22: CLI = app)', async () => {
+    const elf = join(EXAMPLES, 'hashmap.elf');
+    const plain = JSON.parse((await run(['exec', elf, '--alloc', 'orthotope'])).stdout);
+    const r = await run(['exec', elf, '--alloc', 'orthotope', '--segments']);
+    expect(r.code).toBe(0);
+    const [seg] = JSON.parse(r.stdout).segments;
+    const rows = (name: string) => seg.airs.find((a: { air_name: string }) => a.air_name === name)?.rows;
+    expect(plain.instructions).toBe(335_808);
+    expect(seg.num_insns).toBe(plain.instructions);
+    expect(rows('AccessAdapterAir<8>')).toBe(plain.adapterRows['AccessAdapterAir<8>']);
+    expect(rows('PersistentBoundaryAir<8>')).toBe(plain.boundaryRows);
+  });
+
   it('volatile mode: zero-merges 4 <- 1 at first touch and splits 4 -> 1 at the end', async () => {
     const r = await run(['exec', join(EXAMPLES, 'hello.elf'), '--mode', 'volatile']);
     const s = JSON.parse(r.stdout);

@@ -3,7 +3,8 @@
 // runs the guest metered and segmented as OpenVM v1.7.0 does (engine/metering) and prints one JSON object
 // {"segments": [{instret_start, num_insns, airs: [{air_id, air_name, rows, padded_rows, main_cols, cells}]}]}
 // (or, --format markdown, OpenVM's report tables: segmentsMarkdown.ts); --profile writes a profile
-// (profileOutput.ts: folded, pprof or speedscope) instead of or besides it.
+// (profileOutput.ts: folded, pprof or speedscope) instead of or besides it. With --alloc the metered run
+// is the interposed one, as the app's Cost by function meters it (orthotope: metering/servedCalls.ts).
 // --max-segment-length is OpenVM's SystemConfig::with_max_segment_len (max_trace_height);
 // --segment-max-height-bits / --segment-max-cells are `cargo openvm prove`'s SegmentationArgs
 // (crates/cli/src/commands/prove.rs:133-151, 323-333). openvm.toml cannot set them: SystemConfig's
@@ -46,6 +47,8 @@ export const meteringOptions = {
 
 export interface MeteringValues {
   mode: MemoryMode;
+  /** --alloc: the metered run is the one exec runs (orthotope's served calls: metering/servedCalls.ts). */
+  alloc?: 'observe' | 'orthotope';
   segments: boolean;
   'max-segment-length': number | undefined;
   'segment-max-height-bits': number | undefined;
@@ -86,12 +89,18 @@ export function meteredExec(
       vmConfig,
       maxSegmentLength,
       limits: maxCells === undefined ? undefined : { maxCells },
+      allocator: opts.alloc ?? 'none',
     });
   } catch (e) {
     // A configuration metering cannot build an inventory for: settings the program needs that the
     // openvm.toml lacks (OpenVM refuses such a program), or extensions whose AIR widths memscope lacks.
     if (e instanceof EngineError && e.kind === 'config') {
       io.err(`error: ${e.message}\n`);
+      return EXIT.invalidInput;
+    }
+    // --alloc orthotope on a guest with no room for the arena (as exec without --segments says it).
+    if (e instanceof EngineError && e.kind === 'allocator') {
+      io.err(`error: ${programFile}: --alloc ${opts.alloc}: ${e.message}\n`);
       return EXIT.invalidInput;
     }
     if (e instanceof EngineError && e.kind === 'request') throw new UsageError(e.message);

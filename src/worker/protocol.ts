@@ -127,6 +127,9 @@ export interface RequestMap {
       maxSegmentLength?: number;
       /** The guest's openvm.toml as the session was opened with it (its moduli, curves, extensions). */
       config?: { text: string; name: string };
+      /** The session's allocator interposition and memory mode: the metered run is the debugged one. */
+      allocator?: 'none' | 'observe' | 'orthotope';
+      mode?: 'persistent' | 'volatile';
     };
     result: MeterView;
   };

@@ -152,9 +152,9 @@ export class SessionHost {
     },
     predict: () => predictNext(this.need().session),
     cost: ({ kind, bytes, options, stepCap }) => costComparison(kind, bytes, options, stepCap),
-    meter: ({ bytes, input, maxSegmentLength, config }) => {
+    meter: ({ bytes, input, maxSegmentLength, config, allocator, mode }) => {
       this.profiler = null;
-      const { view, run } = meterRun(bytes, { input, maxSegmentLength, config });
+      const { view, run } = meterRun(bytes, { input, maxSegmentLength, config, allocator, mode });
       this.profiler = run === null ? null : new RangeProfiler(run);
       return view;
     },

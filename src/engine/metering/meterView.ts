@@ -1,7 +1,8 @@
 // What the app's "Cost by function" panel shows of a metered run (meteredRun.ts): the segments with every
 // AIR's rows (segmentReport.ts, the CLI's --segments JSON) and the cost per call stack in each measure
 // (costProfile.ts). Plain data, structured-clone friendly, computed in the worker from the program bytes,
-// its input and the openvm.toml the guest was opened with (as `exec --config --segments` meters it).
+// its input, the openvm.toml and the allocator interposition the guest was opened with (as
+// `exec --config --alloc --segments` meters it): the run being debugged (issue 22).
 // Settings the program needs that its config lacks (configCheck.ts: OpenVM would refuse to load it) are
 // named in `missingSettings`; a run metering cannot serve (e.g. algebra without its openvm.toml) is
 // `unavailable` with the reason, not a thrown error, so the panel can say what to add.
@@ -14,6 +15,7 @@ import { defaultVmConfig, parseOpenVmToml, type VmConfig } from '../guest/config
 import { COST_MEASURES, type CostEntry, type CostMeasure, costEntries } from './attribution/costProfile';
 import { MeteredRun, type MeteringResult } from './meteredRun';
 import { type SegmentJson, segmentsJson } from './segmentReport';
+import type { MemoryMode } from '../memory/config';
 
 export interface MeterView {
   instret: number;
@@ -26,6 +28,10 @@ export interface MeterView {
   missingSettings: string[];
   /** The config metered with: its file name, or 'defaults'. */
   configSource: string;
+  /** The allocator interposition metered (the debugged run's; servedCalls.ts for 'orthotope'). */
+  allocator: 'none' | 'observe' | 'orthotope';
+  /** The memory mode metered (always persistent: a volatile session's differs, and the panel says so). */
+  mode: MemoryMode;
   segments: SegmentJson[];
   /**
    * Where each segment starts on a one-segment run's timeline (the app's): the timestamp advances by the
@@ -42,6 +48,10 @@ export interface MeterViewOptions {
   maxSegmentLength?: number;
   /** The guest's openvm.toml (text and file name), as the session was opened with it. */
   config?: { text: string; name: string };
+  /** The session's allocator interposition (SessionOptions.allocator). */
+  allocator?: 'none' | 'observe' | 'orthotope';
+  /** The session's memory mode (default: the config's, else persistent). */
+  mode?: MemoryMode;
 }
 
 function emptyProfiles(): Record<CostMeasure, CostEntry[]> {
@@ -60,6 +70,10 @@ export function meterRun(
     options.config === undefined ? undefined : parseOpenVmToml(options.config.text, options.config.name);
   const missing = describeMissing(missingSettings(program.decoded, vmConfig ?? defaultVmConfig()));
   const configSource = vmConfig?.source ?? 'defaults';
+  const allocator = options.allocator ?? 'none';
+  // Metering has persistent memory's AIRs only (PersistentBoundaryAir<8> + MemoryMerkleAir<8>, Poseidon2):
+  // a volatile session is metered in persistent mode and the view says so (`mode`), for the panel to name.
+  const mode = 'persistent';
   let run: MeteredRun;
   let result: MeteringResult;
   try {
@@ -67,12 +81,15 @@ export function meterRun(
       input: options.input ? parseInput(options.input) : emptyInput(),
       maxSegmentLength: options.maxSegmentLength,
       vmConfig,
+      allocator,
+      mode,
     });
     result = run.run();
   } catch (e) {
     // An inventory metering cannot build (a config lacking what the program needs: kind 'config'), or a
     // chip it has no AIR for (a request it cannot serve): said in the panel, with the settings to add.
-    if (!(e instanceof EngineError) || (e.kind !== 'request' && e.kind !== 'config')) throw e;
+    // An orthotope arena that does not fit above the heap (kind 'allocator') likewise.
+    if (!(e instanceof EngineError) || !['request', 'config', 'allocator'].includes(e.kind)) throw e;
     const view: MeterView = {
       instret: 0,
       exitCode: null,
@@ -80,6 +97,8 @@ export function meterRun(
       unavailable: e.message,
       missingSettings: missing,
       configSource,
+      allocator,
+      mode,
       segments: [],
       segmentTimestamps: [],
       profiles: emptyProfiles(),
@@ -101,6 +120,8 @@ export function meterRun(
     unavailable: null,
     missingSettings: missing,
     configSource,
+    allocator,
+    mode,
     segments: segmentsJson(run).segments,
     segmentTimestamps,
     profiles,

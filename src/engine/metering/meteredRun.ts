@@ -40,6 +40,8 @@ import type { MerkleIds } from './segments/merkleIds';
 import { type DynamicRows, dynamicRows, opcodeAirTable, precompileAirTable } from './airs/opcodeAirs';
 import { finalizeSegment, programLength } from './segments/segmentHeights';
 import { startSegmentMemory } from './segments/segmentMemory';
+import { markServedCalls } from './servedCalls';
+import type { MemoryMode } from '../memory/config';
 
 const NORMAL = 0;
 const REPLAY = 1;
@@ -65,6 +67,9 @@ export class MeteredRun {
   /** Per instruction index: the AIR its static chip row goes to (-1: none), and 1 where its rows are dynamic. */
   readonly airOf: Int16Array;
   readonly dynamic: Uint8Array;
+  /** The allocator interposition and memory mode metered (the debugged run's: timeline/openRun.ts). */
+  readonly allocator: 'none' | 'observe' | 'orthotope';
+  readonly memoryMode: MemoryMode;
 
   private readonly machine: GuestMachine;
   private readonly memory: TracingMemory;
@@ -150,6 +155,25 @@ export class MeteredRun {
     this.functions = new FunctionTable(program);
     this.funcOf = this.functions.funcOf;
     this.linkKind = this.functions.linkKind;
+    this.allocator = options.allocator ?? 'none';
+    this.memoryMode = options.mode ?? 'persistent';
+    // OpenVM runs a volatile guest as one segment with VolatileBoundaryAir (and PublicValuesAir, no Merkle,
+    // no Poseidon2 periphery: crates/vm/src/system/mod.rs); this catalogue has persistent memory's AIRs only.
+    if (this.memoryMode !== 'persistent')
+      throw new EngineError(
+        'request',
+        'metering needs continuations (persistent mode): the volatile memory AIRs are not catalogued',
+      );
+    // Served allocator calls get their own frames (servedCalls.ts): before the trie, which fixes the names.
+    const served =
+      this.allocator === 'orthotope'
+        ? markServedCalls(program, this.functions, {
+            airOf: this.airOf,
+            dynamic: this.dynamic,
+            regMask: this.regMask,
+            memKind: this.memKind,
+          })
+        : [];
     this.trie = new StackTrie(this.functions.names.length);
     this.trieFunc = this.trie.func;
     this.winRows = new Float64Array(this.airCount);
@@ -157,15 +181,25 @@ export class MeteredRun {
     this.slack = windowSlack(this.inventory, this.window);
     this.growNodes(256);
 
+    // The debugged run's machine (timeline/openRun.ts): its memory mode and allocator interposition.
     this.machine = new GuestMachine(program, {
-      mode: 'persistent',
+      mode: this.memoryMode,
       input: options.input,
       vmConfig: options.vmConfig,
-      observeAllocator: false,
+      observeAllocator: this.allocator === 'observe',
+      orthotope: this.allocator === 'orthotope',
     });
     this.memory = this.machine.memory;
     this.tree = initialMerkleTree(this.memory);
     this.machine.interpreter.onStep = (idx) => this.step(idx);
+    // A served call runs no instruction of its own (no onStep): an observing hook before the serving one
+    // counts it as the one instruction it is.
+    const pcBase = program.decoded.pcBase;
+    for (const idx of served)
+      this.machine.interpreter.addHook(pcBase + 4 * idx, () => {
+        this.step(idx);
+        return false;
+      });
     this.machine.interpreter.onPrecompile = (op, rows) => this.precompileRows(op, rows);
     // Installed only for the instructions the access plan cannot foresee (planAccess).
     this.accessHook = (as, ptr, size) => {
@@ -380,6 +414,8 @@ export class MeteredRun {
     this.node = this.cursor.node;
     this.nextAt = end;
     this.mode = REPLAY;
+    // Served allocator calls of the window were recorded with the old segment's timestamps.
+    this.machine.interposer?.forgetFuture();
     this.machine.run(x - end);
     this.flushAdapterRows();
     this.mode = NORMAL;

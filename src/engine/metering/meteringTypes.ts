@@ -5,6 +5,7 @@ import type { GuestInput } from '../guest/io/input';
 import type { ExtensionAirs } from './airs/airs';
 import type { SegmentationLimits, SegmentReason } from './segments/limits';
 import type { VmConfig } from '../guest/config/vmConfig';
+import type { MemoryMode } from '../memory/config';
 
 export interface MeteringOptions {
   input?: GuestInput;
@@ -24,6 +25,13 @@ export interface MeteringOptions {
    * precompile extensions the program uses.
    */
   vmConfig?: VmConfig;
+  /**
+   * The debugged run's allocator interposition (SessionOptions.allocator): 'observe' only watches the guest's
+   * allocator (the same run as 'none'); 'orthotope' serves its calls with the model (servedCalls.ts).
+   */
+  allocator?: 'none' | 'observe' | 'orthotope';
+  /** Memory mode (default persistent, whatever the config says: the segment planner's and --segments' mode). */
+  mode?: MemoryMode;
 }
 
 export interface SegmentResult {

@@ -1,5 +1,6 @@
 // The "Cost by function" slice: the loaded guest metered and segmented as OpenVM v1.7 does (worker
-// request `meter`, engine/metering, with the openvm.toml the guest was opened with), the chosen measure and
+// request `meter`, engine/metering, with the input, openvm.toml, allocator interposition and memory mode
+// the guest was opened with: the run being debugged), the chosen measure and
 // segment, the icicle's scope (the whole run, the chosen segment, or the range selected on the Timeline:
 // worker request `meterRange`) and the function whose time is highlighted on the Timeline
 // (`meterIntervals`). The view belongs to the program it was computed for (`meterFor`), so opening another
@@ -121,10 +122,13 @@ export function meterSlice(ctx: StoreContext): MeterSlice {
       if (!loaded || loaded.kind !== 'guest') return;
       set({ meterLoading: true, meterHighlight: undefined, meterScoped: undefined });
       try {
-        const input = get().options.input || undefined;
+        const { input, alloc, mode } = get().options;
+        // The run being debugged: its input, config, allocator interposition and memory mode (issue 22).
         const meter = await client.request('meter', {
           bytes: loaded.bytes,
-          input,
+          input: input || undefined,
+          allocator: alloc === 'off' ? 'none' : alloc,
+          mode,
           maxSegmentLength: get().meterMaxSegmentLength,
           ...(loaded.config ? { config: loaded.config } : {}),
         });

@@ -41,10 +41,9 @@ export function CostByFunctionPanel() {
   const scoped = useDebugger((s) => (s.meterScoped?.meter === meter ? s.meterScoped : undefined));
   const scopedLoading = useDebugger((s) => s.meterScopedLoading);
   const highlight = useDebugger((s) => (s.meterHighlight?.meter === meter ? s.meterHighlight : undefined));
-  const orthotope = useDebugger((s) => s.options.alloc === 'orthotope');
   const options = useDebugger((s) => s.options);
   const loaded = useDebugger((s) => s.loaded);
-  const subject = loaded ? meterSubject(loaded.name, options, loaded.config?.name) : undefined;
+  const subject = loaded ? meterSubject(loaded.name, options, loaded.config?.name, meter) : undefined;
   const programName = useDebugger((s) => s.loaded?.name ?? 'program.elf');
   const {
     computeMeter,
@@ -166,7 +165,7 @@ export function CostByFunctionPanel() {
                   type="radio"
                   name="meter-scope"
                   checked={scope === sc.id}
-                  disabled={sc.id === 'range' && (!range || orthotope)}
+                  disabled={sc.id === 'range' && !range}
                   onChange={() => setMeterScope(sc.id)}
                 />{' '}
                 {sc.label}

@@ -1,6 +1,9 @@
-// Issue 22: Cost by function says which run it measures, and how the debugged run differs from it.
+// Issue 22: Cost by function says which run it measures — the run being debugged, allocator interposition
+// included — and names exactly what it cannot reproduce.
 import { describe, expect, it } from 'vitest';
 import { meterSubject } from './meterSubject';
+
+const oneSegment = { mode: 'persistent' as const, segments: [{}] as never[] };
 
 describe('meterSubject', () => {
   it('names the program, input, config, allocator and memory mode metered', () => {
@@ -11,13 +14,27 @@ describe('meterSubject', () => {
     expect(s.differs).toEqual([]);
     expect(
       meterSubject('x.elf', { mode: 'persistent', alloc: 'observe', input: '0x01' }, 'openvm.toml').measures,
-    ).toBe("x.elf · input 0x01 · openvm.toml · the guest's own allocator · persistent memory");
+    ).toBe("x.elf · input 0x01 · openvm.toml · the guest's own allocator (observed) · persistent memory");
   });
 
-  it('says how the debugged run differs: orthotope interposition, volatile mode', () => {
-    const s = meterSubject('hashmap.elf', { mode: 'volatile', alloc: 'orthotope', input: '' }, undefined);
+  it('orthotope: the metered run is the debugged one (served calls), nothing differs', () => {
+    const s = meterSubject(
+      'hashmap.elf',
+      { mode: 'persistent', alloc: 'orthotope', input: '' },
+      undefined,
+      oneSegment,
+    );
+    expect(s.measures).toMatch(/allocator calls served by orthotope · persistent memory$/);
+    expect(s.differs).toEqual([]);
+  });
+
+  it('names what differs: volatile memory rows, an orthotope run metered in several segments', () => {
+    const s = meterSubject('hashmap.elf', { mode: 'volatile', alloc: 'orthotope', input: '' }, undefined, {
+      mode: 'persistent',
+      segments: [{}, {}, {}] as never[],
+    });
     expect(s.differs).toHaveLength(2);
-    expect(s.differs[0]).toMatch(/allocator: orthotope/);
-    expect(s.differs[1]).toMatch(/volatile/);
+    expect(s.differs[0]).toMatch(/volatile memory mode .*persistent mode's/);
+    expect(s.differs[1]).toMatch(/one segment .*into 3 segments/);
   });
 });

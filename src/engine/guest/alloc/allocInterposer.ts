@@ -126,6 +126,14 @@ export class AllocInterposer {
     this.allocator.restoreWithoutBytes(s.allocator);
   }
 
+  /**
+   * Forgets the calls recorded past the current state: the run goes on from here differently timed (the
+   * metered run re-executes a window on the next segment's memory, whose timestamps restart at 1).
+   */
+  forgetFuture(): void {
+    this.history.length = this.count;
+  }
+
   summary(): AllocCallSummary & { arenaBase: number; arenaWrites: number } {
     return { ...summarizeAllocCalls(this.calls), arenaBase: this.arena.base, arenaWrites: this.arena.writes };
   }
