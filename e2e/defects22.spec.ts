@@ -1,7 +1,7 @@
 // Issue 22, item 3: the smaller defects a new user hit, each reproduced in the app — focus leaves the
 // Go to timestamp box after Go; 20 rapid → presses give 20 steps; the exit code is in the status.
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { cli, ready, timestamp, togglePanel, watchErrors, openLink, openRunOptions } from './helpers';
 
 test('issue 22: after Go to timestamp + Enter, focus returns to the page and s steps', async ({ page }) => {
@@ -117,6 +117,20 @@ test('issue 22: built-in examples and lesson 10 open with their openvm.toml (no 
   await expect(page.getByTestId('missing-settings')).toHaveCount(0);
 });
 
+/** Steps `steps` times, waits for the link to name `file` and hold the timestamp, and opens the link anew. */
+async function stepsThenReopen(page: Page, steps: number, file: string): Promise<number> {
+  for (let i = 0; i < steps; i++) {
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await ready(page);
+  }
+  const t = await timestamp(page);
+  await expect(page).toHaveURL(new RegExp(`[?&]file=${file.replace('.', '\\.')}(&|#|$)`));
+  await expect(page).toHaveURL(new RegExp(`[?&]t=${t}(&|#|$)`));
+  await openLink(page);
+  await ready(page);
+  return t;
+}
+
 test('issue 22: a link to a small script opened from disk carries the script and restores it', async ({
   page,
 }) => {
@@ -131,15 +145,7 @@ test('issue 22: a link to a small script opened from disk carries the script and
     buffer: Buffer.from(script),
   });
   await ready(page);
-  for (let i = 0; i < 3; i++) {
-    await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await ready(page);
-  }
-  const t = await timestamp(page);
-  await expect(page).toHaveURL(/[?&]file=my\.mtrace/);
-  await expect(page).toHaveURL(new RegExp(`[?&]t=${t}(&|#|$)`));
-  await openLink(page);
-  await ready(page);
+  const t = await stepsThenReopen(page, 3, 'my.mtrace');
   await expect(page.getByRole('combobox', { name: 'Examples' })).toContainText('my.mtrace');
   expect(await timestamp(page)).toBe(t);
   await expect(page.getByTestId('script')).toContainText('read 2 4 4');
@@ -160,15 +166,7 @@ test('issue 22: a link to an ELF opened from disk says it needs the file and re-
   };
   await page.locator('input[type=file]').setInputFiles(elf);
   await ready(page, 60_000);
-  for (let i = 0; i < 4; i++) {
-    await page.getByRole('button', { name: 'Step', exact: true }).click();
-    await ready(page);
-  }
-  const t = await timestamp(page);
-  await expect(page).toHaveURL(/[?&]file=myhello\.elf/);
-  await expect(page).toHaveURL(new RegExp(`[?&]t=${t}(&|#|$)`));
-  await openLink(page);
-  await ready(page);
+  const t = await stepsThenReopen(page, 4, 'myhello.elf');
   const banner = page.getByTestId('reopen-file');
   await expect(banner).toContainText('This link is for myhello.elf');
   await expect(banner).toContainText(`to go to timestamp ${t}`);
