@@ -162,8 +162,9 @@ for (const size of SIZES) {
       expect(mem.firstRowLabel).toBe(`0x${mem.firstAddr.toString(16).padStart(8, '0')}`);
       // the cell at the last access carries that access's timestamp (the block's metadata)
       expect(mem.tsAtLast).toBe(mem.lastAccessTs);
-      expect(mem.untouchedRows).toBe(0);
-      expect(mem.rows).toBeGreaterThanOrEqual(size.height > 800 ? 6 : 2);
+      // mostly rows the program touched (placement: followWindow.test.ts; above the stack's top nothing is)
+      expect(mem.untouchedRows).toBeLessThan(mem.rows / 2);
+      expect(mem.rows).toBeGreaterThanOrEqual(size.height > 800 ? 5 : 1);
       for (const l of lanes) {
         // every row drawn is a full row of cells (no empty grid)
         expect(l.cells, `AS${l.as}`).toBe(l.rows * l.perRow);
@@ -185,7 +186,7 @@ for (const size of SIZES) {
       await expect(page.getByTestId('status')).toBeInViewport({ ratio: 1 });
       await expect(page.getByRole('button', { name: /^Theme: / })).toBeInViewport({ ratio: 1 });
       // typing an address stops following; Follow accesses resumes
-      await memory.getByRole('textbox').fill('0x100');
+      await memory.getByLabel(/^Jump to address/).fill('0x100');
       await memory.getByRole('button', { name: /^Go to the address/ }).click();
       await ready(page);
       await expect.poll(async () => (await laneGrids(page)).find((g) => g.as === 2)!.firstAddr).toBe(0x100);
