@@ -52,6 +52,54 @@ async function clipped(root: Locator): Promise<string[]> {
   });
 }
 
+/** The Address spaces lanes as drawn: per lane its rows, cells, the first row's address, the last access. */
+async function laneGrids(page: Page) {
+  return page.getByTestId('lane').evaluateAll((els) =>
+    els.map((el) => {
+      const cells = [...el.querySelectorAll<HTMLElement>('[data-testid=cell]')];
+      const rows = [...el.querySelectorAll<HTMLElement>('.mem-row-addr')].map((r) => r.textContent ?? '');
+      const perRow = Math.ceil(cells.length / Math.max(1, rows.length));
+      const firstAddr = cells.length > 0 ? Number(cells[0].dataset.addr) : -1;
+      // A row nothing ever touched (every cell untouched), and rows drawn without a full set of cells.
+      const untouchedRows = rows.filter(
+        (_, r) => !cells.slice(r * perRow, (r + 1) * perRow).some((c) => !c.classList.contains('untouched')),
+      ).length;
+      const grid = el.querySelector<HTMLElement>('.mem-grid');
+      return {
+        as: Number(el.getAttribute('data-as')),
+        rows: rows.length,
+        cells: cells.length,
+        perRow,
+        firstAddr,
+        firstRowLabel: rows[0],
+        untouchedRows,
+        gridHeight: grid?.offsetHeight ?? 0,
+        lastAccess: Number(el.getAttribute('data-last-access') ?? -1),
+        lastAccessTs: Number(el.getAttribute('data-last-access-t') ?? -1),
+        tsAtLast: Number(
+          el.querySelector<HTMLElement>(`[data-addr="${el.getAttribute('data-last-access')}"]`)?.dataset.ts ??
+            -1,
+        ),
+      };
+    }),
+  );
+}
+
+/** Neither the header nor the page scrolls sideways, and the header is one row. */
+async function headerFits(page: Page) {
+  return page.evaluate(() => {
+    const h = document.querySelector<HTMLElement>('header.toolbar')!;
+    const kids = [...h.children].filter((c) => (c as HTMLElement).offsetWidth > 0) as HTMLElement[];
+    const tops = new Set(kids.map((k) => Math.round(k.getBoundingClientRect().top / 8)));
+    return {
+      header: h.scrollWidth - h.clientWidth,
+      page: document.scrollingElement!.scrollWidth - window.innerWidth,
+      lines: tops.size,
+      rightmost: Math.max(...kids.map((k) => k.getBoundingClientRect().right)) - window.innerWidth,
+    };
+  });
+}
+
 async function layoutPressed(page: Page, name: string) {
   await expect(page.getByRole('button', { name: `${name} layout` })).toHaveAttribute('aria-pressed', 'true');
 }
@@ -85,6 +133,71 @@ for (const size of SIZES) {
       expect(errors).toEqual([]);
     });
 
+    test('Address spaces follows the heap, fills the panel with rows, and the header fits', async ({
+      page,
+    }) => {
+      const errors = watchErrors(page);
+      await page.goto('/?example=hashmap.elf');
+      await ready(page, 60_000);
+      await page.getByRole('button', { name: 'Run to end' }).click();
+      await ready(page, 120_000);
+      const panel = page.getByRole('region', { name: 'Address spaces' });
+      await expect(panel.getByTestId('lane')).toHaveCount(3);
+      const memory = panel.locator('[data-testid=lane][data-as="2"]');
+      // the panel re-measures and asks for the window sizes once after the first frame: wait for it to settle
+      await expect
+        .poll(async () => {
+          const l = (await laneGrids(page)).find((g) => g.as === 2)!;
+          return l.cells > 0 && l.firstAddr <= l.lastAccess && l.lastAccess < l.firstAddr + l.cells;
+        })
+        .toBe(true);
+      await ready(page);
+      await page.screenshot({ path: `e2e/screens/address-spaces-heap-${size.width}x${size.height}.png` });
+      const lanes = await laneGrids(page);
+      const mem = lanes.find((l) => l.as === 2)!;
+      // the last access is on the heap / stack the program worked on (0x002…), not the empty bottom of memory
+      expect(mem.lastAccess).toBeGreaterThan(0x200000);
+      expect(mem.firstAddr).toBeLessThanOrEqual(mem.lastAccess);
+      expect(mem.lastAccess - mem.firstAddr).toBeLessThan(mem.cells);
+      expect(mem.firstRowLabel).toBe(`0x${mem.firstAddr.toString(16).padStart(8, '0')}`);
+      // the cell at the last access carries that access's timestamp (the block's metadata)
+      expect(mem.tsAtLast).toBe(mem.lastAccessTs);
+      // mostly rows the program touched (placement: followWindow.test.ts; above the stack's top nothing is)
+      expect(mem.untouchedRows).toBeLessThan(mem.rows / 2);
+      expect(mem.rows).toBeGreaterThanOrEqual(size.height > 800 ? 5 : 1);
+      for (const l of lanes) {
+        // every row drawn is a full row of cells (no empty grid)
+        expect(l.cells, `AS${l.as}`).toBe(l.rows * l.perRow);
+        expect(l.gridHeight, `AS${l.as}`).toBe(l.rows * 20);
+      }
+      // the lanes fill the panel: no scrolling, less than a row (20 px) plus a lane's chrome left over
+      const fill = await panel.evaluate((el) => {
+        const last = [...el.querySelectorAll('[data-testid=lane]')].at(-1)!.getBoundingClientRect();
+        return {
+          over: el.scrollHeight - el.clientHeight,
+          left: el.getBoundingClientRect().bottom - last.bottom,
+        };
+      });
+      expect(fill.over).toBeLessThanOrEqual(0);
+      expect(fill.left).toBeLessThan(20 + 14);
+      const fits = await headerFits(page);
+      expect(fits).toEqual({ header: 0, page: 0, lines: 1, rightmost: expect.any(Number) });
+      expect(fits.rightmost).toBeLessThanOrEqual(0);
+      await expect(page.getByTestId('status')).toBeInViewport({ ratio: 1 });
+      await expect(page.getByRole('button', { name: /^Theme: / })).toBeInViewport({ ratio: 1 });
+      // typing an address stops following; Follow accesses resumes
+      await memory.getByLabel(/^Jump to address/).fill('0x100');
+      await memory.getByRole('button', { name: /^Go to the address/ }).click();
+      await ready(page);
+      await expect.poll(async () => (await laneGrids(page)).find((g) => g.as === 2)!.firstAddr).toBe(0x100);
+      await memory.getByRole('button', { name: 'Follow accesses' }).click();
+      await ready(page);
+      await expect
+        .poll(async () => (await laneGrids(page)).find((g) => g.as === 2)!.firstAddr)
+        .toBe(mem.firstAddr);
+      expect(errors).toEqual([]);
+    });
+
     test('the Allocator panel is not clipped: an allocator trace and a guest run', async ({ page }) => {
       await page.goto('/?example=mixed_size_churn.alloc');
       await ready(page, 60_000);
@@ -110,6 +223,26 @@ for (const size of SIZES) {
       expect(await clipped(alloc)).toEqual([]);
       await page.screenshot({ path: `e2e/screens/hashmap-allocator-${size.width}x${size.height}.png` });
     });
+  });
+}
+
+for (const size of [...SIZES, { width: 1280, height: 800 }]) {
+  test(`at ${size.width}×${size.height} the header is one row and nothing scrolls sideways, before and after opening a file`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await page.goto('/?example=hashmap.elf');
+    await ready(page, 60_000);
+    expect(await headerFits(page)).toMatchObject({ header: 0, page: 0, lines: 1 });
+    await page.locator('input[type=file]').setInputFiles('public/examples/hashmap.elf');
+    await ready(page, 60_000);
+    await page.getByRole('button', { name: 'Run to end' }).click();
+    await ready(page, 120_000);
+    const fits = await headerFits(page);
+    expect(fits).toMatchObject({ header: 0, page: 0, lines: 1 });
+    expect(fits.rightmost).toBeLessThanOrEqual(0);
+    await expect(page.getByTestId('status')).toBeInViewport({ ratio: 1 });
+    await page.screenshot({ path: `e2e/screens/header-file-${size.width}x${size.height}.png` });
   });
 }
 

@@ -31,6 +31,7 @@ import type {
 } from './frameTypes';
 import { debugInfoOf } from '../guest/debuginfo/dwarf/debugInfo';
 import type { GuestProgram } from '../guest/program/guestProgram';
+import { followWindow } from './followWindow';
 import { memoryOverview } from './memoryOverview';
 import { transferable } from './transferable';
 import type { MemoryRangeView } from '../timeline/queries/memoryView';
@@ -292,28 +293,37 @@ export class FrameBuilder {
     return null;
   }
 
-  lanes(request: FrameRequest, step: StepView | null): LaneView[] {
+  lanes(request: FrameRequest): LaneView[] {
     const memory = this.session.opened.machine.memory;
     if (memory === null) return [];
     return request.lanes.map((l) => {
       const s = memory.space(l.addressSpace);
       const cells = s.config.numCells;
+      const overview = memoryOverview(memory, l.addressSpace, l.start, l.end, l.buckets);
+      // The last access in the whole space, whichever step made it (the overview may be zoomed in).
+      const whole =
+        l.start <= 0 && l.end >= cells ? overview : memoryOverview(memory, l.addressSpace, 0, cells, 1);
+      const lastAccess = whole.newestCell < 0 ? null : { pointer: whole.newestCell, timestamp: whole.newest };
       let detail = l.detail;
-      const touched = step?.accesses.filter((a) => a.addressSpace === l.addressSpace).at(-1);
-      if (detail && l.follow && touched) {
-        const addr = Math.max(
-          0,
-          Math.min(cells - detail.len, Math.floor(touched.pointer / detail.len) * detail.len),
-        );
-        detail = { addr, len: detail.len };
+      if (detail && l.follow && lastAccess) {
+        const { len } = detail;
+        const addr = followWindow(s, {
+          addr: detail.addr,
+          len,
+          row: l.row ?? len,
+          pointer: lastAccess.pointer,
+          cells,
+        });
+        detail = { addr, len };
       }
       return {
         addressSpace: l.addressSpace,
         name: s.config.name,
         cells,
         align: s.align,
-        overview: memoryOverview(memory, l.addressSpace, l.start, l.end, l.buckets),
+        overview,
         detail: detail ? owned(this.session.memory(l.addressSpace, detail.addr, detail.len)) : null,
+        lastAccess,
       };
     });
   }
@@ -391,7 +401,7 @@ export class FrameBuilder {
       step,
       adapterRows: s.kind === 'alloc' ? null : s.adapterRows(),
       program: this.program(request.disasmContext ?? 12, step),
-      lanes: this.lanes(request, step),
+      lanes: this.lanes(request),
       block: this.block(request.selection),
       allocator,
     };

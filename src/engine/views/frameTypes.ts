@@ -23,8 +23,10 @@ export interface LaneRequest {
   buckets: number;
   /** The zoomed-in cells, drawn one by one. */
   detail?: { addr: number; len: number };
-  /** Re-center the detail on this step's last access in this space (aligned down to `len`). */
+  /** Move the detail onto the last access in this space at this position (followWindow.ts). */
   follow?: boolean;
+  /** Cells per row of the UI's grid: a followed window starts on a row (default: `detail.len`). */
+  row?: number;
 }
 
 export interface FrameRequest {
@@ -139,6 +141,8 @@ export interface LaneView {
   align: number;
   overview: MemoryOverview;
   detail: MemoryRangeView | null;
+  /** The last access in this space at this position: its block's first cell and timestamp. */
+  lastAccess: { pointer: number; timestamp: number } | null;
 }
 
 export interface BlockView {

@@ -13,6 +13,9 @@ describe('memory overview', () => {
     expect(Array.from(o.maxSizeCode)).toEqual([5, 0, 3, 0]); // 16 cells -> code 5; 4 cells -> code 3
     expect(Array.from(o.newestTimestamp)).toEqual([1, 0, 2, 0]);
     expect(o.newest).toBe(2);
+    expect(o.newestCell).toBe(2 ** 28); // the block of the last access (t2)
+    expect(memoryOverview(m, 2, 0, 2 ** 20, 1).newestCell).toBe(0); // in range: the t1 block
+    expect(memoryOverview(m, 3, 0, 32, 1).newestCell).toBe(-1);
     expect(touchedExtent(m, 2)).toEqual({ start: 0, end: 2 ** 28 + 8 });
     expect(touchedExtent(m, 3)).toBeUndefined();
   });

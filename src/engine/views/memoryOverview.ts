@@ -23,6 +23,12 @@ export interface MemoryOverview {
   newestTimestamp: Uint32Array;
   /** Newest timestamp anywhere in the space (for heat scaling). */
   newest: number;
+  /**
+   * First cell of the block holding `newest` (-1 when nothing in range was accessed after t 0): the last
+   * access in [start, end), since set_meta_block stamps the accessed block with the access's timestamp and
+   * a later split keeps the pieces' older ones (online.rs).
+   */
+  newestCell: number;
 }
 
 export function memoryOverview(
@@ -46,6 +52,7 @@ export function memoryOverview(
     maxSizeCode,
     newestTimestamp,
     newest: 0,
+    newestCell: -1,
   };
   const s = memory.spaces[addressSpace];
   if (s === undefined || end <= start) return out;
@@ -68,7 +75,11 @@ export function memoryOverview(
       if (code > maxSizeCode[b]) maxSizeCode[b] = code;
       const ts = word & TIMESTAMP_MASK;
       if (ts > newestTimestamp[b]) newestTimestamp[b] = ts;
-      if (ts > out.newest) out.newest = ts;
+      if (ts > out.newest) {
+        // Units of a block share its timestamp: the first unit seen with it is the block's start.
+        out.newest = ts;
+        out.newestCell = cell;
+      }
     }
   }
   return out;

@@ -25,6 +25,19 @@ export interface ControlBarProps {
   extra?: ReactNode;
 }
 
+/** What a button shows when the bar is narrow (header.css); its accessible name stays the full label. */
+const SHORT: Partial<Record<ControlAction, string>> = {
+  stepBack: '◂ Step',
+  step: 'Step ▸',
+  stepOver: 'Over ▸',
+  reverseStepOver: '◂ Over',
+  stepOut: 'Out ▸',
+  stepOutBack: '◂ Out',
+  reverseContinue: '◂◂ Cont.',
+  runToEnd: 'End ▸▸',
+  help: '?',
+};
+
 function ControlButton({
   action,
   onAction,
@@ -42,8 +55,10 @@ function ControlButton({
       onClick={() => onAction(action)}
       disabled={disabled}
       title={`${s.label} — ${s.what} (${s.keys.map(keyLabel).join(' or ')})`}
+      aria-label={s.label}
+      data-short={SHORT[action]}
     >
-      {s.label}
+      <span className="control-label">{s.label}</span>
     </button>
   );
 }
@@ -99,7 +114,10 @@ export function ControlBar(props: ControlBarProps) {
             <span className="muted"> · </span>
           </span>
         ) : null}
-        {props.unit} <strong data-testid="current-timestamp">{props.timestamp}</strong>
+        <span className="unit-word">{props.unit} </span>
+        <strong data-testid="current-timestamp" title={props.unit}>
+          {props.timestamp}
+        </strong>
         <span className="muted">
           {' '}
           · step <span data-testid="current-step">{props.step}</span>

@@ -160,7 +160,7 @@ function StatusText() {
       </span>
       {exitCode !== null && !recording && (
         <span className="status exit-code" data-testid="exit-code" title="the guest's exit code">
-          exit code {exitCode}
+          exit<span className="exit-word"> code</span> {exitCode}
         </span>
       )}
     </>

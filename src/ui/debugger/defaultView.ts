@@ -1,6 +1,7 @@
 // Which lanes and zoom a fresh run shows, and how the detail window follows the current access.
 import type { Frame, LaneRequest } from '../../engine/views/frameTypes';
 import type { SessionKind } from '../../engine/timeline/sessionTypes';
+import type { LaneSize } from './storeTypes';
 
 export const OVERVIEW_BUCKETS = 512;
 export const DETAIL_CELLS: Record<number, number> = { 1: 128, 2: 64, 3: 32, 4: 32 };
@@ -12,16 +13,21 @@ export function lanesFor(kind: SessionKind): number[] {
   return [1, 2, 3, 4];
 }
 
-/** Lane requests: overview of the whole space, detail at `focus` (aligned down to the detail size). */
+/**
+ * Lane requests: overview of the whole space, detail at `focus` (aligned down to a row) of the size the
+ * panel laid out (`size`; DETAIL_CELLS until it has measured itself).
+ */
 export function laneRequest(
   addressSpace: number,
   focus: number,
   follow: boolean,
   overview?: { start: number; end: number },
+  size?: LaneSize,
 ): LaneRequest {
   const cells = SPACE_CELLS[addressSpace];
-  const len = Math.min(DETAIL_CELLS[addressSpace], cells);
-  const addr = Math.max(0, Math.min(cells - len, Math.floor(focus / len) * len));
+  const len = Math.min(size?.len ?? DETAIL_CELLS[addressSpace], cells);
+  const row = Math.max(1, Math.min(size?.row ?? len, len));
+  const addr = Math.max(0, Math.min(cells - len, Math.floor(focus / row) * row));
   return {
     addressSpace,
     start: overview?.start ?? 0,
@@ -29,6 +35,7 @@ export function laneRequest(
     buckets: OVERVIEW_BUCKETS,
     detail: { addr, len },
     follow,
+    row,
   };
 }
 

@@ -89,7 +89,9 @@ export function createDebuggerStore(
         const k = kind ?? s.loaded?.kind ?? 'mtrace';
         // Lanes the user pinned (by clicking the overview or jumping) stop following the accesses.
         const view: FrameRequest = {
-          lanes: lanesFor(k).map((as) => laneRequest(as, s.focus[as] ?? 0, !s.pinned.includes(as))),
+          lanes: lanesFor(k).map((as) =>
+            laneRequest(as, s.focus[as] ?? 0, !s.pinned.includes(as), undefined, s.laneSizes[as]),
+          ),
           disasmContext: 10,
         };
         if (s.selection) view.selection = s.selection;

@@ -96,12 +96,19 @@ export interface MovementSlice {
   seek(t: number): void;
 }
 
+export interface LaneSize {
+  len: number;
+  row: number;
+}
+
 export interface ViewSlice {
   selection?: { addressSpace: number; pointer: number };
   /** Per address space, the cell the detail window follows. */
   focus: Record<number, number>;
   /** Address spaces whose detail window the user placed (it no longer follows accesses). */
   pinned: number[];
+  /** Per address space, the detail window's size as the panel lays it out (cells, cells per row). */
+  laneSizes: Record<number, LaneSize>;
   breakpoints: Breakpoint[];
   watchpoints: Watchpoint[];
   /** Guests with DWARF line info: Step, Step back and Step over move by source line (else by instruction). */
@@ -115,6 +122,8 @@ export interface ViewSlice {
   help: boolean;
   select(addressSpace: number, pointer: number): Promise<void>;
   focusLane(addressSpace: number, pointer: number | null): Promise<void>;
+  /** The Address spaces panel's room changed: ask for windows of these sizes (refreshes when they differ). */
+  setLaneSizes(sizes: Record<number, LaneSize>): Promise<void>;
   toggleBreakpoint(bp: Breakpoint): void;
   addWatchpoint(w: Watchpoint): void;
   removeWatchpoint(i: number): void;

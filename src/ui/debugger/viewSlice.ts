@@ -2,7 +2,7 @@
 // whether it follows the accesses), breakpoints and watchpoints, the timeline's densities, collapsed
 // panels and the help overlay.
 import type { Breakpoint } from '../../engine/timeline/sessionTypes';
-import type { StoreContext, ViewSlice } from './storeTypes';
+import type { LaneSize, StoreContext, ViewSlice } from './storeTypes';
 
 const sameBp = (a: Breakpoint, b: Breakpoint) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -11,6 +11,7 @@ export function viewSlice(ctx: StoreContext): ViewSlice {
   return {
     focus: {},
     pinned: [],
+    laneSizes: {},
     breakpoints: [],
     watchpoints: [],
     hidden: [],
@@ -37,6 +38,16 @@ export function viewSlice(ctx: StoreContext): ViewSlice {
       const pinned = get().pinned.filter((a) => a !== addressSpace);
       if (pointer === null) set({ pinned });
       else set({ focus: { ...get().focus, [addressSpace]: pointer }, pinned: [...pinned, addressSpace] });
+      await ctx.refresh();
+    },
+
+    async setLaneSizes(sizes) {
+      const old = get().laneSizes;
+      const same = (a: LaneSize | undefined, b: LaneSize | undefined) =>
+        a?.len === b?.len && a?.row === b?.row;
+      const keys = new Set([...Object.keys(old), ...Object.keys(sizes)].map(Number));
+      if ([...keys].every((as) => same(old[as], sizes[as]))) return;
+      set({ laneSizes: sizes });
       await ctx.refresh();
     },
 

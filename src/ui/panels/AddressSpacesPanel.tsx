@@ -3,11 +3,13 @@
 // with their blocks, the current step's accesses, values in hex / decimal / ASCII / field, and "jump to".
 // Stateless about the run: the caller owns selection and pinning (onSelect, onFocus); the panel keeps only
 // how values read (format, words).
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { LaneView, StepAccess } from '../../engine/views/frameTypes';
+import type { LaneSize } from '../debugger/storeTypes';
 import type { JumpSymbol } from './memory/jump';
 import { MemoryLane } from './memory/MemoryLane';
 import { PanelToolbar } from './memory/PanelToolbar';
+import { useLaneSizes } from './memory/useLaneSizes';
 import { useNumberFormat } from './numberBase';
 import { useElementWidth } from './useElementWidth';
 import './memory.css';
@@ -25,6 +27,8 @@ export interface AddressSpacesPanelProps {
   onSelect(addressSpace: number, pointer: number): void;
   /** Click the overview, jump, page (a cell to show), or "Follow accesses" (null). */
   onFocus(addressSpace: number, pointer: number | null): void;
+  /** The panel's room, as detail windows per lane (rows that fill the panel's height). */
+  onSizes?(sizes: Record<number, LaneSize>): void;
 }
 
 /** Symbols are code and data addresses of main memory only. */
@@ -38,14 +42,17 @@ export function AddressSpacesPanel({
   symbols,
   onSelect,
   onFocus,
+  onSizes,
 }: AddressSpacesPanelProps) {
   // Shared with every panel that shows addresses or values (numberBase.ts).
   const format = useNumberFormat((s) => s.format);
   const setFormat = useNumberFormat((s) => s.setFormat);
   const [words, setWords] = useState(false);
   const [ref, width] = useElementWidth<HTMLDivElement>(640);
+  const panel = useRef<HTMLElement>(null);
+  useLaneSizes(panel, ref, lanes, format, width, onSizes);
   return (
-    <section className="mem-panel" role="region" aria-label="Address spaces">
+    <section className="mem-panel" role="region" aria-label="Address spaces" ref={panel}>
       <PanelToolbar format={format} words={words} onFormat={setFormat} onWords={setWords} />
       <div className="mem-lanes" ref={ref}>
         {lanes.length === 0 && (

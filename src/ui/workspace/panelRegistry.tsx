@@ -122,6 +122,7 @@ export const PANELS: PanelDef[] = [
           symbols={program?.kind === 'guest' ? program.symbols : undefined}
           onSelect={debuggerStore.getState().select}
           onFocus={debuggerStore.getState().focusLane}
+          onSizes={debuggerStore.getState().setLaneSizes}
         />
       ),
   },

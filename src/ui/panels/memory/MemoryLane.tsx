@@ -8,6 +8,7 @@ import { CellGrid } from './CellGrid';
 import type { JumpSymbol } from './jump';
 import { LaneControls } from './LaneControls';
 import { OverviewStrip } from './OverviewStrip';
+import { addressCharsOf } from './useLaneSizes';
 import {
   addressBase,
   addressDigits,
@@ -58,7 +59,7 @@ export function MemoryLane({
   const base = addressBase(format);
   const digits = addressDigits(lane.cells);
   const fmtAddr = (a: number) => formatAddress(a, base, digits);
-  const addressChars = base === 'hex' ? digits + 2 : String(lane.cells - 1).length;
+  const addressChars = addressCharsOf(lane.cells, format);
   const shown = effectiveFormat(format, kind);
   const d = lane.detail;
 
@@ -69,6 +70,8 @@ export function MemoryLane({
       aria-label={`${lane.name} (AS${as})`}
       data-testid="lane"
       data-as={as}
+      data-last-access={lane.lastAccess?.pointer}
+      data-last-access-t={lane.lastAccess?.timestamp}
     >
       <div className="mem-lane-head">
         <h3>{lane.name}</h3>

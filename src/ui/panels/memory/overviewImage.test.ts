@@ -27,6 +27,7 @@ function overview(
     maxSizeCode: new Uint8Array(buckets),
     newestTimestamp: new Uint32Array(buckets),
     newest,
+    newestCell: -1,
   };
   for (const [b, [units, code, ts]] of Object.entries(touched)) {
     o.touchedUnits[Number(b)] = units;
