@@ -150,6 +150,11 @@ describe('the debugger store over the in-process client', () => {
     expect(s.loaded?.name).toBe('split.mtrace');
     expect(s.frame).toBe(before);
     expect(s.status).toBe('ready');
+    // The banner changes the panels' height: the lanes asking for other sizes re-view the same position,
+    // and the message stays.
+    await store.getState().setLaneSizes({ 2: { len: 64, row: 16 } });
+    expect(store.getState().failedFile).toBe('broken.elf');
+    expect(store.getState().failure?.kind).toBe('elf');
     // ...and it still works: the worker kept its session too.
     await store.getState().control({ op: 'step' });
     expect(store.getState().frame?.position.step).toBe(2);

@@ -128,7 +128,12 @@ export function createDebuggerStore(
       async refresh() {
         if (!get().frame) return;
         try {
-          ctx.apply(await client.request('frame', { view: ctx.viewRequest() }));
+          const { failure, failedFile } = get();
+          const frame = await client.request('frame', { view: ctx.viewRequest() });
+          ctx.apply(frame);
+          // The same position seen anew (a panel resized, a view option changed): a failed open's message
+          // stays. Else the banner's own height change (lanes re-sized) would clear it at once.
+          if (failure !== undefined && frame.position.status !== 'error') set({ failure, failedFile });
         } catch (e) {
           fail(e);
         }
