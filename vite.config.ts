@@ -13,7 +13,7 @@ const devCsp = {
 };
 
 /** The tier setting the debugger suites run with a second time: the opposite of tierSwitch.ts's default. */
-const OTHER_TIER = 'compiled';
+const OTHER_TIER = 'interpreter';
 const DEBUGGER_SUITES = [
   'src/engine/timeline/**/*.test.ts',
   'src/engine/gdb/**/*.test.ts',
