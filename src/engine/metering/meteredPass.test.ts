@@ -11,6 +11,7 @@ import { parseInput, type GuestInput } from '../guest/io/input';
 import { loadGuestProgram, type GuestProgram } from '../guest/program/guestProgram';
 import { meteredCuts, type MeteredPassOptions } from './meteredPass';
 import { MeteredRun } from './meteredRun';
+import { setCompileThreshold } from '../guest/compiled/tierSwitch';
 
 const BENCH = path.join(SHARED, 'guests/openvm-v1.7-benchmarks');
 /** The guest's openvm.toml: examples/configs' where the repository has a fuller one (kitchen-sink), else the benchmark's. */
@@ -102,4 +103,20 @@ describe('meteredCuts = MeteredRun with many cuts and odd check windows (example
       expect(r.segments.length).toBeGreaterThanOrEqual(minSegments);
     });
   }
+});
+
+describe('maxInstructions', () => {
+  // Regression (issue 24): a compiled region ran up to the check window's rest, past maxInstructions.
+  it('stops exactly at maxInstructions, with blocks compiled at once, and goes no further', () => {
+    const program = load(path.join(EXAMPLES, 'matmul.elf'));
+    setCompileThreshold(0);
+    try {
+      for (const max of [1, 7, 1000, 12_345]) {
+        const r = meteredCuts(program, { maxInstructions: max, segmentCheckInsns: 1000 });
+        expect([r.status, r.instret]).toEqual(['paused', max]);
+      }
+    } finally {
+      setCompileThreshold(2);
+    }
+  });
 });

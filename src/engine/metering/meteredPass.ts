@@ -167,8 +167,10 @@ export function meteredCuts(program: GuestProgram, options: MeteredPassOptions =
     if (len === 0) len = lens[idx] = blockLength(code, idx, MAX_BLOCK) || -1;
     if (len < 0) n = interpret(idx, 1);
     else {
+      // A region runs up to `cap` instructions: the window's rest, and never past maxInstructions.
+      const cap = Math.min(budget, maxInstructions - instret);
       let fn: MeteredBlock | undefined;
-      if (len > budget) {
+      if (len > cap) {
         fn = singles[idx] ??= compile(idx, true);
         len = 1;
       } else {
@@ -180,7 +182,7 @@ export function meteredCuts(program: GuestProgram, options: MeteredPassOptions =
       }
       if (fn === undefined) n = interpret(idx, len);
       else {
-        pc = fn(S1, S2, st, H, budget, pc);
+        pc = fn(S1, S2, st, H, cap, pc);
         n = st.n;
         // The region stopped before an instruction it must not run (a failure): the interpreter runs it.
         if (st.bailed) {
