@@ -12,6 +12,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { it } from 'vitest';
+import { parseOpenVmToml, type VmConfig } from './config/vmConfig';
+import { parseInput, type GuestInput } from './io/input';
+import { loadGuestProgram, type GuestProgram } from './program/guestProgram';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const SHARED = path.resolve(REPO_ROOT, process.env.MEMSCOPE_SHARED || '../shared');
@@ -73,6 +76,24 @@ export function needs(...items: Need[]): boolean {
   } else console.warn(`note: skipping tests that need ${text}`);
   return false;
 }
+
+/** OpenVM v1.7's 19 benchmark guests, with their openvm.toml and inputs. */
+export const BENCH_GUESTS = path.join(SHARED, 'guests/openvm-v1.7-benchmarks');
+
+/** A benchmark guest's openvm.toml: examples/configs' where the repository has a fuller one (kitchen-sink). */
+export function benchConfig(name: string): VmConfig {
+  const ours = path.join(REPO_ROOT, `examples/configs/${name}.elf.openvm.toml`);
+  const file = existsSync(ours) ? ours : path.join(BENCH_GUESTS, `${name}.openvm.toml`);
+  return parseOpenVmToml(readFileSync(file, 'utf8'), path.basename(file));
+}
+
+/** A guest ELF on disk, loaded. */
+export const loadGuestFile = (file: string): GuestProgram =>
+  loadGuestProgram(new Uint8Array(readFileSync(file)));
+
+/** An input .json on disk, parsed; undefined when there is no such file (the guest reads none). */
+export const inputFile = (file: string): GuestInput | undefined =>
+  existsSync(file) ? parseInput(readFileSync(file, 'utf8')) : undefined;
 
 export function sharedElf(name: string): Uint8Array {
   return new Uint8Array(readFileSync(path.join(SHARED_GUESTS, name)));

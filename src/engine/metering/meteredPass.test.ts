@@ -2,27 +2,23 @@
 // instruction by instruction) cuts: same segments (start, length, metered heights, reason) and the same
 // end, on the OpenVM v1.7 benchmark guests with their openvm.toml and inputs, and on example guests with
 // small segments and odd segment_check_insns (many cuts, blocks crossing check points).
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseOpenVmToml, type VmConfig } from '../guest/config/vmConfig';
-import { EXAMPLES, needs, REPO_ROOT, SHARED, sharedFile } from '../guest/fixtures.testutil';
-import { parseInput, type GuestInput } from '../guest/io/input';
-import { loadGuestProgram, type GuestProgram } from '../guest/program/guestProgram';
+import type { VmConfig } from '../guest/config/vmConfig';
+import {
+  BENCH_GUESTS,
+  benchConfig,
+  EXAMPLES,
+  inputFile,
+  loadGuestFile,
+  needs,
+  REPO_ROOT,
+  sharedFile,
+} from '../guest/fixtures.testutil';
+import type { GuestProgram } from '../guest/program/guestProgram';
 import { meteredCuts, type MeteredPassOptions } from './meteredPass';
 import { MeteredRun } from './meteredRun';
 import { setCompileThreshold } from '../guest/compiled/tierSwitch';
-
-const BENCH = path.join(SHARED, 'guests/openvm-v1.7-benchmarks');
-/** The guest's openvm.toml: examples/configs' where the repository has a fuller one (kitchen-sink), else the benchmark's. */
-const benchConfig = (name: string) => {
-  const ours = path.join(REPO_ROOT, `examples/configs/${name}.elf.openvm.toml`);
-  const file = existsSync(ours) ? ours : path.join(BENCH, `${name}.openvm.toml`);
-  return parseOpenVmToml(readFileSync(file, 'utf8'), path.basename(file));
-};
-const load = (file: string) => loadGuestProgram(new Uint8Array(readFileSync(file)));
-const inputOf = (file: string): GuestInput | undefined =>
-  existsSync(file) ? parseInput(readFileSync(file, 'utf8')) : undefined;
 
 function expectSameCuts(program: GuestProgram, options: MeteredPassOptions) {
   const fast = meteredCuts(program, options);
@@ -74,12 +70,12 @@ describe.runIf(needs(sharedFile('guests/openvm-v1.7-benchmarks/README.md')))(
         `${name}${maxSegmentLength === undefined ? '' : ` (max segment ${maxSegmentLength})`}`,
         { timeout: 600_000 },
         () => {
-          const program = load(path.join(BENCH, `${name}.elf`));
+          const program = loadGuestFile(path.join(BENCH_GUESTS, `${name}.elf`));
           const vmConfig: VmConfig = benchConfig(name);
-          const input = inputOf(
+          const input = inputFile(
             name === 'ecrecover'
               ? path.join(REPO_ROOT, 'examples/inputs/ecrecover.input.json')
-              : path.join(BENCH, `${name}.input.json`),
+              : path.join(BENCH_GUESTS, `${name}.input.json`),
           );
           const r = expectSameCuts(program, { input, vmConfig, maxSegmentLength });
           expect(r.exitCode).toBe(0);
@@ -98,7 +94,7 @@ describe('meteredCuts = MeteredRun with many cuts and odd check windows (example
     ['hello', 3, 1],
   ] as const) {
     it(`${name}, segment_check_insns ${window}, max segment 2^11`, { timeout: 600_000 }, () => {
-      const program = load(path.join(EXAMPLES, `${name}.elf`));
+      const program = loadGuestFile(path.join(EXAMPLES, `${name}.elf`));
       const r = expectSameCuts(program, { segmentCheckInsns: window, maxSegmentLength: 1 << 11 });
       expect(r.segments.length).toBeGreaterThanOrEqual(minSegments);
     });
@@ -108,7 +104,7 @@ describe('meteredCuts = MeteredRun with many cuts and odd check windows (example
 describe('maxInstructions', () => {
   // Regression (issue 24): a compiled region ran up to the check window's rest, past maxInstructions.
   it('stops exactly at maxInstructions, with blocks compiled at once, and goes no further', () => {
-    const program = load(path.join(EXAMPLES, 'matmul.elf'));
+    const program = loadGuestFile(path.join(EXAMPLES, 'matmul.elf'));
     setCompileThreshold(0);
     try {
       for (const max of [1, 7, 1000, 12_345]) {
