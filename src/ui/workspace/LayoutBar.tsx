@@ -1,7 +1,7 @@
 // The header's workspace controls: the task layouts, one click each (the current one pressed), and the
 // View menu: every panel with a check mark (close / re-open), maximize the active panel, reset the layout
 // to the task's built-in one, and the shared link's note.
-import { useEffect, useRef, useState } from 'react';
+import { usePopover } from '../controls/usePopover';
 import { useDebugger } from '../debugger/useDebugger';
 import { PANELS } from './panelRegistry';
 import { TASKS } from './taskLayouts';
@@ -33,28 +33,12 @@ export function LayoutBar() {
 }
 
 function ViewMenu() {
-  const [open, setOpen] = useState(false);
+  const { open, setOpen, ref } = usePopover<HTMLDivElement>();
   const openPanels = useWorkspace((w) => w.open);
   const task = useWorkspace((w) => w.task);
   const maximized = useWorkspace((w) => w.maximized);
-  const ref = useRef<HTMLDivElement>(null);
   const showLessons = useDebugger((s) => s.showLessons);
   const setShowLessons = useDebugger((s) => s.setShowLessons);
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    window.addEventListener('pointerdown', onDown);
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('pointerdown', onDown);
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
   return (
     <div className="view-menu" ref={ref}>
       <button
