@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 
-const PORT = Number(process.env.SCREENSHOT_PORT ?? 4190);
+const PORT = Number(process.env.SCREENSHOT_PORT ?? 4195);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 const server = spawn(
