@@ -38,7 +38,7 @@ const SEGMENT_ROWS = 1 << 16;
 // attribution log once per segment, whatever its attribution mode).
 let base = 0;
 let peak = 0;
-const settle = AttributionLog.prototype.settle; // eslint-disable-line @typescript-eslint/unbound-method
+const settle = AttributionLog.prototype.settle;
 AttributionLog.prototype.settle = function (this: AttributionLog, end: number) {
   peak = Math.max(peak, held() - base);
   settle.call(this, end);
