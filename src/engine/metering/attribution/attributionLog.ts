@@ -23,7 +23,27 @@
 // settled to it (settle, finish) and keeps about one segment: it answers whole-run queries only.
 
 import { EngineError } from '../../errors';
-import type { WholeRunFold } from './wholeRunFold';
+import type { CallSiteTree } from './callSiteTree';
+
+/** A folder's whole-run samples (lineSamples.ts completes them). */
+export interface FoldedSamples {
+  /** Per sample: its context and instruction index; values [instructions, cells, adapter rows]. */
+  ctx: number[];
+  idx: number[];
+  values: [number[], number[], number[]];
+  /** Rows of node-0 events per AIR (the "[before the first instruction]" stack). */
+  rootRows: Float64Array;
+}
+
+/** Where a log folds what is settled (wholeRunFold.ts). */
+export interface LogFolder {
+  readonly tree: CallSiteTree;
+  /** Takes the log's runs [0, runs) and its events caused before `cut`. */
+  fold(log: AttributionLog, runs: number, cut: number): void;
+  /** Rows and instructions per node over the whole run. */
+  rows(): { nodeRows: Float64Array<ArrayBuffer>; nodeInstructions: Float64Array<ArrayBuffer> };
+  samples(width: readonly number[], adapter: readonly number[]): FoldedSamples;
+}
 
 type Grown = Float64Array | Int32Array | Uint32Array;
 
@@ -49,7 +69,7 @@ export class AttributionLog {
   endTs = 1;
 
   /** Where settled runs and events go (null: the log keeps everything). */
-  folder: WholeRunFold | null = null;
+  folder: LogFolder | null = null;
 
   /** keep = false: run() and event() record nothing (see the top). */
   constructor(readonly keep = true) {}
@@ -114,7 +134,7 @@ export class AttributionLog {
   }
 
   private foldBefore(runs: number, cut: number): void {
-    (this.folder as WholeRunFold).fold(this, runs, cut);
+    (this.folder as LogFolder).fold(this, runs, cut);
     const n = this.runCount;
     this.runStart.copyWithin(0, runs, n);
     this.runIdx.copyWithin(0, runs, n);

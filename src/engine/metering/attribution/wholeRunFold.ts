@@ -10,20 +10,11 @@
 // in no whole-run range either: they are not counted, as the full log's queries do not count them.
 // Cost: one Map update per run, one per event; memory O(distinct keys + contexts).
 
-import type { AttributionLog } from './attributionLog';
+import type { AttributionLog, FoldedSamples, LogFolder } from './attributionLog';
 import { CallSiteTree } from './callSiteTree';
 import type { FunctionTable, StackTrie } from './callStacks';
 
-export interface FoldedSamples {
-  /** Per sample: its context and instruction index; values [instructions, cells, adapter rows]. */
-  ctx: number[];
-  idx: number[];
-  values: [number[], number[], number[]];
-  /** Rows of node-0 events per AIR (the "[before the first instruction]" stack). */
-  rootRows: Float64Array;
-}
-
-export class WholeRunFold {
+export class WholeRunFold implements LogFolder {
   readonly tree: CallSiteTree;
   /** (ctx * codeLen + first) -> (length -> runs). */
   private readonly runs = new Map<number, Map<number, number>>();
