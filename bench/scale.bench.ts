@@ -1,5 +1,5 @@
 // scale group (issue 23), opt-in — `npm run bench -- scale`, NOT part of the default `npm run bench`: it
-// runs 3 × 10^9 instructions and takes 5–10 minutes per command on a 2-core machine (~25 min in all).
+// runs 3 × 10^9 instructions: 1–9 minutes per command on a shared 2-core machine (4–20 min in all).
 // OpenVM's fibonacci benchmark guest with n = 66,666,650 (examples/inputs/fibonacci.1e9.input.json:
 // 1,000,000,028 instructions, 144 segments at the SDK defaults), each command in its own `node` process
 // through the CLI (scripts/memscope.mjs), which must exit 0:
