@@ -6,6 +6,7 @@ import { guestBench } from './guest.bench';
 import { seekBench } from './seek.bench';
 import { uiBench } from './ui.bench';
 import { segmentsBench } from './segments.bench';
+import { scaleBench } from './scale.bench';
 
 export const groups: Record<string, BenchGroup> = {
   mtrace: mtraceBench,
@@ -14,4 +15,8 @@ export const groups: Record<string, BenchGroup> = {
   seek: seekBench,
   ui: uiBench,
   segments: segmentsBench,
+  scale: scaleBench,
 };
+
+/** Groups run only when named (`npm run bench -- scale`): they take many minutes. */
+export const OPT_IN_GROUPS: readonly string[] = ['scale'];

@@ -15,7 +15,7 @@ import type { GuestInput } from '../engine/guest/io/input';
 import type { VmConfig } from '../engine/guest/config/vmConfig';
 import type { MemoryMode } from '../engine/memory/config';
 import { COST_MEASURES } from '../engine/metering/attribution/costProfile';
-import { PROFILE_FORMATS } from '../engine/metering/profiles/profileExport';
+import { PROFILE_FORMATS, profileFormatOf } from '../engine/metering/profiles/profileExport';
 import { MeteredRun } from '../engine/metering/meteredRun';
 import { segmentsJson } from '../engine/metering/segmentReport';
 import { EXIT } from './exitCodes';
@@ -90,6 +90,14 @@ export function meteredExec(
       maxSegmentLength,
       limits: maxCells === undefined ? undefined : { maxCells },
       allocator: opts.alloc ?? 'none',
+      // Only a profile reads the attribution log; only speedscope's evented profiles need all of it (their
+      // size grows with the run's calls and returns); pprof and folded fold it as the run goes.
+      attribution:
+        opts.profile === undefined
+          ? 'totals'
+          : (opts['profile-format'] ?? profileFormatOf(opts.profile)) === 'speedscope'
+            ? 'log'
+            : 'whole-run',
     });
   } catch (e) {
     // A configuration metering cannot build an inventory for: settings the program needs that the

@@ -32,6 +32,7 @@ import { OP_ALGEBRA } from '../guest/isa/opcodes';
 import { algebraAirKey } from './airs/algebraAirs';
 import { AirInventory } from './airs/airs';
 import { AttributionLog } from './attribution/attributionLog';
+import { WholeRunFold } from './attribution/wholeRunFold';
 import { enterInstruction, FunctionTable, type StackCursor, StackTrie } from './attribution/callStacks';
 import { FirstTouch } from './segments/firstTouch';
 import { DEFAULT_SEGMENT_CHECK_INSNS, defaultLimits, type SegmentReason } from './segments/limits';
@@ -63,7 +64,7 @@ export class MeteredRun {
   nodeRows = new Float64Array(0);
   nodeInstructions = new Float64Array(0);
   /** When each instruction ran in which node, and when every other row was caused (range queries). */
-  readonly log = new AttributionLog();
+  readonly log: AttributionLog;
   /** Per instruction index: the AIR its static chip row goes to (-1: none), and 1 where its rows are dynamic. */
   readonly airOf: Int16Array;
   readonly dynamic: Uint8Array;
@@ -105,6 +106,8 @@ export class MeteredRun {
   private lastRecordCount = 0;
   private undo: number[] = [];
   private snapshot: Snapshot | null = null;
+  /** The end (instret) of a segment closed since the last commit: the log may fold what came before. */
+  private settleAt = -1;
   private checkCursor: StackCursor = { node: 0, pending: 0 };
   /** Instret of the next instruction observed (the current one, whose rows are being charged, is one less). */
   private nextAt = 0;
@@ -126,6 +129,7 @@ export class MeteredRun {
     readonly program: GuestProgram,
     options: MeteringOptions = {},
   ) {
+    this.log = new AttributionLog(options.attribution !== 'totals');
     this.inventory = new AirInventory(options.extensions ?? runExtensionAirs(program, options.vmConfig));
     this.airCount = this.inventory.length;
     const limits = { ...defaultLimits(), ...options.limits };
@@ -176,6 +180,8 @@ export class MeteredRun {
         : [];
     this.trie = new StackTrie(this.functions.names.length);
     this.trieFunc = this.trie.func;
+    if (options.attribution === 'whole-run')
+      this.log.folder = new WholeRunFold(this.trie, this.functions, this.airOf, this.dynamic, this.airCount);
     this.winRows = new Float64Array(this.airCount);
     this.segRows = new Float64Array(this.airCount);
     this.slack = windowSlack(this.inventory, this.window);
@@ -378,6 +384,8 @@ export class MeteredRun {
     for (let i = 0; i < this.airCount; i++) this.segRows[i] += this.winRows[i];
     this.winRows.fill(0);
     this.undo = [];
+    if (this.settleAt >= 0) this.log.settle(this.settleAt);
+    this.settleAt = -1;
     this.eventMark = this.log.eventCount;
   }
 
@@ -447,6 +455,7 @@ export class MeteredRun {
       this.log.event(at, node, c.air, c.rows);
     }
     this.segBase += endTimestamp - 1;
+    this.settleAt = start + numInsns;
     this.segments.push({
       index: this.segments.length,
       instretStart: start,

@@ -30,6 +30,13 @@ export interface MeteringOptions {
    * allocator (the same run as 'none'); 'orthotope' serves its calls with the model (servedCalls.ts).
    */
   allocator?: 'none' | 'observe' | 'orthotope';
+  /**
+   * 'log' (the default): keep the attribution log, for range queries and profiles (meterView, --profile);
+   * 'totals': only the per-node totals and the segments, in memory that does not grow with the run
+   * (the segment planner, `exec --segments`); 'whole-run': also the whole run's profile, the log folded as
+   * the run goes (attribution/wholeRunFold.ts: `exec --profile` in pprof or folded).
+   */
+  attribution?: 'log' | 'totals' | 'whole-run';
   /** Memory mode (default persistent, whatever the config says: the segment planner's and --segments' mode). */
   mode?: MemoryMode;
 }

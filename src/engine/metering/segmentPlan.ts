@@ -73,6 +73,7 @@ export function planSegments(program: GuestProgram, options: SegmentPlanOptions 
     limits: { maxCells },
     segmentCheckInsns: settings.segmentCheckInsns,
     maxInstret: options.maxInstret,
+    attribution: 'totals', // nothing here reads the attribution log
   });
   const r = run.run();
   const segments: SegmentBound[] = r.segments.map((s) => ({

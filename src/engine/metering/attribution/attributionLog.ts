@@ -17,8 +17,33 @@
 // 12,000,278 instructions, 16 MB; the call-heavy hashmap example 1,420,131 in 5,188,937, 28 MB) and 24 bytes
 // per event, arrays trimmed to size when the run ends; one comparison per instruction while metering.
 // Instret fits 32 bits (runStart): a run of 2^32 instructions is refused.
+// A log built with keep = false records nothing (the metered pass of `exec` and the session's segment
+// planner, which read only the segments and the per-node totals): a 10^9-instruction fibonacci makes
+// 66.7 M runs, 1.3 GB of log that nothing would read. A log with a folder (wholeRunFold.ts) hands what is
+// settled to it (settle, finish) and keeps about one segment: it answers whole-run queries only.
 
 import { EngineError } from '../../errors';
+import type { CallSiteTree } from './callSiteTree';
+
+/** A folder's whole-run samples (lineSamples.ts completes them). */
+export interface FoldedSamples {
+  /** Per sample: its context and instruction index; values [instructions, cells, adapter rows]. */
+  ctx: number[];
+  idx: number[];
+  values: [number[], number[], number[]];
+  /** Rows of node-0 events per AIR (the "[before the first instruction]" stack). */
+  rootRows: Float64Array;
+}
+
+/** Where a log folds what is settled (wholeRunFold.ts). */
+export interface LogFolder {
+  readonly tree: CallSiteTree;
+  /** Takes the log's runs [0, runs) and its events caused before `cut`. */
+  fold(log: AttributionLog, runs: number, cut: number): void;
+  /** Rows and instructions per node over the whole run. */
+  rows(): { nodeRows: Float64Array<ArrayBuffer>; nodeInstructions: Float64Array<ArrayBuffer> };
+  samples(width: readonly number[], adapter: readonly number[]): FoldedSamples;
+}
 
 type Grown = Float64Array | Int32Array | Uint32Array;
 
@@ -43,8 +68,15 @@ export class AttributionLog {
   instret = 0;
   endTs = 1;
 
+  /** Where settled runs and events go (null: the log keeps everything). */
+  folder: LogFolder | null = null;
+
+  /** keep = false: run() and event() record nothing (see the top). */
+  constructor(readonly keep = true) {}
+
   /** Starts a run at instruction `at` (instret), index `idx`, node `node`, timestamp `ts`. */
   run(at: number, idx: number, node: number, ts: number): void {
+    if (!this.keep) return;
     if (at > 0xffffffff) throw new EngineError('request', 'metering attributes at most 2^32 instructions');
     const r = this.runCount++;
     if (r === this.runStart.length) {
@@ -61,6 +93,7 @@ export class AttributionLog {
   }
 
   event(at: number, node: number, air: number, rows: number): void {
+    if (!this.keep) return;
     const e = this.eventCount++;
     if (e === this.eventAt.length) {
       const n = 2 * e;
@@ -79,6 +112,7 @@ export class AttributionLog {
   finish(instret: number, endTs: number): void {
     this.instret = instret;
     this.endTs = endTs;
+    if (this.folder !== null && this.runCount > 0) this.foldBefore(this.runCount, Infinity);
     this.runStart = resize(this.runStart, this.runCount);
     this.runIdx = resize(this.runIdx, this.runCount);
     this.runNode = resize(this.runNode, this.runCount);
@@ -87,6 +121,37 @@ export class AttributionLog {
     this.eventNode = resize(this.eventNode, this.eventCount);
     this.eventAir = resize(this.eventAir, this.eventCount);
     this.eventRows = resize(this.eventRows, this.eventCount);
+  }
+
+  /**
+   * With a folder: nothing will be caused before instret `end` any more (a segment ending there closed and
+   * its window is committed). The runs before the one holding `end`, and the events they caused, are folded.
+   */
+  settle(end: number): void {
+    if (this.folder === null) return;
+    const keep = this.runAt(end);
+    if (keep > 0) this.foldBefore(keep, this.runStart[keep]);
+  }
+
+  private foldBefore(runs: number, cut: number): void {
+    (this.folder as LogFolder).fold(this, runs, cut);
+    const n = this.runCount;
+    this.runStart.copyWithin(0, runs, n);
+    this.runIdx.copyWithin(0, runs, n);
+    this.runNode.copyWithin(0, runs, n);
+    this.runTs.copyWithin(0, runs, n);
+    this.runCount = n - runs;
+    let w = 0;
+    for (let e = 0; e < this.eventCount; e++) {
+      const at = this.eventAt[e];
+      if (at < cut) continue;
+      this.eventAt[w] = at;
+      this.eventNode[w] = this.eventNode[e];
+      this.eventAir[w] = this.eventAir[e];
+      this.eventRows[w] = this.eventRows[e];
+      w++;
+    }
+    this.eventCount = w;
   }
 
   /** Drops the events since `mark` whose AIR is in [airFrom, airTo) (a window's undone adapter rows). */

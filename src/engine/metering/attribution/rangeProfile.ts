@@ -9,7 +9,9 @@
 // that segment's rows per AIR, and an empty range is empty.
 // Cost of a query: O(instructions in the range) for the runs (a typed-array loop, ~10 ns per instruction)
 // plus O(events) for the events, plus O(nodes × AIRs) for the totals; memory: the log (attributionLog.ts).
+// A run metered with attribution 'whole-run' folded its log (wholeRunFold.ts): only the whole run can be asked.
 
+import { EngineError } from '../../errors';
 import type { AttributionLog } from './attributionLog';
 import type { StackTrie } from './callStacks';
 import { type CostEntry, type CostMeasure, type CostSource, costEntries, frameName } from './costProfile';
@@ -58,6 +60,10 @@ export class RangeProfiler {
     const airOf = this.airOf;
     const dynamic = this.dynamic;
     if (!(from < to)) return { nodeRows, nodeInstructions };
+    if (log.folder !== null) {
+      this.requireWholeRun(from, to);
+      return log.folder.rows();
+    }
     for (let r = Math.max(0, log.runAt(from)); r < log.runCount && log.runStart[r] < to; r++) {
       const start = log.runStart[r];
       const s = Math.max(from, start);
@@ -78,6 +84,15 @@ export class RangeProfiler {
       if (at >= from && at < to) nodeRows[log.eventNode[i] * a + log.eventAir[i]] += log.eventRows[i];
     }
     return { nodeRows, nodeInstructions };
+  }
+
+  /** A folded log (see the top) answers the whole run only. */
+  requireWholeRun(from: number, to: number): void {
+    if (this.log.folder !== null && !(from <= 0 && to >= this.instret))
+      throw new EngineError(
+        'request',
+        `this run kept whole-run totals only (attribution 'whole-run'): no range [${from}, ${to})`,
+      );
   }
 
   /** The range as a cost source: its rows, and the segments it holds whole. */

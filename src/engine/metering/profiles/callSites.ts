@@ -1,91 +1,44 @@
-// Call stacks with their call sites, for profiles that name lines (pprof): the attribution log
-// (attribution/attributionLog.ts) knows which call-stack node ran each run of instructions, but a node is
-// (parent, function) — a function called from two places in its caller is one node. Replaying the runs in
-// order gives each run a *context*: the node path plus, per frame, the instruction that called it (the
-// last instruction of the run before a call), so a caller's frame can be shown at its call's line.
-// Rules (mirroring callStacks.ts enterInstruction): a run whose node is a child of the previous run's node,
-// entered after a linking JAL/JALR (CALL), is a call from that instruction; any other change keeps the
-// call sites of the frames both paths share, and a frame replaced at the same depth (a tail call or a
-// jump into another function) keeps the call site of the frame it replaces (its return address is the
-// same); a frame entered otherwise has no known call site (-1).
-// Invariants: context 0 is the root (node 0); contexts are interned (parent context, node, site), so equal
-// stacks with equal call sites are one context. Cost: one pass over the runs, O(depth change) per node
-// change; 12 bytes per context plus a Map entry.
+// Call stacks with their call sites for profiles that name lines (pprof): each run of the attribution log
+// gets its context (attribution/callSiteTree.ts, which says the rules). A log folded as the run went
+// (attribution/wholeRunFold.ts) has no runs left: its fold's tree is the one.
+// Cost: one pass over the runs, O(depth change) per node change; 4 bytes per run.
 
 import type { RangeProfiler } from '../attribution/rangeProfile';
-import { CALL } from '../attribution/callStacks';
+import { CallSiteTree } from '../attribution/callSiteTree';
 
 export class CallSites {
-  /** Per context: its parent context, its call-stack node, the instruction index that called it (-1). */
-  readonly parent: number[] = [-1];
-  readonly node: number[] = [0];
-  readonly site: number[] = [-1];
+  readonly tree: CallSiteTree;
   /** The context of every run of the log. */
   readonly runCtx: Int32Array;
-  private readonly ids = new Map<string, number>();
 
-  constructor(private readonly q: RangeProfiler) {
+  constructor(q: RangeProfiler) {
     const log = q.log;
-    const trie = q.trie;
-    const link = q.functions.linkKind;
-    this.runCtx = new Int32Array(log.runCount);
-    // The current path: node, context and call site per depth (depth 0 = root).
-    const nodeAt: number[] = [0];
-    const ctxAt: number[] = [0];
-    const siteAt: number[] = [-1];
-    let prev = 0;
-    let prevLast = -1; // instruction index of the previous run's last instruction
-    for (let r = 0; r < log.runCount; r++) {
-      const n = log.runNode[r];
-      if (n !== prev) {
-        const depth = trie.depth[n];
-        if (prevLast >= 0 && link[prevLast] === CALL && trie.parent[n] === prev) {
-          nodeAt[depth] = n;
-          siteAt[depth] = prevLast;
-          ctxAt[depth] = this.intern(ctxAt[depth - 1], n, prevLast);
-        } else {
-          // The new path from the root: keep the shared prefix, re-intern the rest.
-          const path: number[] = [];
-          for (let m = n; m > 0; m = trie.parent[m]) path.push(m);
-          path.reverse();
-          let d = 1;
-          while (d <= path.length && d < nodeAt.length && nodeAt[d] === path[d - 1]) d++;
-          for (; d <= path.length; d++) {
-            const site = d < nodeAt.length ? siteAt[d] : -1;
-            nodeAt[d] = path[d - 1];
-            siteAt[d] = site;
-            ctxAt[d] = this.intern(ctxAt[d - 1], path[d - 1], site);
-          }
-        }
-        nodeAt.length = ctxAt.length = siteAt.length = depth + 1;
-        prev = n;
-      }
-      this.runCtx[r] = ctxAt[trie.depth[n]];
-      prevLast = log.runIdx[r] + (log.runEnd(r) - log.runStart[r]) - 1;
-    }
+    const folded = log.folder?.tree;
+    this.tree = folded ?? new CallSiteTree(q.trie, q.functions.linkKind);
+    this.runCtx = new Int32Array(folded === undefined ? log.runCount : 0);
+    if (folded === undefined)
+      for (let r = 0; r < log.runCount; r++)
+        this.runCtx[r] = this.tree.next(log.runNode[r], log.runIdx[r], log.runEnd(r) - log.runStart[r]);
   }
 
-  private intern(parent: number, node: number, site: number): number {
-    const key = `${parent},${node},${site}`;
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.parent.length;
-      this.parent.push(parent);
-      this.node.push(node);
-      this.site.push(site);
-      this.ids.set(key, id);
-    }
-    return id;
+  /** Per context: its parent context, its call-stack node, the instruction index that called it (-1). */
+  get parent(): readonly number[] {
+    return this.tree.parent;
+  }
+  get node(): readonly number[] {
+    return this.tree.node;
+  }
+  get site(): readonly number[] {
+    return this.tree.site;
   }
 
   /** The context of a node reached without known call sites (an event charged off its run's node). */
   contextOf(node: number): number {
-    if (node === 0) return 0;
-    return this.intern(this.contextOf(this.q.trie.parent[node]), node, -1);
+    return this.tree.contextOf(node);
   }
 
   get size(): number {
-    return this.parent.length;
+    return this.tree.size;
   }
 }
 

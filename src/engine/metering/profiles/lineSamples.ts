@@ -35,6 +35,18 @@ export function lineSamples(q: RangeProfiler, from: number, to: number): LineSam
   const codeLen = q.functions.funcOf.length;
   const out: LineSamples = { ctx: [], idx: [], synthetic: [], values: [[], [], []] };
   const index = new Map<number, number>();
+  if (log.folder !== null && from < to) {
+    q.requireWholeRun(from, to);
+    const f = log.folder.samples(width, adapter);
+    out.ctx = f.ctx;
+    out.idx = f.idx;
+    out.synthetic = f.ctx.map(() => null);
+    out.values = f.values;
+    const root = synthetic(out, ['[before the first instruction]']);
+    for (const air of inv.airs)
+      if (f.rootRows[air.id] > 0) addRowsTo(out, width, adapter, root, air.id, f.rootRows[air.id]);
+    return finish(q, out, from, to, width);
+  }
   const sample = (ctx: number, idx: number): number => {
     const key = ctx * codeLen + idx;
     let i = index.get(key);
@@ -48,10 +60,7 @@ export function lineSamples(q: RangeProfiler, from: number, to: number): LineSam
     }
     return i;
   };
-  const addRows = (i: number, air: number, rows: number) => {
-    out.values[1][i] += rows * width[air];
-    out.values[2][i] += rows * adapter[air];
-  };
+  const addRows = (i: number, air: number, rows: number) => addRowsTo(out, width, adapter, i, air, rows);
   if (from < to) {
     for (let r = Math.max(0, log.runAt(from)); r < log.runCount && log.runStart[r] < to; r++) {
       const start = log.runStart[r];
@@ -85,6 +94,23 @@ export function lineSamples(q: RangeProfiler, from: number, to: number): LineSam
     const root = synthetic(out, ['[before the first instruction]']);
     for (const air of inv.airs) if (rootRows[air.id] > 0) addRows(root, air.id, rootRows[air.id]);
   }
+  return finish(q, out, from, to, width);
+}
+
+function addRowsTo(
+  out: LineSamples,
+  width: readonly number[],
+  adapter: readonly number[],
+  i: number,
+  air: number,
+  rows: number,
+): void {
+  out.values[1][i] += rows * width[air];
+  out.values[2][i] += rows * adapter[air];
+}
+
+function finish(q: RangeProfiler, out: LineSamples, from: number, to: number, width: readonly number[]) {
+  const inv = q.inventory;
   // [fixed] and [padding] of the segments the range holds whole (costProfile.ts).
   for (const air of inv.airs) {
     let fixed = 0;

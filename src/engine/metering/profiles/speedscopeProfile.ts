@@ -11,6 +11,7 @@
 // span (endValue - startValue) is the range's instruction count. Cost: O(runs + depth changes) events;
 // hashmap's 5.2 M instructions make about 1.4 M runs.
 
+import { EngineError } from '../../errors';
 import type { CostMeasure } from '../attribution/costProfile';
 import { COST_MEASURES, frameName } from '../attribution/costProfile';
 import type { RangeProfiler } from '../attribution/rangeProfile';
@@ -56,6 +57,11 @@ export function speedscopeFile(
   to: number,
   options: { name: string; exporter: string },
 ): SpeedscopeFile {
+  if (q.log.folder !== null)
+    throw new EngineError(
+      'request',
+      'a speedscope profile needs the full attribution log (attribution "log")',
+    );
   const frames: SpeedscopeFrame[] = [];
   const frameIds = new Map<string, number>();
   const frame = (name: string): number => {

@@ -1,0 +1,151 @@
+// A metered run whose attribution log is folded as it goes (attribution 'whole-run', wholeRunFold.ts) or not
+// kept ('totals') against the same run with the full log: the same segments (instret, rows, padded rows,
+// metered estimate), the same per-node totals, and for 'whole-run' the same whole-run range rows and the
+// same pprof samples per (call stack with call sites, instruction) — compared by content, since context
+// numbering may differ — while the log keeps less than one segment of runs. Runs with many segments, cuts
+// at checkpoints (replays), calls and returns, and precompile rows.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, needs, repoFile, SHARED, SHARED_GUESTS, sharedFile } from '../../guest/fixtures.testutil';
+import { type GuestProgram, loadGuestProgram } from '../../guest/program/guestProgram';
+import { type GuestInput, emptyInput, parseInput } from '../../guest/io/input';
+import { parseOpenVmToml, type VmConfig } from '../../guest/config/vmConfig';
+import { MeteredRun, type MeteringOptions } from '../meteredRun';
+import { RangeProfiler } from './rangeProfile';
+import { callSitesOf } from '../profiles/callSites';
+import { lineSamples } from '../profiles/lineSamples';
+import { COST_MEASURES } from './costProfile';
+
+const BENCH = path.join(SHARED, 'guests/openvm-v1.7-benchmarks');
+const elf = (file: string) => () => loadGuestProgram(new Uint8Array(readFileSync(file)));
+
+interface Case {
+  name: string;
+  need: () => boolean;
+  program: () => GuestProgram;
+  input: () => GuestInput;
+  vmConfig?: () => VmConfig;
+  options: MeteringOptions;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'fibonacci n = 3000, max 4096 rows (cuts at checkpoints, replays)',
+    need: () => needs(sharedFile('guests/openvm-v1.7/fibonacci.elf')),
+    program: elf(path.join(SHARED_GUESTS, 'fibonacci.elf')),
+    input: () => parseInput('0x01b80b000000000000'),
+    options: { maxSegmentLength: 4096 },
+  },
+  {
+    name: 'debug_calls (calls and returns), max 256 rows every 100',
+    need: () => needs(repoFile('public/examples/debug_calls.elf')),
+    program: elf(path.join(EXAMPLES, 'debug_calls.elf')),
+    input: emptyInput,
+    options: { maxSegmentLength: 256, segmentCheckInsns: 100 },
+  },
+  {
+    name: 'hashmap (call-heavy), max 2^14 rows',
+    need: () => needs(repoFile('public/examples/hashmap.elf')),
+    program: elf(path.join(EXAMPLES, 'hashmap.elf')),
+    input: emptyInput,
+    options: { maxSegmentLength: 1 << 14 },
+  },
+  {
+    name: 'keccak256 with its openvm.toml (precompile rows), max 2^18 rows',
+    need: () => needs(sharedFile('guests/openvm-v1.7-benchmarks/keccak256.elf')),
+    program: elf(path.join(BENCH, 'keccak256.elf')),
+    input: emptyInput,
+    vmConfig: () =>
+      parseOpenVmToml(
+        readFileSync(path.join(BENCH, 'keccak256.openvm.toml'), 'utf8'),
+        'keccak256.openvm.toml',
+      ),
+    options: { maxSegmentLength: 1 << 18 },
+  },
+];
+
+/** The samples as "stack|instruction" -> values, the stack spelled as (node, call site) pairs. */
+function samplesByContent(q: RangeProfiler): Map<string, number[]> {
+  const s = lineSamples(q, 0, q.instret);
+  const sites = callSitesOf(q);
+  const out = new Map<string, number[]>();
+  for (let i = 0; i < s.ctx.length; i++) {
+    const frames: string[] = [];
+    for (let c = s.ctx[i]; c > 0; c = sites.parent[c]) frames.push(`${sites.node[c]}@${sites.site[c]}`);
+    const key = `${s.synthetic[i]?.join(';') ?? frames.join('<')}|${s.idx[i]}`;
+    expect(out.has(key), key).toBe(false);
+    out.set(key, [s.values[0][i], s.values[1][i], s.values[2][i]]);
+  }
+  return out;
+}
+
+const segmentsOf = (run: MeteredRun) =>
+  run.segments.map((s) => ({
+    start: s.instretStart,
+    n: s.numInsns,
+    end: s.endTimestamp,
+    rows: Array.from(s.rows),
+    padded: Array.from(s.padded),
+    metered: Array.from(s.metered),
+  }));
+
+for (const c of CASES) {
+  describe.runIf(c.need())(`attribution 'whole-run' and 'totals': ${c.name}`, () => {
+    const meter = (attribution: MeteringOptions['attribution']) => {
+      const run = new MeteredRun(c.program(), {
+        input: c.input(),
+        vmConfig: c.vmConfig?.(),
+        ...c.options,
+        attribution,
+      });
+      let maxRuns = 0;
+      const log = run.log;
+      const settle = log.settle.bind(log);
+      log.settle = (end: number) => {
+        maxRuns = Math.max(maxRuns, log.runCount);
+        settle(end);
+      };
+      const result = run.run();
+      expect(result.error).toBeNull();
+      expect(result.exitCode).toBe(0);
+      return { run, maxRuns };
+    };
+
+    it('the same segments, per-node totals, whole-run rows and pprof samples as the full log', () => {
+      const full = meter('log').run;
+      const { run: folded, maxRuns } = meter('whole-run');
+      const { run: totals } = meter('totals');
+      expect(full.segments.length).toBeGreaterThan(2);
+      expect(segmentsOf(folded)).toEqual(segmentsOf(full));
+      expect(segmentsOf(totals)).toEqual(segmentsOf(full));
+      const n = full.trie.size;
+      const a = full.inventory.length;
+      for (const run of [folded, totals]) {
+        expect(Array.from(run.nodeInstructions.subarray(0, n))).toEqual(
+          Array.from(full.nodeInstructions.subarray(0, n)),
+        );
+        expect(Array.from(run.nodeRows.subarray(0, n * a))).toEqual(
+          Array.from(full.nodeRows.subarray(0, n * a)),
+        );
+      }
+      expect(totals.log.runCount + totals.log.eventCount).toBe(0);
+
+      const qFull = new RangeProfiler(full);
+      const qFold = new RangeProfiler(folded);
+      expect(qFold.instret).toBe(qFull.instret);
+      const wf = qFull.rows(0, qFull.instret);
+      const wo = qFold.rows(0, qFold.instret);
+      expect(Array.from(wo.nodeInstructions)).toEqual(Array.from(wf.nodeInstructions));
+      expect(Array.from(wo.nodeRows)).toEqual(Array.from(wf.nodeRows));
+      for (const m of COST_MEASURES)
+        expect(qFold.entries(0, qFold.instret, m)).toEqual(qFull.entries(0, qFull.instret, m));
+      expect(samplesByContent(qFold)).toEqual(samplesByContent(qFull));
+      // The folded log held fewer runs than the full one has (it keeps about one segment).
+      expect(maxRuns).toBeLessThan(full.log.runCount);
+      expect(folded.log.runCount).toBe(0);
+      // Only the whole run can be asked.
+      expect(() => qFold.rows(0, Math.floor(qFold.instret / 2))).toThrow(/whole-run/);
+    }, 120_000);
+  });
+}
