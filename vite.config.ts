@@ -38,7 +38,13 @@ export default defineConfig({
     // setting (issue 24: breakpoints, watchpoints, stepping, seeks and gdb must not depend on the tier).
     // `npx vitest run --project unit FILE` runs a file once.
     projects: [
-      { test: { ...unitTests, name: 'unit', include: ['src/**/*.test.ts', 'bench/**/*.test.ts'] } },
+      {
+        test: {
+          ...unitTests,
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
+        },
+      },
       {
         test: {
           ...unitTests,

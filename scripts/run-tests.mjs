@@ -6,6 +6,7 @@
 // outside CI (with CI=true it fails: src/engine/guest/fixtures.testutil.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { e2eCounts, unitCounts } from './runnerCounts.mjs';
 
 rmSync('reports', { recursive: true, force: true });
 const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
@@ -44,20 +45,10 @@ const unitExit = run('npx', [
   '--reporter=json',
   '--outputFile.json=reports/vitest.json',
 ]);
-const unit = readJson('reports/vitest.json');
-if (unit)
-  count(
-    'unit',
-    unit.numPassedTests,
-    unit.numFailedTests + (unitExit !== 0 && unit.numFailedTests === 0 ? 1 : 0),
-    unit.numPendingTests + unit.numTodoTests,
-  );
-else count('unit', 0, 1);
+count('unit', ...unitCounts(unitExit, readJson('reports/vitest.json')));
 
-run('npx', ['playwright', 'test']);
-const e2e = readJson('reports/e2e.json');
-if (e2e) count('e2e', e2e.stats.expected + e2e.stats.flaky, e2e.stats.unexpected, e2e.stats.skipped);
-else count('e2e', 0, 1);
+const e2eExit = run('npx', ['playwright', 'test']);
+count('e2e', ...e2eCounts(e2eExit, readJson('reports/e2e.json')));
 
 console.log('');
 for (const l of lines) console.log(l);
