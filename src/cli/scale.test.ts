@@ -2,9 +2,11 @@
 // (the figures: bench/scale.bench.ts). This cheap guard runs fibonacci at ~10^6 and ~10^7 instructions in a
 // child process under `node --expose-gc` (heapProbe.testutil.ts, bundled with esbuild) and asks that the
 // most each mode holds (heap + array buffers after a GC at every segment's end and at the run's end) grow
-// by less than 3 MB over the 10x — where the attribution log the app keeps (mode 'log', the control) grows
+// by less than 6 MB over the 10x — where the attribution log the app keeps (mode 'log', the control) grows
 // by ~1.3 bytes per instruction (AttributionLog: 20 B per run, fibonacci runs 15 instructions per loop;
-// measured +18 MB), so the probe can see growth. The resident set is not compared: V8 sizes its heap to
+// measured +18 MB), so the probe can see growth. Idle, the three modes grow by -0.1 to +0.5 MB; one CI run
+// under load measured +4.5 MB for exec (the peak is a maximum over ~150 samples, array buffers included),
+// so the bound sits between that noise and the control's growth. The resident set is not compared: V8 sizes its heap to
 // the garbage a run makes, so it grows ~20 MB over the 10x whatever is kept. Not timed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -68,8 +70,8 @@ describe.runIf(needs(sharedFile('guests/openvm-v1.7-benchmarks/fibonacci.elf')))
     }, 300_000);
 
     for (const mode of ['exec', 'segments', 'profile'])
-      it(`${mode}: the most it holds grows by less than 3 MB`, () => {
-        expect(growth(run(mode))).toBeLessThan(3);
+      it(`${mode}: the most it holds grows by less than 6 MB`, () => {
+        expect(growth(run(mode))).toBeLessThan(6);
       }, 300_000);
   },
 );
