@@ -45,14 +45,16 @@ AttributionLog.prototype.settle = function (this: AttributionLog, end: number) {
 };
 const [elfPath, modes, ns] = process.argv.slice(2);
 const program = loadGuestProgram(new Uint8Array(readFileSync(elfPath)));
-const results: {
+/** One line of the probe's report (scale.test.ts reads them). */
+export interface ProbeResult {
   mode: string;
   n: number;
   instret: number;
   retained: number;
   peak: number;
   maxRss: number;
-}[] = [];
+}
+const results: ProbeResult[] = [];
 for (const mode of modes.split(','))
   for (const n of ns.split(',').map(Number)) {
     const input = fibInput(n);

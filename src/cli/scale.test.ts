@@ -14,20 +14,12 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { needs, REPO_ROOT, SHARED, sharedFile } from '../engine/guest/fixtures.testutil';
+import type { ProbeResult } from './heapProbe.testutil';
 
 const ELF = path.join(SHARED, 'guests/openvm-v1.7-benchmarks/fibonacci.elf');
 const SMALL = 66_667; // 1,000,283 instructions
 const LARGE = 666_667; // 10,000,283 instructions
 const MB = 2 ** 20;
-
-interface ProbeResult {
-  mode: string;
-  n: number;
-  instret: number;
-  retained: number;
-  peak: number;
-  maxRss: number;
-}
 
 describe.runIf(needs(sharedFile('guests/openvm-v1.7-benchmarks/fibonacci.elf')))(
   'memory stays flat from 10^6 to 10^7 instructions',

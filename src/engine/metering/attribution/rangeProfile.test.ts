@@ -3,66 +3,26 @@
 // preflighted rows per AIR, an empty range is empty, any cut is additive; instructions and static chip rows
 // of an arbitrary range against a plain run's executed instructions; a function's intervals against a
 // per-instruction walk of a plain run (its call stack and TracingMemory timestamp at every instruction).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EXAMPLES, needs, repoFile, SHARED, SHARED_GUESTS, sharedFile } from '../../guest/fixtures.testutil';
-import { type GuestProgram, loadGuestProgram } from '../../guest/program/guestProgram';
 import { GuestRun } from '../../guest/guestRun';
-import { type GuestInput, emptyInput, parseInput } from '../../guest/io/input';
-import { parseOpenVmToml, type VmConfig } from '../../guest/config/vmConfig';
 import { enterInstruction, type StackCursor } from './callStacks';
 import { COST_MEASURES, costEntries, frameName } from './costProfile';
-import { MeteredRun, type MeteringOptions } from '../meteredRun';
+import { MeteredRun } from '../meteredRun';
+import {
+  DEBUG_CALLS,
+  FIBONACCI_CHECKPOINT_CUTS,
+  FIBONACCI_UNCHECKPOINTED_CUTS,
+  KECCAK256,
+  type MeteredCase,
+} from './meteredCases.testutil';
 import { RangeProfiler } from './rangeProfile';
 import { segmentJson } from '../segmentReport';
 
-const BENCH = path.join(SHARED, 'guests/openvm-v1.7-benchmarks');
-
-interface Case {
-  name: string;
-  need: () => boolean;
-  program: () => GuestProgram;
-  input: () => GuestInput;
-  vmConfig?: () => VmConfig;
-  options: MeteringOptions;
-}
-
-const elf = (file: string) => () => loadGuestProgram(new Uint8Array(readFileSync(file)));
-const CASES: Case[] = [
-  {
-    name: 'fibonacci n = 3000, max 4096 rows (cuts at checkpoints, replays)',
-    need: () => needs(sharedFile('guests/openvm-v1.7/fibonacci.elf')),
-    program: elf(path.join(SHARED_GUESTS, 'fibonacci.elf')),
-    input: () => parseInput('0x01b80b000000000000'),
-    options: { maxSegmentLength: 4096 },
-  },
-  {
-    name: 'fibonacci n = 3000, max 64 rows every 200 (cuts without a checkpoint)',
-    need: () => needs(sharedFile('guests/openvm-v1.7/fibonacci.elf')),
-    program: elf(path.join(SHARED_GUESTS, 'fibonacci.elf')),
-    input: () => parseInput('0x01b80b000000000000'),
-    options: { maxSegmentLength: 64, segmentCheckInsns: 200 },
-  },
-  {
-    name: 'debug_calls (calls and returns), max 256 rows every 100',
-    need: () => needs(repoFile('public/examples/debug_calls.elf')),
-    program: elf(path.join(EXAMPLES, 'debug_calls.elf')),
-    input: emptyInput,
-    options: { maxSegmentLength: 256, segmentCheckInsns: 100 },
-  },
-  {
-    name: 'keccak256 with its openvm.toml (precompile rows, 16/32-cell adapters), max 2^18 rows',
-    need: () => needs(sharedFile('guests/openvm-v1.7-benchmarks/keccak256.elf')),
-    program: elf(path.join(BENCH, 'keccak256.elf')),
-    input: emptyInput,
-    vmConfig: () =>
-      parseOpenVmToml(
-        readFileSync(path.join(BENCH, 'keccak256.openvm.toml'), 'utf8'),
-        'keccak256.openvm.toml',
-      ),
-    options: { maxSegmentLength: 1 << 18 },
-  },
+const CASES: MeteredCase[] = [
+  FIBONACCI_CHECKPOINT_CUTS,
+  FIBONACCI_UNCHECKPOINTED_CUTS,
+  DEBUG_CALLS,
+  KECCAK256,
 ];
 
 /** Per AIR, the rows of `rows` summed over the nodes. */

@@ -4,66 +4,21 @@
 // same pprof samples per (call stack with call sites, instruction) — compared by content, since context
 // numbering may differ — while the log keeps less than one segment of runs. Runs with many segments, cuts
 // at checkpoints (replays), calls and returns, and precompile rows.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, needs, repoFile, SHARED, SHARED_GUESTS, sharedFile } from '../../guest/fixtures.testutil';
-import { type GuestProgram, loadGuestProgram } from '../../guest/program/guestProgram';
-import { type GuestInput, emptyInput, parseInput } from '../../guest/io/input';
-import { parseOpenVmToml, type VmConfig } from '../../guest/config/vmConfig';
 import { MeteredRun, type MeteringOptions } from '../meteredRun';
+import {
+  DEBUG_CALLS,
+  FIBONACCI_CHECKPOINT_CUTS,
+  HASHMAP,
+  KECCAK256,
+  type MeteredCase,
+} from './meteredCases.testutil';
 import { RangeProfiler } from './rangeProfile';
 import { callSitesOf } from '../profiles/callSites';
 import { lineSamples } from '../profiles/lineSamples';
 import { COST_MEASURES } from './costProfile';
 
-const BENCH = path.join(SHARED, 'guests/openvm-v1.7-benchmarks');
-const elf = (file: string) => () => loadGuestProgram(new Uint8Array(readFileSync(file)));
-
-interface Case {
-  name: string;
-  need: () => boolean;
-  program: () => GuestProgram;
-  input: () => GuestInput;
-  vmConfig?: () => VmConfig;
-  options: MeteringOptions;
-}
-
-const CASES: Case[] = [
-  {
-    name: 'fibonacci n = 3000, max 4096 rows (cuts at checkpoints, replays)',
-    need: () => needs(sharedFile('guests/openvm-v1.7/fibonacci.elf')),
-    program: elf(path.join(SHARED_GUESTS, 'fibonacci.elf')),
-    input: () => parseInput('0x01b80b000000000000'),
-    options: { maxSegmentLength: 4096 },
-  },
-  {
-    name: 'debug_calls (calls and returns), max 256 rows every 100',
-    need: () => needs(repoFile('public/examples/debug_calls.elf')),
-    program: elf(path.join(EXAMPLES, 'debug_calls.elf')),
-    input: emptyInput,
-    options: { maxSegmentLength: 256, segmentCheckInsns: 100 },
-  },
-  {
-    name: 'hashmap (call-heavy), max 2^14 rows',
-    need: () => needs(repoFile('public/examples/hashmap.elf')),
-    program: elf(path.join(EXAMPLES, 'hashmap.elf')),
-    input: emptyInput,
-    options: { maxSegmentLength: 1 << 14 },
-  },
-  {
-    name: 'keccak256 with its openvm.toml (precompile rows), max 2^18 rows',
-    need: () => needs(sharedFile('guests/openvm-v1.7-benchmarks/keccak256.elf')),
-    program: elf(path.join(BENCH, 'keccak256.elf')),
-    input: emptyInput,
-    vmConfig: () =>
-      parseOpenVmToml(
-        readFileSync(path.join(BENCH, 'keccak256.openvm.toml'), 'utf8'),
-        'keccak256.openvm.toml',
-      ),
-    options: { maxSegmentLength: 1 << 18 },
-  },
-];
+const CASES: MeteredCase[] = [FIBONACCI_CHECKPOINT_CUTS, DEBUG_CALLS, HASHMAP, KECCAK256];
 
 /** The samples as "stack|instruction" -> values, the stack spelled as (node, call site) pairs. */
 function samplesByContent(q: RangeProfiler): Map<string, number[]> {

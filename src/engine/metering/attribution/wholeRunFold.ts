@@ -12,6 +12,7 @@
 
 import type { AttributionLog, FoldedSamples, LogFolder } from './attributionLog';
 import { CallSiteTree } from './callSiteTree';
+import { sampleIndex } from './sampleIndex';
 import type { FunctionTable, StackTrie } from './callStacks';
 
 export class WholeRunFold implements LogFolder {
@@ -100,19 +101,7 @@ export class WholeRunFold implements LogFolder {
   samples(width: readonly number[], adapter: readonly number[]): FoldedSamples {
     const codeLen = this.codeLen;
     const out: FoldedSamples = { ctx: [], idx: [], values: [[], [], []], rootRows: this.rootRows };
-    const index = new Map<number, number>();
-    const sample = (ctx: number, idx: number): number => {
-      const key = ctx * codeLen + idx;
-      let i = index.get(key);
-      if (i === undefined) {
-        i = out.ctx.length;
-        index.set(key, i);
-        out.ctx.push(ctx);
-        out.idx.push(idx);
-        for (const v of out.values) v.push(0);
-      }
-      return i;
-    };
+    const sample = sampleIndex(out, codeLen);
     const addRows = (i: number, air: number, rows: number) => {
       out.values[1][i] += rows * width[air];
       out.values[2][i] += rows * adapter[air];

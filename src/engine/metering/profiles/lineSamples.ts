@@ -13,6 +13,7 @@ import type { CostMeasure } from '../attribution/costProfile';
 import { COST_MEASURES } from '../attribution/costProfile';
 import type { RangeProfiler } from '../attribution/rangeProfile';
 import { callSitesOf } from './callSites';
+import { sampleIndex } from '../attribution/sampleIndex';
 
 export const SAMPLE_MEASURES: readonly CostMeasure[] = COST_MEASURES;
 
@@ -34,7 +35,6 @@ export function lineSamples(q: RangeProfiler, from: number, to: number): LineSam
   const adapter = inv.airs.map((a) => (a.kind === 'adapter' ? 1 : 0));
   const codeLen = q.functions.funcOf.length;
   const out: LineSamples = { ctx: [], idx: [], synthetic: [], values: [[], [], []] };
-  const index = new Map<number, number>();
   if (log.folder !== null && from < to) {
     q.requireWholeRun(from, to);
     const f = log.folder.samples(width, adapter);
@@ -47,19 +47,7 @@ export function lineSamples(q: RangeProfiler, from: number, to: number): LineSam
       if (f.rootRows[air.id] > 0) addRowsTo(out, width, adapter, root, air.id, f.rootRows[air.id]);
     return finish(q, out, from, to, width);
   }
-  const sample = (ctx: number, idx: number): number => {
-    const key = ctx * codeLen + idx;
-    let i = index.get(key);
-    if (i === undefined) {
-      i = out.ctx.length;
-      index.set(key, i);
-      out.ctx.push(ctx);
-      out.idx.push(idx);
-      out.synthetic.push(null);
-      for (const v of out.values) v.push(0);
-    }
-    return i;
-  };
+  const sample = sampleIndex(out, codeLen, () => out.synthetic.push(null));
   const addRows = (i: number, air: number, rows: number) => addRowsTo(out, width, adapter, i, air, rows);
   if (from < to) {
     for (let r = Math.max(0, log.runAt(from)); r < log.runCount && log.runStart[r] < to; r++) {
