@@ -19,7 +19,7 @@ import { Hasher } from './timeline/machines/hasher';
 import type { MachineState } from './timeline/machines/machine';
 import { memoryRange, type MemoryRangeView } from './timeline/queries/memoryView';
 import { type OpenedRun, openRun, type SegmentPlanner } from './timeline/openRun';
-import { merkleRowsOf, planSegments } from './metering/segmentPlan';
+import { merkleRowsOf, planCuts } from './metering/segmentPlan';
 import { type SegmentFinalizeView, segmentFinalize, segmentationInfo } from './timeline/segmentTime';
 import { checkRange, runSession, stepOver } from './timeline/runControl';
 import { reverseStepOver, stepOut } from './timeline/callMoves';
@@ -48,9 +48,9 @@ export type * from './timeline/sessionTypes';
 const bad = (message: string) => new EngineError('request', message);
 const MAX_VIEW_CELLS = 1 << 20;
 
-/** The session's cuts: the metered pass (metering/segmentPlan.ts), passed down to openRun. */
+/** The session's cuts: the fast metered pass (metering/segmentPlan.ts planCuts), passed down to openRun. */
 const planner: SegmentPlanner = (program, o) =>
-  planSegments(program, {
+  planCuts(program, {
     input: o.input,
     vmConfig: o.vmConfig,
     settings: o.settings,
@@ -148,7 +148,14 @@ export class Session {
 
   /** Goes to (segment, its own timestamp): the last state whose timestamp there is <= it. */
   seekSegment(segment: number, timestamp: number): Position {
-    return this.seek(this.guarded(() => this.globalTimestamp(segment, timestamp)));
+    return this.guarded(() => {
+      // The fast metered pass gives only the cuts: a segment's place on the global axis is learnt when
+      // the recording hands over into it (SegmentCursor.learnEnd), so record up to its first instruction.
+      const c = this.run_.kind === 'guest' ? this.run_.machine.segments : null;
+      if (c !== null && segment >= 0 && segment < c.count && c.bases[segment] === Infinity)
+        this.timeline.seekStep(c.starts[segment] + 1);
+      return this.seek(this.globalTimestamp(segment, timestamp));
+    });
   }
 
   /** Goes to a time address (timeAddress.ts): a global timestamp, (segment, its timestamp) or a step. */

@@ -2,11 +2,14 @@
 // (MeteredCtx + SegmentationCtx::should_segment, crates/vm/src/arch/execution_mode/metered/) over the whole
 // run, with the settings `exec --segments` takes (SDK defaults; --max-segment-length = with_max_segment_len;
 // --segment-max-height-bits / --segment-max-cells = cargo openvm prove's SegmentationArgs).
-// The one door between the session and the metered pass: today MeteredRun (meteredRun.ts, the interpreter
-// with a per-segment preflight); the compiled tier's fast pass (issue 24, /work/coord/23-24.md) slots in here.
-// Output per segment: instret_start, num_insns and the segment's TracingMemory timestamp after its last
-// instruction (the session checks its own hand-over against it), plus the exact preflight rows when the pass
-// has them. Cost: one metered run of up to maxInstret instructions.
+// Two doors, the same cuts (meteredPass.test.ts): planSegments runs MeteredRun (meteredRun.ts, the interpreter
+// with a per-segment preflight), which also gives each segment's end timestamp and exact preflight rows
+// (`exec` prints them); planCuts runs the fast metered pass (meteredPass.ts: compiled blocks, no tracing),
+// which gives only the cuts — the session learns each end timestamp when its own preflight of the segment
+// hands over (SegmentCursor.learnEnd), so a 10^9-instruction run opens in seconds, not minutes.
+// Output per segment: instret_start, num_insns and (planSegments) the segment's TracingMemory timestamp after
+// its last instruction, which the session checks its own hand-over against. Cost: one metered run of up to
+// maxInstret instructions.
 
 import { EngineError } from '../errors';
 import type { VmConfig } from '../guest/config/vmConfig';
@@ -15,6 +18,7 @@ import type { GuestProgram } from '../guest/program/guestProgram';
 import type { SegmentBound } from '../timeline/machines/segmentCursor';
 import type { SegmentSettings } from '../timeline/sessionTypes';
 import { MeteredRun } from './meteredRun';
+import { meteredCuts } from './meteredPass';
 import type { SegmentResult } from './meteringTypes';
 import { DEFAULT_MAX_CELLS, DEFAULT_MAX_TRACE_HEIGHT } from './segments/limits';
 import { leafIndex, MERKLE_HEIGHT } from './segments/merkleIds';
@@ -76,18 +80,8 @@ export function planSegments(program: GuestProgram, options: SegmentPlanOptions 
     attribution: 'totals', // nothing here reads the attribution log
   });
   const r = run.run();
-  const segments: SegmentBound[] = r.segments.map((s) => ({
-    instretStart: s.instretStart,
-    numInsns: s.numInsns,
-    endTimestamp: s.endTimestamp,
-  }));
-  // The pass stopped at maxInstret, or the guest failed, inside a segment no cut closed: it runs to the end.
-  const last = segments[segments.length - 1];
-  const closed = last === undefined ? 0 : last.instretStart + last.numInsns;
-  if (last === undefined || closed < r.instret || r.error !== null)
-    segments.push({ instretStart: closed, numInsns: r.instret - closed, endTimestamp: NaN });
   return {
-    segments,
+    segments: boundsOf(r.segments, r.instret, r.error !== null),
     results: r.segments,
     memoryRows: r.segments.map((x) => ({
       adapter: [2, 4, 8, 16, 32].map((n) => x.rows[run.inventory.adapterId(n)]),
@@ -99,6 +93,51 @@ export function planSegments(program: GuestProgram, options: SegmentPlanOptions 
     maxTraceHeight,
     maxCells,
   };
+}
+
+/** The cuts of the fast metered pass (see the top): no end timestamps, no rows. */
+export function planCuts(program: GuestProgram, options: SegmentPlanOptions = {}): SegmentPlan {
+  const settings = options.settings ?? {};
+  const maxTraceHeight = settingsHeight(settings);
+  const maxCells = settings.segmentMaxCells ?? DEFAULT_MAX_CELLS;
+  if (!(Number.isSafeInteger(maxCells) && maxCells >= 1))
+    throw new EngineError('request', `segment max cells must be a positive integer, got ${maxCells}`);
+  const r = meteredCuts(program, {
+    input: options.input,
+    vmConfig: options.vmConfig,
+    maxSegmentLength: maxTraceHeight,
+    limits: { maxCells },
+    segmentCheckInsns: settings.segmentCheckInsns,
+    maxInstructions: options.maxInstret,
+  });
+  const ends = r.segments.map((s) => ({ ...s, endTimestamp: NaN }));
+  return {
+    segments: boundsOf(ends, r.instret, r.error !== null),
+    results: null,
+    memoryRows: null,
+    instret: r.instret,
+    exitCode: r.exitCode,
+    maxTraceHeight,
+    maxCells,
+  };
+}
+
+/** The pass's closed segments, then the one it stopped in (maxInstret or a failure): that one runs to the end. */
+function boundsOf(
+  closedSegments: readonly { instretStart: number; numInsns: number; endTimestamp: number }[],
+  instret: number,
+  failed: boolean,
+): SegmentBound[] {
+  const segments: SegmentBound[] = closedSegments.map((s) => ({
+    instretStart: s.instretStart,
+    numInsns: s.numInsns,
+    endTimestamp: s.endTimestamp,
+  }));
+  const last = segments[segments.length - 1];
+  const closed = last === undefined ? 0 : last.instretStart + last.numInsns;
+  if (last === undefined || closed < instret || failed)
+    segments.push({ instretStart: closed, numInsns: instret - closed, endTimestamp: NaN });
+  return segments;
 }
 
 /**

@@ -48,13 +48,26 @@ export function segmentViews(
         endTimestamp: end === null ? null : end.timestamp,
       },
     ];
-  return Array.from(c.bounds, (b, index) => ({
-    index,
-    startStep: b.instretStart,
-    numInsns: b.numInsns,
-    startTimestamp: c.bases[index] === Infinity ? null : c.bases[index],
-    endTimestamp: Number.isNaN(c.ends[index]) ? null : c.ends[index],
-  }));
+  return Array.from(c.bounds, (b, index) => {
+    const base = c.bases[index];
+    let endTimestamp: number | null = Number.isNaN(c.ends[index]) ? null : c.ends[index];
+    // A pass that gives only the cuts (planCuts) never hands the last segment over: when the recording ended
+    // where the plan says that segment ends, its end is the run's (global -> local).
+    if (
+      endTimestamp === null &&
+      end !== null &&
+      base !== Infinity &&
+      end.step === b.instretStart + b.numInsns
+    )
+      endTimestamp = end.timestamp - base + 1;
+    return {
+      index,
+      startStep: b.instretStart,
+      numInsns: b.numInsns,
+      startTimestamp: base === Infinity ? null : base,
+      endTimestamp,
+    };
+  });
 }
 
 export function segmentationInfo(

@@ -43,6 +43,24 @@ describe.runIf(needs(sharedFile('guests/openvm-v1.7/fibonacci.elf')))('in a segm
     expect(() => s.seekAddress({ kind: 'segment', segment: 99, timestamp: 1 })).toThrow(/no segment 99/);
   });
 
+  it('SEG:T into a segment not recorded yet records up to it (the fast pass gives only the cuts)', () => {
+    const s = open();
+    const before = s.segmentation().segments;
+    expect(before[3].startTimestamp).toBeNull();
+    const p = s.seekAddress({ kind: 'segment', segment: 3, timestamp: 20 });
+    expect(p.segment).toBe(3);
+    expect(p.segmentTimestamp).toBeLessThanOrEqual(20);
+    const full = open();
+    full.run();
+    const q = full.seekAddress({ kind: 'segment', segment: 3, timestamp: 20 });
+    expect([p.step, p.timestamp, p.segmentTimestamp, s.stateHash()]).toEqual([
+      q.step,
+      q.timestamp,
+      q.segmentTimestamp,
+      full.stateHash(),
+    ]);
+  });
+
   it('monitor seek SEG:T, monitor timestamp and monitor segments speak segments', () => {
     const s = open();
     s.run();
