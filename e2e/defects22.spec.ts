@@ -237,6 +237,10 @@ test('issue 22: Cost by function meters the run being debugged (allocator orthot
   await expect(again.locator('[data-testid="air-row"][data-air="MemoryMerkleAir<8>"]')).toHaveCount(0);
   await expect(page.getByRole('combobox', { name: 'Max segment length' })).toBeDisabled();
   await page.screenshot({ path: 'test-results/defects22-meter-volatile.png' });
+  await page.getByRole('button', { name: 'Maximize Cost by function' }).click();
+  await page.screenshot({ path: 'test-results/defects22-meter-volatile-panel.png' });
+  await page.getByRole('button', { name: 'Restore Cost by function' }).click();
+  await openRunOptions(page);
   // The allocator off: the guest's own malloc, as OpenVM would prove it.
   await page.getByRole('combobox', { name: 'Memory mode' }).selectOption('persistent');
   await page.getByRole('combobox', { name: 'Allocator interposition' }).selectOption('off');
