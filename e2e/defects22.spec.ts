@@ -220,17 +220,27 @@ test('issue 22: Cost by function meters the run being debugged (allocator orthot
   await openLink(page);
   await ready(page, 120_000);
   await expect(page.getByRole('region', { name: 'Cost by function' })).toBeVisible();
-  // Volatile memory: metering has persistent memory's AIRs only, and says exactly that.
+  // Volatile memory: metered as OpenVM proves it, one segment with VolatileBoundaryAir, and said so.
   await openRunOptions(page);
   await page.getByRole('combobox', { name: 'Memory mode' }).selectOption('volatile');
   await ready(page, 120_000);
   const again = page.getByRole('region', { name: 'Cost by function' });
-  await expect(again.getByTestId('meter-summary')).toContainText('335,808 instructions', {
+  await expect(again.getByTestId('meter-summary')).toContainText('335,808 instructions in 1 segment', {
     timeout: 120_000,
   });
-  await expect(again.getByTestId('meter-subject')).toHaveAttribute('data-same', 'false');
-  await expect(again.getByTestId('meter-differs')).toContainText('volatile memory mode');
-  await expect(again.getByTestId('meter-differs')).not.toContainText('orthotope');
+  await expect(again.getByTestId('meter-subject')).toContainText(
+    'volatile memory (one segment: VolatileBoundaryAir, no Merkle tree)',
+  );
+  await expect(again.getByTestId('meter-subject')).toHaveAttribute('data-same', 'true');
+  await expect(again.getByTestId('meter-differs')).toHaveCount(0);
+  await expect(again.locator('[data-testid="air-row"][data-air="VolatileBoundaryAir"]')).toHaveCount(1);
+  await expect(again.locator('[data-testid="air-row"][data-air="MemoryMerkleAir<8>"]')).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: 'Max segment length' })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/defects22-meter-volatile.png' });
+  await page.getByRole('button', { name: 'Maximize Cost by function' }).click();
+  await page.screenshot({ path: 'test-results/defects22-meter-volatile-panel.png' });
+  await page.getByRole('button', { name: 'Restore Cost by function' }).click();
+  await openRunOptions(page);
   // The allocator off: the guest's own malloc, as OpenVM would prove it.
   await page.getByRole('combobox', { name: 'Memory mode' }).selectOption('persistent');
   await page.getByRole('combobox', { name: 'Allocator interposition' }).selectOption('off');

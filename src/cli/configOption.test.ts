@@ -61,6 +61,18 @@ addr_spaces = [${spaces.join(', ')}]
       files,
     );
     expect(JSON.parse(forced.stdout).mode).toBe('persistent');
+    // --segments meters that volatile run: one segment, VolatileBoundaryAir after PublicValuesAir (id 2).
+    const metered = await run(
+      ['exec', 'e.elf', '--config', 'v.toml', '--input', 'in.json', '--segments'],
+      files,
+    );
+    expect(metered.code).toBe(0);
+    const { segments } = JSON.parse(metered.stdout) as {
+      segments: { airs: { air_id: number; air_name: string }[] }[];
+    };
+    expect(segments).toHaveLength(1);
+    expect(segments[0].airs.find((a) => a.air_name === 'VolatileBoundaryAir')?.air_id).toBe(3);
+    expect(segments[0].airs.map((a) => a.air_name).filter((n) => /Merkle|Poseidon2/.test(n))).toEqual([]);
   });
 
   it('a bad file: exit 2 naming the key', async () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { needs, sharedFile } from '../engine/guest/fixtures.testutil';
+import { meterView } from '../engine/metering/meterView';
 import { captureIO } from './io';
 import { runCli } from './main';
 
@@ -105,10 +106,37 @@ describe('memscope exec --segments / --profile', () => {
     );
   });
 
-  it('rejects volatile mode, an unknown measure and an unwritable profile with exit 1', async () => {
-    expect((await run(['exec', EXAMPLE, '--segments', '--mode', 'volatile'])).stderr).toMatch(
-      /continuations/,
-    );
+  it("--mode volatile: one segment, VolatileBoundaryAir, the figures of the app's Cost by function", async () => {
+    const r = await run([
+      'exec',
+      EXAMPLE,
+      '--segments',
+      '--mode',
+      'volatile',
+      '--max-segment-length',
+      '1024',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/volatile run is one segment/);
+    const { segments } = JSON.parse(r.stdout) as { segments: Segment[] };
+    expect(segments).toHaveLength(1);
+    const names = segments[0].airs.map((a) => a.air_name);
+    expect(names).toContain('VolatileBoundaryAir');
+    expect(names.filter((n) => /Merkle|Poseidon2|Persistent/.test(n))).toEqual([]);
+    // The app meters the session in its mode through meterView: the same table.
+    const view = meterView(new Uint8Array(readFileSync(EXAMPLE)), { mode: 'volatile' });
+    expect(view.mode).toBe('volatile');
+    expect(segments).toEqual(view.segments);
+    // The profile weighs the same run: its instructions are the segment's.
+    const dir = mkdtempSync(join(tmpdir(), 'memscope-volatile-'));
+    expect(
+      (await run(['exec', EXAMPLE, '--mode', 'volatile', '--profile', join(dir, 'v.folded')])).code,
+    ).toBe(0);
+    const folded = parseFolded(readFileSync(join(dir, 'v.folded'), 'utf8'));
+    expect(folded.reduce((t, e) => t + e.weight, 0)).toBe(segments[0].num_insns);
+  });
+
+  it('rejects an unknown measure and an unwritable profile with exit 1', async () => {
     expect((await run(['exec', EXAMPLE, '--profile', 'x', '--profile-measure', 'rows'])).code).toBe(1);
     const r = await run(['exec', EXAMPLE, '--profile', '/nonexistent-dir/x.folded']);
     expect(r.code).toBe(1);

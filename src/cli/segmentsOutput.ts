@@ -4,7 +4,9 @@
 // {"segments": [{instret_start, num_insns, airs: [{air_id, air_name, rows, padded_rows, main_cols, cells}]}]}
 // (or, --format markdown, OpenVM's report tables: segmentsMarkdown.ts); --profile writes a profile
 // (profileOutput.ts: folded, pprof or speedscope) instead of or besides it. With --alloc the metered run
-// is the interposed one, as the app's Cost by function meters it (orthotope: metering/servedCalls.ts).
+// is the interposed one, as the app's Cost by function meters it (orthotope: metering/servedCalls.ts); with
+// --mode volatile (or continuation_enabled = false in --config) the volatile run, which OpenVM proves as ONE
+// segment with VolatileBoundaryAir and no Merkle AIRs (metering/meteredRun.ts), so segment limits do nothing.
 // --max-segment-length is OpenVM's SystemConfig::with_max_segment_len (max_trace_height);
 // --segment-max-height-bits / --segment-max-cells are `cargo openvm prove`'s SegmentationArgs
 // (crates/cli/src/commands/prove.rs:133-151, 323-333). openvm.toml cannot set them: SystemConfig's
@@ -71,10 +73,6 @@ export function meteredExec(
     throw new UsageError('--format markdown needs --segments');
   if (opts.format === 'trace' && opts.segments)
     throw new UsageError('--segments prints JSON (default) or --format markdown, not a trace');
-  if (opts.mode !== 'persistent')
-    throw new UsageError(
-      '--segments/--profile need continuations (--mode persistent): OpenVM proves a volatile run as one segment',
-    );
   const bits = opts['segment-max-height-bits'];
   if (bits !== undefined && opts['max-segment-length'] !== undefined)
     throw new UsageError('give --max-segment-length or --segment-max-height-bits, not both');
@@ -82,6 +80,10 @@ export function meteredExec(
     throw new UsageError(`bad --segment-max-height-bits \`${bits}\` (expected at most 30)`);
   const maxSegmentLength = bits === undefined ? opts['max-segment-length'] : 2 ** bits;
   const maxCells = opts['segment-max-cells'];
+  if (opts.mode === 'volatile' && (maxSegmentLength !== undefined || maxCells !== undefined))
+    io.err(
+      'note: a volatile run is one segment (OpenVM proves it without continuations): segment limits do not apply\n',
+    );
   let run: MeteredRun;
   try {
     run = new MeteredRun(program, {
@@ -90,6 +92,7 @@ export function meteredExec(
       maxSegmentLength,
       limits: maxCells === undefined ? undefined : { maxCells },
       allocator: opts.alloc ?? 'none',
+      mode: opts.mode,
       // Only a profile reads the attribution log; only speedscope's evented profiles need all of it (their
       // size grows with the run's calls and returns); pprof and folded fold it as the run goes.
       attribution:

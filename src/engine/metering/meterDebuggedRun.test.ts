@@ -71,17 +71,30 @@ describe('metering the debugged run (allocator interposition)', () => {
     );
   });
 
-  it("the worker's meter view takes the session's allocator and says what it metered", () => {
+  it("the worker's meter view takes the session's allocator and memory mode and says what it metered", () => {
     const v = meterView(bytes, { allocator: 'orthotope', mode: 'volatile' });
     expect([v.instret, v.allocator, v.unavailable]).toEqual([335_808, 'orthotope', null]);
-    // Volatile memory's AIRs are not catalogued: metered in persistent mode, and the view says so.
-    expect(v.mode).toBe('persistent');
+    // The volatile session is metered volatile: one segment with VolatileBoundaryAir, no Merkle AIRs.
+    expect([v.mode, v.segments.length]).toEqual(['volatile', 1]);
     const frames = new Set(v.profiles.instructions.flatMap((e) => e.stack));
     expect(frames).toContain('free [orthotope]');
-    expect(v.segments[0].airs.map((a) => a.air_name)).toContain('PersistentBoundaryAir<8>');
+    const names = v.segments[0].airs.map((a) => a.air_name);
+    expect(names).toContain('VolatileBoundaryAir');
+    expect(names).not.toContain('PersistentBoundaryAir<8>');
+    expect(names).not.toContain('MemoryMerkleAir<8>');
   });
 
-  it('MeteredRun refuses volatile mode rather than metering it with persistent AIRs', () => {
-    expect(() => new MeteredRun(loadGuestProgram(bytes), { mode: 'volatile' })).toThrow(/persistent mode/);
+  it('the same run in both modes: the instructions and chip rows agree, the memory AIRs differ', () => {
+    const p = new MeteredRun(loadGuestProgram(bytes), { allocator: 'orthotope' });
+    const v = new MeteredRun(loadGuestProgram(bytes), { allocator: 'orthotope', mode: 'volatile' });
+    const pr = p.run();
+    const vr = v.run();
+    expect(vr.instret).toBe(pr.instret);
+    const total = (run: MeteredRun, r: typeof pr, key: string) =>
+      run.inventory.has(key) ? r.segments.reduce((t, s) => t + s.rows[run.inventory.id(key)], 0) : 0;
+    for (const key of ['base_alu', 'load_store', 'branch_eq', 'jal_lui', 'phantom'])
+      expect(total(v, vr, key)).toBe(total(p, pr, key));
+    // Volatile: a boundary row per touched cell; persistent: 2 per touched 8-cell chunk (per segment).
+    expect(total(v, vr, 'boundary')).not.toBe(total(p, pr, 'boundary'));
   });
 });

@@ -30,7 +30,7 @@ export interface MeterView {
   configSource: string;
   /** The allocator interposition metered (the debugged run's; servedCalls.ts for 'orthotope'). */
   allocator: 'none' | 'observe' | 'orthotope';
-  /** The memory mode metered (always persistent: a volatile session's differs, and the panel says so). */
+  /** The memory mode metered: the session's (volatile: one segment, VolatileBoundaryAir, no Merkle AIRs). */
   mode: MemoryMode;
   segments: SegmentJson[];
   /**
@@ -71,9 +71,9 @@ export function meterRun(
   const missing = describeMissing(missingSettings(program.decoded, vmConfig ?? defaultVmConfig()));
   const configSource = vmConfig?.source ?? 'defaults';
   const allocator = options.allocator ?? 'none';
-  // Metering has persistent memory's AIRs only (PersistentBoundaryAir<8> + MemoryMerkleAir<8>, Poseidon2):
-  // a volatile session is metered in persistent mode and the view says so (`mode`), for the panel to name.
-  const mode = 'persistent';
+  // The session's memory mode: a volatile session is metered as OpenVM proves it, one segment with
+  // VolatileBoundaryAir and no Merkle AIRs (meteredRun.ts); `mode` says which, for the panel to name.
+  const mode: MemoryMode = options.mode ?? vmConfig?.system.mode ?? 'persistent';
   let run: MeteredRun;
   let result: MeteringResult;
   try {

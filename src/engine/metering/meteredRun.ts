@@ -17,6 +17,9 @@
 // Cost: the plain run plus one observer call per instruction (the access plan foresees RV32IM's memory
 // accesses; only unforeseeable instructions get a per-access hook), a snapshot per check only near a cut,
 // and a replay of one window per segment.
+// Volatile memory (continuations disabled): OpenVM proves the run as ONE segment (SingleSegmentVmProver,
+// crates/vm/src/arch/vm.rs:1196-1228: no metered execution, no cuts), with the volatile inventory
+// (airs/volatileAirs.ts) and finalize(false) (segments/volatileHeights.ts); no Merkle tree is kept.
 
 import { EngineError } from '../errors';
 import type { MeteringOptions, MeteringResult, SegmentResult } from './meteringTypes';
@@ -30,7 +33,7 @@ import { accessPlan, MEM_HOOKED, MEM_NONE, MEM_REVEAL, MEM_RS1_IMM } from './seg
 import { GuestMachine, type GuestState } from '../timeline/machines/guestMachine';
 import { OP_ALGEBRA } from '../guest/isa/opcodes';
 import { algebraAirKey } from './airs/algebraAirs';
-import { AirInventory } from './airs/airs';
+import { AirInventory, PERSISTENT_SYSTEM, volatileSystem } from './airs/airs';
 import { AttributionLog } from './attribution/attributionLog';
 import { WholeRunFold } from './attribution/wholeRunFold';
 import { enterInstruction, FunctionTable, type StackCursor, StackTrie } from './attribution/callStacks';
@@ -40,6 +43,7 @@ import { MeteredCtx } from './segments/meteredCtx';
 import type { MerkleIds } from './segments/merkleIds';
 import { type DynamicRows, dynamicRows, opcodeAirTable, precompileAirTable } from './airs/opcodeAirs';
 import { finalizeSegment, programLength } from './segments/segmentHeights';
+import { finalizeVolatileSegment } from './segments/volatileHeights';
 import { startSegmentMemory } from './segments/segmentMemory';
 import { markServedCalls } from './servedCalls';
 import type { MemoryMode } from '../memory/config';
@@ -95,7 +99,8 @@ export class MeteredRun {
   private readonly window: number;
   private readonly maxInstret: number;
   private readonly slack: Float64Array;
-  private readonly tree: MerkleIds;
+  /** The Merkle tree of persistent memory; null for volatile memory (no continuations: one segment). */
+  private readonly tree: MerkleIds | null;
   private readonly touches = new FirstTouch();
   private readonly cursor: StackCursor = { node: 0, pending: 0 };
   private node = 0;
@@ -130,7 +135,14 @@ export class MeteredRun {
     options: MeteringOptions = {},
   ) {
     this.log = new AttributionLog(options.attribution !== 'totals');
-    this.inventory = new AirInventory(options.extensions ?? runExtensionAirs(program, options.vmConfig));
+    this.memoryMode = options.mode ?? 'persistent';
+    const sys = options.vmConfig?.system;
+    this.inventory = new AirInventory(
+      options.extensions ?? runExtensionAirs(program, options.vmConfig),
+      this.memoryMode === 'volatile'
+        ? volatileSystem(sys?.numPublicValues, sys?.maxConstraintDegree)
+        : PERSISTENT_SYSTEM,
+    );
     this.airCount = this.inventory.length;
     const limits = { ...defaultLimits(), ...options.limits };
     if (options.maxSegmentLength !== undefined) limits.maxTraceHeight = options.maxSegmentLength;
@@ -160,14 +172,6 @@ export class MeteredRun {
     this.funcOf = this.functions.funcOf;
     this.linkKind = this.functions.linkKind;
     this.allocator = options.allocator ?? 'none';
-    this.memoryMode = options.mode ?? 'persistent';
-    // OpenVM runs a volatile guest as one segment with VolatileBoundaryAir (and PublicValuesAir, no Merkle,
-    // no Poseidon2 periphery: crates/vm/src/system/mod.rs); this catalogue has persistent memory's AIRs only.
-    if (this.memoryMode !== 'persistent')
-      throw new EngineError(
-        'request',
-        'metering needs continuations (persistent mode): the volatile memory AIRs are not catalogued',
-      );
     // Served allocator calls get their own frames (servedCalls.ts): before the trie, which fixes the names.
     const served =
       this.allocator === 'orthotope'
@@ -196,7 +200,7 @@ export class MeteredRun {
       orthotope: this.allocator === 'orthotope',
     });
     this.memory = this.machine.memory;
-    this.tree = initialMerkleTree(this.memory);
+    this.tree = this.inventory.continuations ? initialMerkleTree(this.memory) : null;
     this.machine.interpreter.onStep = (idx) => this.step(idx);
     // A served call runs no instruction of its own (no onStep): an observing hook before the serving one
     // counts it as the one instruction it is.
@@ -222,11 +226,23 @@ export class MeteredRun {
       this.machine.run(this.window);
       this.flushAdapterRows();
       if (m.status === 'failed') break;
+      if (m.status === 'terminated' && this.tree === null) {
+        // Volatile: the one segment is the whole run; no estimate decided anything (metered = exact rows).
+        this.commitWindow();
+        this.closeSegment(0, m.instret, null, null);
+        break;
+      }
       if (m.status === 'terminated') {
         this.commitWindow();
         const last = this.metered.terminate(m.instret - before);
         this.closeSegment(last.instretStart, last.numInsns, last.traceHeights, null);
         break;
+      }
+      if (this.tree === null) {
+        this.commitWindow();
+        if (m.instret >= this.maxInstret)
+          return { segments: this.segments, instret: m.instret, exitCode: null, error: null, stopped: true };
+        continue;
       }
       for (let air = 0; air < this.airCount; air++) this.metered.addRows(air, this.winRows[air]);
       const cut = this.metered.check();
@@ -256,6 +272,9 @@ export class MeteredRun {
     const mode = this.mode;
     if (mode === SILENT) return;
     if (this.effects) this.settleEffects();
+    // Volatile memory starts as single cells: the first access to each 4-cell unit (not only to each 8-cell
+    // chunk FirstTouch sees) merges it, so every instruction's adapter records are charged right after it.
+    if (this.tree === null) this.effects = true;
     const at = this.nextAt++;
     let node = this.node;
     if (this.cursor.pending !== 0 || this.trieFunc[node] !== this.funcOf[idx]) node = this.enter(idx);
@@ -360,7 +379,9 @@ export class MeteredRun {
   private access(as: number, ptr: number, size: number, node: number): void {
     if ((as !== 1 || this.touches.registers[ptr >>> 3] === 0) && this.touch(as, ptr, size, node))
       this.effects = true;
-    if (this.mode === NORMAL && (as !== 1 || size > 4)) this.metered.onMemoryOperation(as, ptr, size);
+    // The metered estimate decides cuts; a volatile run has none (and OpenVM meters none).
+    if (this.mode === NORMAL && (as !== 1 || size > 4) && this.tree !== null)
+      this.metered.onMemoryOperation(as, ptr, size);
   }
 
   /** Charges the adapter rows recorded since the last call to the current instruction's node. */
@@ -435,18 +456,21 @@ export class MeteredRun {
   private closeSegment(
     start: number,
     numInsns: number,
-    metered: Float64Array,
+    metered: Float64Array | null,
     reason: SegmentReason | null,
   ): void {
     const endTimestamp = this.memory.timestamp;
-    const h = finalizeSegment(
-      this.inventory,
-      this.memory,
-      this.segRows,
-      this.programLength,
-      this.tree,
-      this.touches,
-    );
+    const h =
+      this.tree === null
+        ? finalizeVolatileSegment(this.inventory, this.memory, this.segRows, this.programLength, this.touches)
+        : finalizeSegment(
+            this.inventory,
+            this.memory,
+            this.segRows,
+            this.programLength,
+            this.tree,
+            this.touches,
+          );
     // Finalize's rows go to the instruction that first touched the chunk (its origin).
     for (const c of h.charges) {
       const node = c.owner >= 0 ? this.originNode[c.owner] : 0;
@@ -462,7 +486,7 @@ export class MeteredRun {
       numInsns,
       rows: h.rows,
       padded: h.padded,
-      metered,
+      metered: metered ?? h.rows.slice(),
       reason,
       endTimestamp,
     });

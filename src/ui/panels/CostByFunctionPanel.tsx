@@ -89,6 +89,9 @@ export function CostByFunctionPanel() {
         Max segment length{' '}
         <select
           aria-label="Max segment length"
+          // A volatile run is one segment: OpenVM proves it without continuations, so no limit cuts it.
+          disabled={meter?.mode === 'volatile'}
+          title={meter?.mode === 'volatile' ? 'Volatile memory: one segment, never cut' : undefined}
           value={limit === undefined ? '' : String(limit)}
           onChange={(e) =>
             setMeterMaxSegmentLength(e.target.value === '' ? undefined : Number(e.target.value))

@@ -28,13 +28,25 @@ describe('meterSubject', () => {
     expect(s.differs).toEqual([]);
   });
 
-  it('names what differs: volatile memory rows, an orthotope run metered in several segments', () => {
+  it('a volatile session is metered volatile (one segment, VolatileBoundaryAir): nothing differs', () => {
+    const s = meterSubject('hashmap.elf', { mode: 'volatile', alloc: 'orthotope', input: '' }, undefined, {
+      mode: 'volatile',
+      segments: [{}] as never[],
+    });
+    expect(s.measures).toMatch(
+      /allocator calls served by orthotope · volatile memory \(one segment: VolatileBoundaryAir, no Merkle tree\)$/,
+    );
+    expect(s.measures).not.toMatch(/persistent/);
+    expect(s.differs).toEqual([]);
+  });
+
+  it('names what differs: a view of the other memory mode, an orthotope run metered in several segments', () => {
     const s = meterSubject('hashmap.elf', { mode: 'volatile', alloc: 'orthotope', input: '' }, undefined, {
       mode: 'persistent',
       segments: [{}, {}, {}] as never[],
     });
     expect(s.differs).toHaveLength(2);
-    expect(s.differs[0]).toMatch(/volatile memory mode .*persistent mode's/);
+    expect(s.differs[0]).toMatch(/volatile memory mode, the metered one in persistent mode/);
     expect(s.differs[1]).toMatch(/one segment .*into 3 segments/);
   });
 });

@@ -3,11 +3,12 @@
 // the allocator-off run — and nothing said so). Metering (engine/metering) runs the program with the
 // Input, the openvm.toml and the allocator interposition the session was opened with: the run being
 // debugged (orthotope's served calls are one instruction each, in "malloc [orthotope]" frames:
-// engine/metering/servedCalls.ts). What it still cannot reproduce is named, exactly:
-//   * volatile memory: metering has persistent memory's AIRs only, so the memory AIR rows are persistent
-//     mode's (the instructions and chip rows are the same: the mode changes no instruction);
+// engine/metering/servedCalls.ts), in its memory mode: a volatile session is metered as OpenVM v1.7.0 proves
+// it, one segment with VolatileBoundaryAir and no Merkle tree (engine/metering/meteredRun.ts). What it still
+// cannot reproduce is named, exactly:
+//   * a view metered in another memory mode than the session's (the panel shows the view it has);
 //   * an orthotope run cut into segments: the session runs it as one segment (not a run OpenVM executes),
-//     metering cuts it where OpenVM would.
+//     metering cuts it where OpenVM would (persistent memory only: a volatile run is never cut).
 import type { MeterView } from '../../engine/metering/meterView';
 import type { RunOptionsUi } from '../debugger/storeTypes';
 
@@ -22,6 +23,11 @@ function shortInput(input: string): string {
   const t = input.trim();
   return t.length > 24 ? `${t.slice(0, 21)}…` : t;
 }
+
+const MEMORY: Record<MeterView['mode'], string> = {
+  persistent: 'persistent memory',
+  volatile: 'volatile memory (one segment: VolatileBoundaryAir, no Merkle tree)',
+};
 
 const ALLOCATOR: Record<RunOptionsUi['alloc'], string> = {
   off: "the guest's own allocator",
@@ -41,12 +47,12 @@ export function meterSubject(
     options.input.trim() ? `input ${shortInput(options.input)}` : 'no input',
     configName ?? 'default VM config (no openvm.toml)',
     ALLOCATOR[options.alloc],
-    `${mode} memory`,
+    MEMORY[mode],
   ].join(' · ');
   const differs: string[] = [];
-  if (options.mode === 'volatile' && mode !== 'volatile')
+  if (options.mode !== mode)
     differs.push(
-      "the debugged run is in volatile memory mode (VolatileBoundaryAir, no Merkle tree); metering has persistent memory's AIRs only, so its boundary, Merkle and adapter rows are persistent mode's (instructions and chip rows are the same)",
+      `the debugged run is in ${options.mode} memory mode, the metered one in ${mode} mode, so its boundary, Merkle and adapter rows are ${mode} mode's (instructions and chip rows are the same)`,
     );
   const segments = meter?.segments.length ?? 0;
   if (options.alloc === 'orthotope' && segments > 1)

@@ -16,6 +16,7 @@
 
 import type { Air, AirKind, AirSpec } from './airSpec';
 import { INT256_CHIP_AIRS, SHA256_VM_AIR } from './hashBigintAirs';
+import { publicValuesAir, VOLATILE_BOUNDARY_AIR } from './volatileAirs';
 
 export type { Air, AirKind, AirSpec } from './airSpec';
 
@@ -46,13 +47,41 @@ export const SYSTEM_HEAD: readonly AirSpec[] = [
   spec('adapter32', 'AccessAdapterAir<32>', 'adapter', 41, 16, 5),
 ];
 
+const PHANTOM_AIR = spec('phantom', 'PhantomAir', 'phantom', 6, 12, 3);
+// range_checker bits 17: 2^18 rows (preprocessed).
+const VAR_RANGE_AIR = spec('var_range', 'VariableRangeCheckerAir', 'lookup', 1, 8, 1, 2, 262_144);
+
 /** System AIRs after the extensions. */
 export const SYSTEM_TAIL: readonly AirSpec[] = [
-  spec('phantom', 'PhantomAir', 'phantom', 6, 12, 3),
+  PHANTOM_AIR,
   spec('poseidon2', 'Poseidon2PeripheryAir<BabyBearParameters>, 1>', 'poseidon2', 300, 8, 1),
-  // range_checker bits 17: 2^18 rows (preprocessed).
-  spec('var_range', 'VariableRangeCheckerAir', 'lookup', 1, 8, 1, 2, 262_144),
+  VAR_RANGE_AIR,
 ];
+
+/** The system AIRs around the extensions' (SystemConfig::create_airs, crates/vm/src/system/mod.rs:302-356). */
+export interface SystemAirs {
+  /** continuation_enabled: persistent memory (segments, Merkle tree) or volatile (one segment). */
+  readonly continuations: boolean;
+  readonly head: readonly AirSpec[];
+  readonly tail: readonly AirSpec[];
+}
+
+export const PERSISTENT_SYSTEM: SystemAirs = { continuations: true, head: SYSTEM_HEAD, tail: SYSTEM_TAIL };
+
+/**
+ * Without continuations (volatile memory, volatileAirs.ts): ProgramAir, VmConnectorAir, PublicValuesAir when
+ * num_public_values > 0, VolatileBoundaryAir, the adapters; no MemoryMerkleAir, no Poseidon2 periphery.
+ */
+export function volatileSystem(numPublicValues = 32, maxConstraintDegree = 3): SystemAirs {
+  const [program, connector] = SYSTEM_HEAD;
+  const adapters = SYSTEM_HEAD.filter((a) => a.kind === 'adapter');
+  const publicValues = numPublicValues > 0 ? [publicValuesAir(numPublicValues, maxConstraintDegree)] : [];
+  return {
+    continuations: false,
+    head: [program, connector, ...publicValues, VOLATILE_BOUNDARY_AIR, ...adapters],
+    tail: [PHANTOM_AIR, VAR_RANGE_AIR],
+  };
+}
 
 /** Extension AIRs in their own insertion order (the inventory reverses each extension's list and the extension order). */
 export interface ExtensionAirs {
@@ -190,16 +219,24 @@ export class AirInventory {
   private readonly byKey = new Map<string, Air>();
   readonly programId: number;
   readonly boundaryId: number;
+  /** MemoryMerkleAir<8> and the Poseidon2 periphery: -1 without continuations (volatile). */
   readonly merkleId: number;
   /** AIR id of AccessAdapterAir<2>; AccessAdapterAir<2^k> is adapterOffset + k - 1. */
   readonly adapterOffset: number;
   readonly poseidon2Id: number;
   readonly phantomId: number;
 
-  constructor(extensions: readonly ExtensionAirs[] = DEFAULT_EXTENSIONS) {
-    const ordered: AirSpec[] = [...SYSTEM_HEAD];
+  /** continuation_enabled: persistent memory's AIRs (else volatile's, volatileSystem). */
+  readonly continuations: boolean;
+
+  constructor(
+    extensions: readonly ExtensionAirs[] = DEFAULT_EXTENSIONS,
+    system: SystemAirs = PERSISTENT_SYSTEM,
+  ) {
+    this.continuations = system.continuations;
+    const ordered: AirSpec[] = [...system.head];
     for (let e = extensions.length - 1; e >= 0; e--) ordered.push(...[...extensions[e].airs].reverse());
-    ordered.push(...SYSTEM_TAIL);
+    ordered.push(...system.tail);
     this.airs = ordered.map((s, id) => ({ ...s, id, totalWidth: s.prepCols + s.mainCols + s.permCols }));
     for (const a of this.airs) {
       if (this.byKey.has(a.key)) throw new Error(`duplicate AIR key ${a.key}`);
@@ -207,11 +244,12 @@ export class AirInventory {
     }
     this.programId = this.id('program');
     this.boundaryId = this.id('boundary');
-    this.merkleId = this.id('merkle');
+    this.merkleId = this.has('merkle') ? this.id('merkle') : -1;
     this.adapterOffset = this.id('adapter2');
-    this.poseidon2Id = this.id('poseidon2');
+    this.poseidon2Id = this.has('poseidon2') ? this.id('poseidon2') : -1;
     this.phantomId = this.id('phantom');
-    if (this.poseidon2Id !== this.airs.length - 2)
+    // MemoryCtx reads the periphery at trace_heights.len() - 2 (metered/memory_ctx.rs:276).
+    if (this.continuations && this.poseidon2Id !== this.airs.length - 2)
       throw new Error('Poseidon2 periphery must be the second-to-last AIR');
   }
 

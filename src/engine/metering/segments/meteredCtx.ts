@@ -58,8 +58,11 @@ export class MeteredCtx {
     this.checkpointHeights = new Float64Array(n);
     this.scratch = new Float64Array(n);
     this.memory = new MeteredMemory(inventory);
-    this.memory.addRegisterMerkleHeights();
-    this.memory.lazyUpdate(this.heights);
+    // Volatile memory has no Merkle AIRs (and its run is never metered for cuts: meteredRun.ts).
+    if (inventory.continuations) {
+      this.memory.addRegisterMerkleHeights();
+      this.memory.lazyUpdate(this.heights);
+    }
   }
 
   /** on_memory_operation (ctx.rs:213-233): adapter estimate by size, pages for every space but registers. */

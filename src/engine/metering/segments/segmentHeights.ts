@@ -9,6 +9,7 @@
 //   Poseidon2PeripheryAir distinct permutation inputs (poseidon2/trace.rs:24, next_power_of_two_or_zero)
 //   ProgramAir            the program's instructions (program/trace.rs:166-180, padded to a power of two)
 //   VmConnectorAir 2, lookup AIRs their preprocessed heights.
+// Volatile memory (no continuations) is volatileHeights.ts.
 // Also charges each memory row to the owner that first touched its chunk (finalize's split of a block to
 // the block's first chunk, its merge per chunk to that chunk).
 
@@ -21,6 +22,11 @@ import { nextPowerOfTwo, nextPowerOfTwoOrZero } from './limits';
 import { leafIndex, type MerkleIds, type TouchedLeaf } from './merkleIds';
 
 export const CHUNK = 8;
+
+/** FirstTouch's owner of the chunk holding (as, ptr), from its ownerMap; -1: no observed access touched it first. */
+export function chunkOwner(owners: Map<number, number>, as: number, ptr: number): number {
+  return owners.get(as * 2 ** 27 + Math.floor(ptr / CHUNK)) ?? -1;
+}
 
 /** Rows charged to an owner (FirstTouch's owner id; -1: none) for one AIR. */
 export interface Charge {
@@ -57,7 +63,7 @@ export function finalizeSegment(
 ): SegmentHeights {
   const owners = touches.ownerMap();
   // -1: a chunk no observed access touched first (charged to the root).
-  const ownerOf = (as: number, ptr: number) => owners.get(as * 2 ** 27 + Math.floor(ptr / CHUNK)) ?? -1;
+  const ownerOf = (as: number, ptr: number) => chunkOwner(owners, as, ptr);
   const charges: Charge[] = [];
   const charge = (owner: number, air: number, rows: number) => {
     if (rows !== 0) charges.push({ owner, air, rows });
@@ -89,18 +95,24 @@ export function finalizeSegment(
   for (const [owner, rows] of merkle.merkleByOwner) charge(owner, inventory.merkleId, rows);
   for (const [owner, rows] of merkle.poseidon2ByOwner) charge(owner, inventory.poseidon2Id, rows);
 
-  const rows = new Float64Array(inventory.length);
-  for (const a of inventory.airs) {
-    if (a.kind === 'chip' || a.kind === 'phantom') rows[a.id] = chipRows[a.id];
-    else if (a.kind === 'program') rows[a.id] = programLength;
-    else if (a.constantHeight !== undefined) rows[a.id] = a.constantHeight;
-  }
+  const rows = staticRows(inventory, chipRows, programLength);
   memory.records.rows.forEach((r, k) => (rows[inventory.adapterOffset + k] = r));
   rows[inventory.boundaryId] = 2 * touched.pointer.length;
   rows[inventory.merkleId] = merkle.merkleRows;
   rows[inventory.poseidon2Id] = merkle.poseidon2Rows;
   const padded = rows.map((r, air) => paddedHeight(inventory, air, r));
   return { rows, padded, charges };
+}
+
+/** Rows of the chip, phantom, program and constant-height AIRs (the memory AIRs' are the caller's). */
+export function staticRows(inventory: AirInventory, chipRows: Float64Array, programLength: number): Float64Array {
+  const rows = new Float64Array(inventory.length);
+  for (const a of inventory.airs) {
+    if (a.kind === 'chip' || a.kind === 'phantom') rows[a.id] = chipRows[a.id];
+    else if (a.kind === 'program') rows[a.id] = programLength;
+    else if (a.constantHeight !== undefined) rows[a.id] = a.constantHeight;
+  }
+  return rows;
 }
 
 /** The number of instructions ProgramAir holds: every word the transpiler turned into an instruction. */

@@ -11,6 +11,8 @@ export function windowSlack(inventory: AirInventory, window: number): Float64Arr
   const s = new Float64Array(inventory.length);
   for (const a of inventory.airs) if (a.kind === 'chip' || a.kind === 'phantom') s[a.id] = w;
   const pageNodes = 63 + (MERKLE_HEIGHT - 6);
+  // A volatile run is never cut (meteredRun.ts): no memory estimate, no Merkle AIRs.
+  if (!inventory.continuations) return s;
   s[inventory.boundaryId] = w * 64;
   s[inventory.merkleId] = w * 2 * pageNodes;
   s[inventory.poseidon2Id] = w * 2 * (64 + pageNodes);
