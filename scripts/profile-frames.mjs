@@ -53,6 +53,7 @@ try {
     await page.waitForSelector('[data-testid=status][data-status=ready]', { timeout: 120_000 });
     await page.waitForSelector('.app[data-settled=true]', { timeout: 120_000 });
   };
+  page.on('console', (m) => m.text().startsWith('[prof]') && console.log(m.text()));
   await page.goto(`http://127.0.0.1:${PORT}/?example=hello.elf&input=${u64Hex(100_000)}`);
   await ready();
   const cdp = await page.context().newCDPSession(page);
