@@ -16,6 +16,11 @@ function tidy(root: HTMLElement) {
     r.removeAttribute('role');
 }
 
+function insideBody(node: Node): boolean {
+  const el = node instanceof Element ? node : node.parentElement;
+  return el?.closest('.dock-body') != null;
+}
+
 export function useDockAria(root: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     const el = root.current;
@@ -28,7 +33,11 @@ export function useDockAria(root: RefObject<HTMLElement | null>): void {
       decorateSashes(el);
       observer.observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ['role'] });
     };
-    const observer = new MutationObserver(() => {
+    // Only dockview's own frame matters: a change inside a panel's body (a list scrolled, a frame shown)
+    // leaves groups, live regions and sashes as they were, and re-reading every sash's size after it would
+    // force a layout in the middle of the panels' commit.
+    const observer = new MutationObserver((records) => {
+      if (records.every((r) => insideBody(r.target))) return;
       if (!queued) {
         queued = true;
         queueMicrotask(run);

@@ -19,18 +19,29 @@ function parts(sash: HTMLElement) {
   return { before: views?.[index], after: views?.[index + 1], horizontal };
 }
 
+/** Sets `name` on `el` only when it changes (an unchanged write still invalidates the element's style). */
+function setAttr(el: HTMLElement, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
 /** Gives every sash under `root` its role, name, orientation and current size. */
 export function decorateSashes(root: HTMLElement): void {
-  for (const sash of root.querySelectorAll<HTMLElement>('.dv-sash')) {
+  // All sizes are read before anything is written: one layout, not one per sash.
+  const sashes = [...root.querySelectorAll<HTMLElement>('.dv-sash')].map((sash) => {
     const { before, after, horizontal } = parts(sash);
-    if (!before || !after) continue;
+    if (!before || !after) return null;
     const size = Math.round(before.getBoundingClientRect()[horizontal ? 'width' : 'height']);
-    sash.tabIndex = 0;
-    sash.setAttribute('role', 'separator');
-    sash.setAttribute('aria-orientation', horizontal ? 'vertical' : 'horizontal');
-    sash.setAttribute('aria-label', `Resize between ${viewName(before)} and ${viewName(after)}`);
-    sash.setAttribute('aria-valuenow', String(size));
-    sash.setAttribute('aria-valuemin', '0');
+    return { sash, before, after, horizontal, size };
+  });
+  for (const s of sashes) {
+    if (s === null) continue;
+    const { sash, before, after, horizontal, size } = s;
+    if (sash.tabIndex !== 0) sash.tabIndex = 0;
+    setAttr(sash, 'role', 'separator');
+    setAttr(sash, 'aria-orientation', horizontal ? 'vertical' : 'horizontal');
+    setAttr(sash, 'aria-label', `Resize between ${viewName(before)} and ${viewName(after)}`);
+    setAttr(sash, 'aria-valuenow', String(size));
+    setAttr(sash, 'aria-valuemin', '0');
   }
 }
 

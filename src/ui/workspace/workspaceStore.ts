@@ -83,8 +83,10 @@ export function fitTimeline(): void {
   if (!api || !panel || !body || api.hasMaximizedGroup()) return;
   const tabs = panel.group.element.querySelector('.dv-tabs-and-actions-container');
   const want = Math.ceil(body.scrollHeight + (tabs?.clientHeight ?? 28) + 2);
-  if (panel.group.api.height < api.height * 0.95)
-    panel.group.api.setSize({ height: Math.min(want, Math.round(api.height * 0.4)) });
+  const height = Math.min(want, Math.round(api.height * 0.4));
+  // Already fitted (the tracks' resize observer calls this often): no relayout, no re-serialized layout.
+  if (panel.group.api.height === height) return;
+  if (panel.group.api.height < api.height * 0.95) panel.group.api.setSize({ height });
   applied = fromDockview(api.toJSON());
 }
 

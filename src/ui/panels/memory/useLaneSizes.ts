@@ -2,7 +2,8 @@
 // render the free height under the toolbar minus each lane's own chrome (header, overview, borders:
 // measured, as they wrap with the width) is cut into grid rows (laneRows.ts). The sizes go to the store,
 // which asks the worker for windows of that size; nothing changes (no request) while they stay the same.
-import { type RefObject, useLayoutEffect, useState } from 'react';
+// It measures only when a size or the lanes' shape changed (see below), not after every frame's commit.
+import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
 import type { LaneView } from '../../../engine/views/frameTypes';
 import type { LaneSize } from '../../debugger/storeTypes';
 import { gridGeometry, gutterWidth, ROW_PITCH } from './gridLayout';
@@ -28,26 +29,39 @@ export function useLaneSizes(
   width: number,
   onSizes: ((sizes: Record<number, LaneSize>) => void) | undefined,
 ): void {
-  // Bumped by the ResizeObserver: a new panel height re-runs the measurement below.
-  const [, setResized] = useState(0);
+  // Bumped by the ResizeObserver when the panel, anything in it above the lanes, or a lane changes size
+  // (a header that wraps, a grid that got its rows): the measurement below re-runs on those only, so a
+  // new frame that leaves every size as it was does not force a layout in the middle of its commit.
+  const [resized, setResized] = useState(0);
+  const laneCount = lanes.length;
   useLayoutEffect(() => {
     const el = panel.current;
+    const box = lanesBox.current;
     if (el === null) return;
     const observer = new ResizeObserver(() => setResized((n) => n + 1));
     observer.observe(el);
+    for (const child of el.children) observer.observe(child);
+    for (const lane of box?.querySelectorAll(':scope > [data-testid=lane]') ?? []) observer.observe(lane);
     return () => observer.disconnect();
-  }, [panel]);
+  }, [panel, lanesBox, laneCount]);
 
+  const shape = lanes.map((l) => `${l.addressSpace}:${l.cells}:${l.align}:${l.lastAccess !== null}`).join();
+  const measured = useRef<string | null>(null);
+  const onSized = useRef<typeof onSizes>(undefined);
   useLayoutEffect(() => {
     const el = panel.current;
     const box = lanesBox.current;
     if (el === null || box === null || onSizes === undefined || lanes.length === 0) return;
+    const key = `${resized}|${width}|${format}|${shape}`;
+    if (measured.current === key && onSized.current === onSizes) return;
     const style = getComputedStyle(el);
     const top =
       box.getBoundingClientRect().top - el.getBoundingClientRect().top - el.clientTop + el.scrollTop;
     const room = el.clientHeight - parseFloat(style.paddingBottom) - top;
     const laneEls = box.querySelectorAll<HTMLElement>(':scope > [data-testid=lane]');
     if (laneEls.length !== lanes.length) return;
+    measured.current = key;
+    onSized.current = onSizes;
     let chrome = parseFloat(getComputedStyle(box).rowGap || '0') * (lanes.length - 1);
     for (const l of laneEls)
       chrome += l.offsetHeight - (l.querySelector<HTMLElement>('.mem-grid')?.offsetHeight ?? 0);

@@ -46,6 +46,9 @@ export function DisassemblyView({ pc, operands, breakpoints, onToggle }: Disasse
     getScrollElement: () => scroller.current,
     estimateSize: (i) => (labelled.has(pcBase + 4 * i) ? 2 * ROW : ROW),
     overscan: 12,
+    // A scroll re-renders the rows in React's next task instead of synchronously inside the scroll event
+    // (flushSync): a follow-pc scroll during a big commit would otherwise render and measure in one frame.
+    useFlushSync: false,
   });
   const pcRow = rowOf(pc);
   useEffect(() => {
