@@ -69,7 +69,7 @@ test('defects 1, 2 and 6: bincode opened with its input; progress and Cancel; St
   await ready(page);
   // The ELF and its input, selected together (the dropped set is kept: defect 6). Cancel is tried on a
   // run that cannot end while the test looks at it: fibonacci with n = 10^9 (~1.5·10^10 instructions; the
-  // recording stops at the 10^8 step limit, minutes away), so the Cancel button is there to be clicked.
+  // recording stops at the 2 × 10^9 step limit, minutes away), so the Cancel button is there to be clicked.
   // Without its input the guest would stop at its first read, with no progress to see.
   const longInput = test.info().outputPath('fibonacci-1e9.input.json');
   writeFileSync(longInput, JSON.stringify({ input: ['0x0100ca9a3b00000000'] }));

@@ -24,8 +24,7 @@ import { meteredExec, meteringOptions } from './segmentsOutput';
 import { atOption, checkAtOptions, dumpOption, guestStateAt } from './stateAt';
 import { loadProgramOrReport, programBytesOrReport } from './loadProgram';
 import { segmentedMachine, segmentSettings, segmentsSummary } from './segmentedExec';
-
-export const DEFAULT_MAX_STEPS = 100_000_000;
+import { DEFAULT_GUEST_MAX_STEPS } from '../engine/timeline/sessionTypes';
 
 const options = {
   input: text(
@@ -38,7 +37,7 @@ const options = {
     'N',
     'stop after N instructions (exit code 4 if the guest has not terminated)',
     1,
-    DEFAULT_MAX_STEPS,
+    DEFAULT_GUEST_MAX_STEPS,
   ),
   alloc: choice(
     ['observe', 'orthotope'],

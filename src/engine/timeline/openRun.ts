@@ -14,14 +14,19 @@ import { parseMtrace } from '../scripts/mtraceParser';
 import { AllocMachine } from './machines/allocMachine';
 import { GuestMachine } from './machines/guestMachine';
 import { MtraceMachine } from './machines/mtraceMachine';
-import type { SegmentationInfo, SegmentSettings, SessionKind, SessionOptions } from './sessionTypes';
+import {
+  DEFAULT_GUEST_MAX_STEPS,
+  type SegmentationInfo,
+  type SegmentSettings,
+  type SessionKind,
+  type SessionOptions,
+} from './sessionTypes';
 import type { SegmentBound } from './machines/segmentCursor';
 import type { GuestProgram } from '../guest/program/guestProgram';
 import type { VmConfig } from '../guest/config/vmConfig';
 import type { TimelineOptions } from './recording/timeline';
 
 export const DEFAULT_BUDGET_BYTES = 48 * 2 ** 20;
-export const DEFAULT_GUEST_MAX_STEPS = 100_000_000;
 
 /**
  * Where OpenVM cuts a persistent guest run (metering/segmentPlan.ts, above this room: the session passes it

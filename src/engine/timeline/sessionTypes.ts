@@ -11,12 +11,19 @@ import type { CheckpointStats } from './recording/checkpointStore';
 import type { ProbeHit } from './queries/probes';
 import type { TimelineEnd } from './recording/timeline';
 
+/**
+ * A guest run's step limit unless the user sets one (the app, `exec`, the gdbserver): 2 × 10^9, so OpenVM's
+ * large workloads (10^8–10^9 instructions, e.g. the fibonacci benchmark at 10^9 + 28) run to their end while
+ * an endless loop still stops. Scripts have none.
+ */
+export const DEFAULT_GUEST_MAX_STEPS = 2_000_000_000;
+
 export type SessionKind = 'guest' | 'mtrace' | 'alloc';
 
 export interface SessionOptions {
   /** Guest runs: OpenVM continuation mode (default persistent). .mtrace scripts choose with `mode`. */
   mode?: MemoryMode;
-  /** The run stops with status 'limit' after this many steps (default: 100,000,000 for guests). */
+  /** The run stops with status 'limit' after this many steps (default for guests: DEFAULT_GUEST_MAX_STEPS). */
   maxSteps?: number;
   /**
    * Guest runs: the text of the openvm.toml the guest was built with (guest/config/vmConfig.ts): which algebra /

@@ -3,7 +3,7 @@
 // user asked for meanwhile, carried out once it is recorded). A program that fails to open leaves the
 // current session as it was, with the error shown beside it.
 import { formatNumber } from '../panels/timeline/format';
-import type { SessionOptions } from '../../engine/timeline/sessionTypes';
+import { DEFAULT_GUEST_MAX_STEPS, type SessionOptions } from '../../engine/timeline/sessionTypes';
 import type { Position } from '../../engine/timeline/sessionTypes';
 import type { Frame } from '../../engine/views/frameTypes';
 import type { ControlOp } from '../../worker/protocol';
@@ -182,7 +182,7 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
   return {
     examples: [],
     status: 'idle',
-    options: { mode: 'persistent', alloc: 'off', maxSteps: 100_000_000, input: '' },
+    options: { mode: 'persistent', alloc: 'off', maxSteps: DEFAULT_GUEST_MAX_STEPS, input: '' },
     recording: false,
 
     async init() {
