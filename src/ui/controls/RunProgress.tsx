@@ -1,9 +1,10 @@
 // The progress of a long engine run (recording a freshly opened run, or Run): a bar, the step reached,
-// instructions per second, the action queued for when the recording ends, and Cancel (what was recorded
-// is kept). Only this component reads the progress, so progress messages re-render nothing else.
+// the segment it is in (segmented guests: OpenVM's cuts are known at open), instructions per second, the
+// action queued for when the recording ends, and Cancel (what was recorded is kept). Only this component reads the progress, so progress messages re-render nothing else.
 import { formatNumber } from '../panels/timeline/format';
 import { useDebugger } from '../debugger/useDebugger';
 import { shortcutFor } from '../shortcuts';
+import { segmentOfStep } from './segmentOfStep';
 
 const fmt = formatNumber;
 
@@ -24,6 +25,7 @@ export function RunProgress() {
   const queued = useDebugger((s) => s.queued);
   const cancel = useDebugger((s) => s.cancel);
   const maxSteps = useDebugger((s) => s.options.maxSteps);
+  const segments = useDebugger((s) => s.frame?.info.segmentation?.segments);
   if (!progress) return null;
   const recording = progress.what === 'recording';
   return (
@@ -56,6 +58,12 @@ export function RunProgress() {
         step {fmt(progress.step)}
         <span className="muted"> of at most {fmt(maxSteps)}</span>
       </span>
+      {segments !== undefined && segments.length > 1 && (
+        <span className="run-progress-segment" data-testid="progress-segment">
+          segment {fmt(segmentOfStep(segments, progress.step))}
+          <span className="muted"> of {fmt(segments.length)}</span>
+        </span>
+      )}
       <span className="run-progress-rate muted" data-testid="progress-rate">
         {progress.rate > 0 ? rateText(progress.rate) : '…'}
       </span>

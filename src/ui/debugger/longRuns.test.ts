@@ -80,4 +80,13 @@ describe('long runs (issue 22)', () => {
     expect(s.frame?.position.step).toBe(0);
     expect(s.notice).toMatch(/stops with an error at step 4 \(line 6\)/);
   });
+
+  it('a run opened again (its input given) drops the notice about the run before', async () => {
+    const store = createDebuggerStore(new InProcessClient(), testEnv());
+    await store.getState().openFiles([open('fibonacci.elf')]);
+    expect(store.getState().notice).toMatch(/EndOfInputStream/);
+    store.getState().setOptions({ input: '0x01e803000000000000' }); // n = 1000
+    await until(store, (s) => s.frame?.info.end?.status === 'done' && !s.recording, 'the run with its input');
+    expect(store.getState().notice).toBeUndefined();
+  });
 });

@@ -161,6 +161,8 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
       ...(next.isExample ? {} : { awaitingFile: undefined }),
       loaded: next,
       program: opened.program ?? undefined,
+      // What a notice said (an error further on, the step limit, a cancelled recording) was of the run before.
+      notice: undefined,
       lesson: undefined,
       lessonEntry: undefined,
       quiz: null,
