@@ -7,6 +7,7 @@ import { seekBench } from './seek.bench';
 import { uiBench } from './ui.bench';
 import { segmentsBench } from './segments.bench';
 import { scaleBench } from './scale.bench';
+import { sessionScaleBench } from './sessionScale.bench';
 
 export const groups: Record<string, BenchGroup> = {
   mtrace: mtraceBench,
@@ -16,7 +17,8 @@ export const groups: Record<string, BenchGroup> = {
   ui: uiBench,
   segments: segmentsBench,
   scale: scaleBench,
+  'scale-session': sessionScaleBench,
 };
 
 /** Groups run only when named (`npm run bench -- scale`): they take many minutes. */
-export const OPT_IN_GROUPS: readonly string[] = ['scale'];
+export const OPT_IN_GROUPS: readonly string[] = ['scale', 'scale-session'];

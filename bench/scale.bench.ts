@@ -9,6 +9,7 @@
 // The peak resident set is the child's own (process.resourceUsage().maxRSS at its exit, printed by a
 // --import hook); the goal is ≤ 1024 MB each. The flat-memory guard that runs in the test suite is
 // src/cli/scale.test.ts.
+// The debugger's session on the same run: the `scale-session` group (sessionScale.bench.ts).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
