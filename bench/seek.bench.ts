@@ -17,7 +17,7 @@ import { GuestRun } from '../src/engine/guest/guestRun';
 import { parseInput } from '../src/engine/guest/io/input';
 import { Random } from '../src/engine/random';
 import { Session } from '../src/engine/session';
-import type { BenchGroup } from './benchGroup';
+import { type BenchGroup, quantile } from './benchGroup';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const elfPath = path.resolve(root, '../shared/guests/openvm-v1.7/fibonacci.elf');
@@ -34,11 +34,6 @@ function u64Input(n: number): string {
       .padStart(2, '0');
   return `0x01${hex}`;
 }
-
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
-};
 
 export const seekBench: BenchGroup = (report) => {
   if (!existsSync(elfPath)) {

@@ -11,17 +11,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Random } from '../src/engine/random';
 import { Session } from '../src/engine/session';
-import type { BenchGroup } from './benchGroup';
+import { type BenchGroup, quantile } from './benchGroup';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const elfPath = path.resolve(root, '../shared/guests/openvm-v1.7/fibonacci.elf');
 const INPUT = '0x0140420f0000000000'; // n = 1,000,000
 const SEEKS = 100;
-
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
-};
 
 export const segmentsBench: BenchGroup = (report) => {
   if (!existsSync(elfPath)) {

@@ -11,16 +11,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Random } from '../src/engine/random';
 import { Session } from '../src/engine/session';
-import type { BenchGroup } from './benchGroup';
+import { type BenchGroup, quantile } from './benchGroup';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const elfPath = path.resolve(root, '../shared/guests/openvm-v1.7-benchmarks/fibonacci.elf');
 const input = path.resolve(root, 'examples/inputs/fibonacci.1e9.input.json');
-
-const quantile = (xs: number[], q: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-};
 
 export const sessionScaleBench: BenchGroup = (report) => {
   if (!existsSync(elfPath)) throw new Error(`${elfPath} is missing (the bench needs ../shared)`);

@@ -64,12 +64,18 @@ export function settingsHeight(settings: SegmentSettings): number {
   return bits !== undefined ? 2 ** bits : (len ?? DEFAULT_MAX_TRACE_HEIGHT);
 }
 
-export function planSegments(program: GuestProgram, options: SegmentPlanOptions = {}): SegmentPlan {
-  const settings = options.settings ?? {};
+/** The max trace height and max cells the settings give (bad values are request errors naming them). */
+function settingsLimits(settings: SegmentSettings): { maxTraceHeight: number; maxCells: number } {
   const maxTraceHeight = settingsHeight(settings);
   const maxCells = settings.segmentMaxCells ?? DEFAULT_MAX_CELLS;
   if (!(Number.isSafeInteger(maxCells) && maxCells >= 1))
     throw new EngineError('request', `segment max cells must be a positive integer, got ${maxCells}`);
+  return { maxTraceHeight, maxCells };
+}
+
+export function planSegments(program: GuestProgram, options: SegmentPlanOptions = {}): SegmentPlan {
+  const settings = options.settings ?? {};
+  const { maxTraceHeight, maxCells } = settingsLimits(settings);
   const run = new MeteredRun(program, {
     input: options.input,
     vmConfig: options.vmConfig,
@@ -98,10 +104,7 @@ export function planSegments(program: GuestProgram, options: SegmentPlanOptions 
 /** The cuts of the fast metered pass (see the top): no end timestamps, no rows. */
 export function planCuts(program: GuestProgram, options: SegmentPlanOptions = {}): SegmentPlan {
   const settings = options.settings ?? {};
-  const maxTraceHeight = settingsHeight(settings);
-  const maxCells = settings.segmentMaxCells ?? DEFAULT_MAX_CELLS;
-  if (!(Number.isSafeInteger(maxCells) && maxCells >= 1))
-    throw new EngineError('request', `segment max cells must be a positive integer, got ${maxCells}`);
+  const { maxTraceHeight, maxCells } = settingsLimits(settings);
   const r = meteredCuts(program, {
     input: options.input,
     vmConfig: options.vmConfig,
