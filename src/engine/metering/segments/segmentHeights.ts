@@ -105,7 +105,11 @@ export function finalizeSegment(
 }
 
 /** Rows of the chip, phantom, program and constant-height AIRs (the memory AIRs' are the caller's). */
-export function staticRows(inventory: AirInventory, chipRows: Float64Array, programLength: number): Float64Array {
+export function staticRows(
+  inventory: AirInventory,
+  chipRows: Float64Array,
+  programLength: number,
+): Float64Array {
   const rows = new Float64Array(inventory.length);
   for (const a of inventory.airs) {
     if (a.kind === 'chip' || a.kind === 'phantom') rows[a.id] = chipRows[a.id];
