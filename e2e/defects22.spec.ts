@@ -257,7 +257,8 @@ test('issue 22: Cost by function meters the run being debugged (allocator orthot
 async function toCheck(page: import('@playwright/test').Page): Promise<void> {
   const narration = page.getByRole('region', { name: 'Narration' });
   const choices = page.getByRole('radiogroup', { name: 'Your prediction' });
-  for (let stop = 0; stop < 30 && !(await choices.isVisible()); stop++) {
+  // The check shows with its stop; its choices come once the engine has computed them: walk to the check.
+  for (let stop = 0; stop < 30 && !(await page.getByTestId('lesson-check').isVisible()); stop++) {
     await narration.getByRole('button', { name: 'Next step' }).click();
     await ready(page);
   }

@@ -37,7 +37,10 @@ for (const [n, l] of lessons.entries()) {
     for (let stop = 0; stop < 30; stop++) {
       if (await page.getByTestId('lesson-complete').isVisible()) break;
       const choices = page.getByRole('radiogroup', { name: 'Your prediction' });
-      if (!checked && (await choices.isVisible())) {
+      // The check shows with its stop's narration; its choices come when the engine has computed them
+      // (a separate request): wait for them, not for time.
+      if (!checked && (await page.getByTestId('lesson-check').isVisible())) {
+        await expect(choices).toBeVisible({ timeout: 60_000 });
         await choices.getByRole('radio').first().check();
         await page.getByRole('button', { name: 'Reveal' }).click();
         await expect(page.getByTestId('verdict')).toBeVisible();

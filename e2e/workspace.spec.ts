@@ -120,7 +120,8 @@ for (const size of SIZES) {
       expect(await wholeInView(page.getByTestId('narration').locator('p').first())).toBe(true);
       // on to the check: the prediction and its options in view with the first paragraph of that stop
       const choices = page.getByRole('radiogroup', { name: 'Your prediction' });
-      for (let i = 0; i < 10 && !(await choices.isVisible()); i++) {
+      // the check shows with its stop; its choices once the engine has computed them
+      for (let i = 0; i < 10 && !(await page.getByTestId('lesson-check').isVisible()); i++) {
         await narration.getByRole('button', { name: 'Next step' }).click();
         await ready(page);
       }
