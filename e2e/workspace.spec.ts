@@ -193,9 +193,15 @@ for (const size of SIZES) {
       await expect.poll(async () => (await laneGrids(page)).find((g) => g.as === 2)!.firstAddr).toBe(0x100);
       await memory.getByRole('button', { name: 'Follow accesses' }).click();
       await ready(page);
+      // Following again puts the last access back in view. Not necessarily on the same row as before:
+      // among equally good placements the window that was there stays (followWindow.ts), so the first
+      // placement depends on the window's history (it flaked in CI when it was compared to the first).
       await expect
-        .poll(async () => (await laneGrids(page)).find((g) => g.as === 2)!.firstAddr)
-        .toBe(mem.firstAddr);
+        .poll(async () => {
+          const l = (await laneGrids(page)).find((g) => g.as === 2)!;
+          return l.firstAddr <= mem.lastAccess && mem.lastAccess < l.firstAddr + l.cells;
+        })
+        .toBe(true);
       expect(errors).toEqual([]);
     });
 

@@ -38,6 +38,8 @@ export type ControlOp =
   | { op: 'reset' }
   | { op: 'seek'; timestamp: number }
   | { op: 'seekStep'; step: number }
+  /** (segment, its own timestamp) resolved by the engine, which records up to a segment not yet reached. */
+  | { op: 'seekSegment'; segment: number; timestamp: number }
   | {
       op: 'runToAccess';
       addressSpace: number;

@@ -243,6 +243,9 @@ export class SessionHost {
       case 'seekStep':
         session.seekStep(c.step);
         return;
+      case 'seekSegment':
+        session.seekSegment(c.segment, c.timestamp);
+        return;
       case 'runToAccess':
         session.runToAccess(c.addressSpace, c.addr, c.len, c.which, c.writesOnly === true);
         return;

@@ -2,6 +2,7 @@
 // run status, the recording's memory and the progress of a long run.
 import { useDebugger } from '../debugger/useDebugger';
 import { ControlBar } from './ControlBar';
+import { jumpControl } from './jumpControl';
 import { RecordingStats } from './RecordingStats';
 import { RunProgress } from './RunProgress';
 
@@ -34,11 +35,7 @@ export function Controls() {
             : undefined
         }
         onJumpTo={(a) => {
-          if (a.kind === 'step') void control({ op: 'seekStep', step: a.step });
-          else if (a.kind === 'segment') {
-            const seg = segments?.[a.segment];
-            if (seg !== undefined && seg.startTimestamp !== null) seek(seg.startTimestamp + a.timestamp - 1);
-          }
+          if (a.kind !== 'timestamp') void control(jumpControl(a));
         }}
         extra={memory ? <RecordingStats stats={memory} /> : null}
       />
