@@ -4,7 +4,7 @@
 // to SEG:T lands in the last segment (its first-touch accesses have t_prev 0, as OpenVM's preflight of that
 // segment has them) and back into the first; the same state as `exec --at SEG:T`.
 import { expect, test } from '@playwright/test';
-import { cli, cliAt, ready, watchErrors } from './helpers';
+import { cli, cliAt, openRunOptions, ready, watchErrors } from './helpers';
 
 const INPUT = '0140420f0000000000'; // n = 1,000,000 (u64 LE after the 0x01 vector tag)
 
@@ -58,5 +58,51 @@ test('a segmented run: bands per segment, Go to SEG:T into the last segment and 
   await goTo('0:1000');
   await expect(seg).toHaveAttribute('data-segment', '0');
   await page.screenshot({ path: 'test-results/segments-first.png' });
+  expect(errors).toEqual([]);
+});
+
+test('segment run options: Run ▾ cuts the session with a max segment length, the link keeps it, off is one segment', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const errors = watchErrors(page);
+  const { segments } = JSON.parse(
+    cli(['exec', 'public/examples/matmul.elf', '--segments', '--max-segment-length', '8192']),
+  ) as { segments: unknown[] };
+  expect(segments.length).toBeGreaterThan(2);
+  await page.goto('/?example=matmul.elf'); // one segment at the SDK limits
+  await ready(page, 120_000);
+  // One segment: the Timeline draws no bands.
+  const bands = page.getByTestId('timeline-segments').locator('.tl-segment');
+  await expect(bands).toHaveCount(0);
+  await openRunOptions(page);
+  const length = page.getByRole('textbox', { name: 'Max segment length (run option)' });
+  await length.fill('8,192');
+  await length.press('Enter');
+  await ready(page, 120_000);
+  await expect(bands).toHaveCount(segments.length, { timeout: 120_000 });
+  await expect.poll(() => new URL(page.url()).searchParams.get('seglen')).toBe('8192');
+  await page.screenshot({ path: 'test-results/segments-run-options.png' });
+
+  await page.reload();
+  await ready(page, 120_000);
+  await expect(bands).toHaveCount(segments.length, { timeout: 120_000 });
+  await openRunOptions(page);
+  await expect(page.getByRole('textbox', { name: 'Max segment length (run option)' })).toHaveValue('8192');
+
+  // Both limits at once is what exec refuses too: the error names them and the last session stays.
+  await page.getByRole('textbox', { name: 'Segment max height bits (run option)' }).fill('18');
+  await page.getByRole('textbox', { name: 'Segment max height bits (run option)' }).press('Enter');
+  await expect(page.getByRole('alert')).toContainText('not both', { timeout: 60_000 });
+  await page.getByRole('textbox', { name: 'Segment max height bits (run option)' }).fill('');
+  await page.getByRole('textbox', { name: 'Segment max height bits (run option)' }).press('Enter');
+  await ready(page, 120_000);
+  await expect(bands).toHaveCount(segments.length, { timeout: 120_000 });
+
+  await page.getByRole('combobox', { name: 'Segmentation' }).selectOption('off');
+  await ready(page, 120_000);
+  await expect.poll(() => new URL(page.url()).searchParams.get('seg')).toBe('off');
+  await expect(bands).toHaveCount(0);
+  await expect(page.locator('button[aria-controls=run-options]')).toHaveAttribute('title', /unsegmented/);
   expect(errors).toEqual([]);
 });

@@ -9,6 +9,8 @@ describe('URL state', () => {
       input: '0x01ff',
       mode: 'volatile' as const,
       alloc: 'observe' as const,
+      segments: 'off' as const,
+      segmentSettings: { maxSegmentLength: 8192, segmentMaxCells: 1_000_000 },
       t: 1234,
       sel: { addressSpace: 2, pointer: 0x2000 },
       hidden: ['Allocator'],
@@ -17,7 +19,16 @@ describe('URL state', () => {
     expect(parseUrlState(formatUrlState(s))).toEqual(s);
   });
   it('ignores malformed values instead of failing', () => {
-    expect(parseUrlState('?t=abc&mode=fast&sel=x&input=zz')).toEqual({});
+    expect(parseUrlState('?t=abc&mode=fast&sel=x&input=zz&seg=maybe&seglen=-1&segbits=x')).toEqual({});
+  });
+  it('carries the segment options (issue 23): seg=off, seglen, segbits, segcells; defaults stay out', () => {
+    expect(formatUrlState({ segments: 'openvm', segmentSettings: {} })).toBe('');
+    expect(formatUrlState({ segments: 'openvm', segmentSettings: { segmentMaxHeightBits: 20 } })).toBe(
+      '?segbits=20',
+    );
+    expect(parseUrlState('?seglen=4096&segcells=99')).toEqual({
+      segmentSettings: { maxSegmentLength: 4096, segmentMaxCells: 99 },
+    });
   });
   // issue 13 defect 3: a JSON input used to be dropped from the URL (a shared link then hit EndOfInputStream).
   it.each([

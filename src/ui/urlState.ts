@@ -2,6 +2,7 @@
 // and open panels live in the query string, so reloading or sharing a link restores the view; so does the
 // playground's text, compressed (lz-string).
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import type { SegmentSettings } from '../engine/timeline/sessionTypes';
 
 export interface UrlState {
   example?: string;
@@ -17,6 +18,10 @@ export interface UrlState {
   input?: string;
   mode?: 'persistent' | 'volatile';
   alloc?: 'off' | 'observe' | 'orthotope';
+  /** `seg=off`: one TracingMemory for the whole persistent run (absent: segmented as OpenVM cuts it). */
+  segments?: 'openvm' | 'off';
+  /** The segment limits given: `seglen=`, `segbits=`, `segcells=` (exec's segment options). */
+  segmentSettings?: SegmentSettings;
   /** The timestamp (or step for .alloc traces) the view shows. */
   t?: number;
   /** Selected cell: "AS:ADDR". */
@@ -41,6 +46,13 @@ export function sourceParam(text: string): string | null {
   const code = compressToEncodedURIComponent(text);
   return code.length > MAX_URL_SOURCE ? null : code;
 }
+
+/** The segment limits' query parameters. */
+const SEGMENT_PARAMS = [
+  ['seglen', 'maxSegmentLength'],
+  ['segbits', 'segmentMaxHeightBits'],
+  ['segcells', 'segmentMaxCells'],
+] as const;
 
 /** Inputs longer than this (characters) stay out of the URL: browsers limit a URL's length. */
 export const MAX_URL_INPUT = 32_768;
@@ -98,6 +110,13 @@ export function parseUrlState(search: string): UrlState {
   if (mode === 'persistent' || mode === 'volatile') state.mode = mode;
   const alloc = p.get('alloc');
   if (alloc === 'off' || alloc === 'observe' || alloc === 'orthotope') state.alloc = alloc;
+  if (p.get('seg') === 'off') state.segments = 'off';
+  const settings: SegmentSettings = {};
+  for (const [key, field] of SEGMENT_PARAMS) {
+    const v = p.get(key);
+    if (v !== null && /^\d+$/.test(v)) settings[field] = Number(v);
+  }
+  if (Object.keys(settings).length > 0) state.segmentSettings = settings;
   const t = p.get('t');
   if (t !== null && /^\d+$/.test(t)) state.t = Number(t);
   const sel = p.get('sel')?.match(/^(\d+):(?:0x)?([0-9a-fA-F]+)$/);
@@ -127,6 +146,11 @@ export function formatUrlState(state: UrlState): string {
   if (state.input) inputToParams(state.input, p);
   if (state.mode) p.set('mode', state.mode);
   if (state.alloc && state.alloc !== 'off') p.set('alloc', state.alloc);
+  if (state.segments === 'off') p.set('seg', 'off');
+  for (const [key, field] of SEGMENT_PARAMS) {
+    const v = state.segmentSettings?.[field];
+    if (v !== undefined) p.set(key, String(v));
+  }
   if (state.t !== undefined) p.set('t', String(state.t));
   if (state.sel) p.set('sel', `${state.sel.addressSpace}:0x${state.sel.pointer.toString(16)}`);
   if (state.hidden && state.hidden.length > 0) p.set('hide', state.hidden.join(','));

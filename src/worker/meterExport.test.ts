@@ -22,7 +22,7 @@ describe('meterExport', () => {
       }),
     ).rejects.toThrow(/no metered run/);
     const bytes = new Uint8Array(readFileSync(example('matmul.elf')));
-    const view = await client.request('meter', { bytes, maxSegmentLength: 8192 });
+    const view = await client.request('meter', { bytes, segments: { maxSegmentLength: 8192 } });
     expect(view.segments.length).toBeGreaterThan(2);
     const seg = view.segments[1];
     const scopes = [

@@ -21,6 +21,7 @@ import type { ProgramListing } from '../engine/views/programListing';
 import type {
   Breakpoint,
   Position,
+  SegmentSettings,
   SessionKind,
   SessionOptions,
   StopResult,
@@ -126,7 +127,10 @@ export interface RequestMap {
     params: {
       bytes: Uint8Array;
       input?: string;
-      maxSegmentLength?: number;
+      /** The session's segment settings (the run options; absent: OpenVM's SDK defaults). */
+      segments?: SegmentSettings;
+      /** The attribution log's budget (default METER_LOG_BUDGET_BYTES; tests pass small ones). */
+      logBudgetBytes?: number;
       /** The guest's openvm.toml as the session was opened with it (its moduli, curves, extensions). */
       config?: { text: string; name: string };
       /** The session's allocator interposition and memory mode: the metered run is the debugged one. */

@@ -14,7 +14,7 @@ import { FrameBuilder } from '../engine/views/frameBuilder';
 import { transferable } from '../engine/views/transferable';
 import { costComparison } from '../engine/lessons/costComparison';
 import { COST_MEASURES, type CostEntry, type CostMeasure } from '../engine/metering/attribution/costProfile';
-import { meterRun } from '../engine/metering/meterView';
+import { METER_LOG_BUDGET_BYTES, meterRun } from '../engine/metering/meterView';
 import { RangeProfiler } from '../engine/metering/attribution/rangeProfile';
 import { exportProfile } from '../engine/metering/profiles/profileExport';
 import { predictNext } from '../engine/lessons/predict';
@@ -152,9 +152,18 @@ export class SessionHost {
     },
     predict: () => predictNext(this.need().session),
     cost: ({ kind, bytes, options, stepCap }) => costComparison(kind, bytes, options, stepCap),
-    meter: ({ bytes, input, maxSegmentLength, config, allocator, mode }) => {
+    meter: ({ bytes, input, segments, config, allocator, mode, logBudgetBytes }) => {
       this.profiler = null;
-      const { view, run } = meterRun(bytes, { input, maxSegmentLength, config, allocator, mode });
+      // Bounded at 10^9 instructions: past the budget the log is folded to the whole run's profile.
+      const budget = logBudgetBytes ?? METER_LOG_BUDGET_BYTES;
+      const { view, run } = meterRun(bytes, {
+        ...segments,
+        input,
+        config,
+        allocator,
+        mode,
+        logBudgetBytes: budget,
+      });
       this.profiler = run === null ? null : new RangeProfiler(run);
       return view;
     },

@@ -16,6 +16,8 @@ import { COST_MEASURES, type CostEntry, type CostMeasure, costEntries } from './
 import { MeteredRun, type MeteringResult } from './meteredRun';
 import { type SegmentJson, segmentsJson } from './segmentReport';
 import type { MemoryMode } from '../memory/config';
+import type { SegmentSettings } from '../timeline/sessionTypes';
+import { settingsLimits } from './segmentPlan';
 
 export interface MeterView {
   instret: number;
@@ -39,19 +41,28 @@ export interface MeterView {
    */
   segmentTimestamps: number[];
   profiles: Record<CostMeasure, CostEntry[]>;
+  /**
+   * Why only the whole run's profile was kept (the attribution log passed its budget, logBudgetBytes, and
+   * was folded: no segment or range scope, no function's time on the Timeline); null when the log is whole.
+   */
+  wholeRunOnly: string | null;
 }
 
-export interface MeterViewOptions {
+/** The app's budget for the attribution log (20 bytes a run, 24 an event: about 2·10^8 instructions). */
+export const METER_LOG_BUDGET_BYTES = 256 * 1024 * 1024;
+
+/** The segment settings are the session's (SegmentSettings: absent fields are OpenVM's SDK defaults). */
+export interface MeterViewOptions extends SegmentSettings {
   /** Guest input in the OpenVM CLI format (one hex string or `{"input": [...]}`). */
   input?: string;
-  /** OpenVM's with_max_segment_len (undefined: the SDK default). */
-  maxSegmentLength?: number;
   /** The guest's openvm.toml (text and file name), as the session was opened with it. */
   config?: { text: string; name: string };
   /** The session's allocator interposition (SessionOptions.allocator). */
   allocator?: 'none' | 'observe' | 'orthotope';
   /** The session's memory mode (default: the config's, else persistent). */
   mode?: MemoryMode;
+  /** MeteringOptions.logBudgetBytes (default: the whole log is kept). */
+  logBudgetBytes?: number;
 }
 
 function emptyProfiles(): Record<CostMeasure, CostEntry[]> {
@@ -77,12 +88,17 @@ export function meterRun(
   let run: MeteredRun;
   let result: MeteringResult;
   try {
+    // The session's segment settings, checked as `exec --segments` checks them (bad ones: unavailable).
+    const { maxTraceHeight, maxCells } = settingsLimits(options);
     run = new MeteredRun(program, {
       input: options.input ? parseInput(options.input) : emptyInput(),
-      maxSegmentLength: options.maxSegmentLength,
+      maxSegmentLength: maxTraceHeight,
+      limits: { maxCells },
+      segmentCheckInsns: options.segmentCheckInsns,
       vmConfig,
       allocator,
       mode,
+      logBudgetBytes: options.logBudgetBytes,
     });
     result = run.run();
   } catch (e) {
@@ -102,6 +118,7 @@ export function meterRun(
       segments: [],
       segmentTimestamps: [],
       profiles: emptyProfiles(),
+      wholeRunOnly: null,
     };
     return { view, run: null };
   }
@@ -125,6 +142,10 @@ export function meterRun(
     segments: segmentsJson(run).segments,
     segmentTimestamps,
     profiles,
+    wholeRunOnly:
+      run.log.folder === null
+        ? null
+        : `the attribution log of these ${result.instret.toLocaleString('en-US')} instructions passed its ${Math.round((options.logBudgetBytes ?? 0) / 2 ** 20)} MB budget, so only the whole run's profile was kept (exact, in bounded memory): segment and range scopes and a function's time on the Timeline need a shorter run`,
   };
   return { view, run };
 }

@@ -113,6 +113,8 @@ export class MeteredRun {
   private snapshot: Snapshot | null = null;
   /** The end (instret) of a segment closed since the last commit: the log may fold what came before. */
   private settleAt = -1;
+  /** MeteringOptions.logBudgetBytes (Infinity: the full log is kept). */
+  private readonly logBudget: number;
   private checkCursor: StackCursor = { node: 0, pending: 0 };
   /** Instret of the next instruction observed (the current one, whose rows are being charged, is one less). */
   private nextAt = 0;
@@ -184,8 +186,11 @@ export class MeteredRun {
         : [];
     this.trie = new StackTrie(this.functions.names.length);
     this.trieFunc = this.trie.func;
-    if (options.attribution === 'whole-run')
-      this.log.folder = new WholeRunFold(this.trie, this.functions, this.airOf, this.dynamic, this.airCount);
+    if (options.attribution === 'whole-run') this.foldLog();
+    this.logBudget =
+      options.attribution === 'log' || options.attribution === undefined
+        ? (options.logBudgetBytes ?? Infinity)
+        : Infinity;
     this.winRows = new Float64Array(this.airCount);
     this.segRows = new Float64Array(this.airCount);
     this.slack = windowSlack(this.inventory, this.window);
@@ -399,12 +404,19 @@ export class MeteredRun {
     }
   }
 
+  /** From now on the log keeps only the whole run's profile (wholeRunFold.ts). */
+  private foldLog(): void {
+    this.log.folder = new WholeRunFold(this.trie, this.functions, this.airOf, this.dynamic, this.airCount);
+  }
+
   // ---------- segments ----------
 
   private commitWindow(): void {
     for (let i = 0; i < this.airCount; i++) this.segRows[i] += this.winRows[i];
     this.winRows.fill(0);
     this.undo = [];
+    // Over its budget the log is folded from here (WholeRunFold takes everything settled so far too).
+    if (this.settleAt >= 0 && this.log.folder === null && this.log.bytes() > this.logBudget) this.foldLog();
     if (this.settleAt >= 0) this.log.settle(this.settleAt);
     this.settleAt = -1;
     this.eventMark = this.log.eventCount;

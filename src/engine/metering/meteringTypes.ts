@@ -37,6 +37,12 @@ export interface MeteringOptions {
    * the run goes (attribution/wholeRunFold.ts: `exec --profile` in pprof or folded).
    */
   attribution?: 'log' | 'totals' | 'whole-run';
+  /**
+   * With 'log': once the log holds more than this many bytes at a segment's close, it is folded from there
+   * on as 'whole-run' folds it (everything settled so far included): memory stays bounded on a run of
+   * 10^9 instructions (the app's Cost by function), and only whole-run queries remain (rangeProfile.ts).
+   */
+  logBudgetBytes?: number;
   /** Memory mode (default persistent, whatever the config says: the segment planner's and --segments' mode). */
   mode?: MemoryMode;
 }

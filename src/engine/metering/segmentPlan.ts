@@ -65,7 +65,7 @@ export function settingsHeight(settings: SegmentSettings): number {
 }
 
 /** The max trace height and max cells the settings give (bad values are request errors naming them). */
-function settingsLimits(settings: SegmentSettings): { maxTraceHeight: number; maxCells: number } {
+export function settingsLimits(settings: SegmentSettings): { maxTraceHeight: number; maxCells: number } {
   const maxTraceHeight = settingsHeight(settings);
   const maxCells = settings.segmentMaxCells ?? DEFAULT_MAX_CELLS;
   if (!(Number.isSafeInteger(maxCells) && maxCells >= 1))

@@ -1,4 +1,4 @@
-// The guest's run options (memory mode, allocator interposition, step limit) behind one header button,
+// The guest's run options (memory mode, segments, allocator interposition, step limit) behind one header button,
 // so that the header stays one row at 1024 px: the button names the current mode and allocator; the
 // options open below it and close on Escape or a click elsewhere.
 import type { ReactNode } from 'react';
@@ -13,7 +13,8 @@ export function RunOptions({ summary, children }: { summary: string; children: R
         aria-expanded={open}
         aria-controls="run-options"
         onClick={() => setOpen(!open)}
-        title="Memory mode, allocator interposition, step limit"
+        // The summary is hidden in a narrow header (header.css): the tooltip always has it.
+        title={`Run options: ${summary} (memory mode, segments, allocator interposition, step limit)`}
       >
         Run<span className="run-summary">: {summary}</span> ▾
       </button>

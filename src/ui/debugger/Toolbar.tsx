@@ -5,6 +5,7 @@ import { CommitField } from '../controls/CommitField';
 import { readFiles } from '../layout/DropZone';
 import { LayoutBar } from '../workspace/LayoutBar';
 import { RunOptions } from '../controls/RunOptions';
+import { SegmentOptions } from '../controls/SegmentOptions';
 import '../controls/header.css';
 import { debuggerStore, useDebugger } from './useDebugger';
 import { BLANK_OPTIONS, EditButton, openBlank } from '../playground/PlaygroundSlot';
@@ -89,7 +90,9 @@ export function Toolbar() {
               style={{ width: '8em' }}
             />
           </label>
-          <RunOptions summary={`${options.mode}${options.alloc !== 'off' ? ` · ${options.alloc}` : ''}`}>
+          <RunOptions
+            summary={`${options.mode}${options.mode === 'persistent' && options.segments === 'off' ? ' · unsegmented' : ''}${options.alloc !== 'off' ? ` · ${options.alloc}` : ''}`}
+          >
             <label>
               mode{' '}
               <select
@@ -101,6 +104,7 @@ export function Toolbar() {
                 <option value="volatile">volatile</option>
               </select>
             </label>
+            <SegmentOptions options={options} setOptions={setOptions} />
             <label title="observe: record the guest's own allocator calls; orthotope: serve them with the orthotope model">
               allocator{' '}
               <select

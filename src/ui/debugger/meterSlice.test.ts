@@ -52,11 +52,16 @@ describe('meter slice', () => {
     await expect.poll(() => store.getState().recording, { timeout: 60_000 }).toBe(false);
     store.getState().setShowMeter(true);
     await expect.poll(() => store.getState().meter, { timeout: 60_000 }).toBeDefined();
-    store.getState().setMeterMaxSegmentLength(8192);
+    // The segment settings are a run option (issue 23): the session reopens cut with them, and the panel
+    // meters with the same, so both have the same segments.
+    store.getState().setOptions({ segmentSettings: { maxSegmentLength: 8192 } });
     await expect
       .poll(() => store.getState().meter?.segments.length ?? 0, { timeout: 60_000 })
       .toBeGreaterThan(3);
     const meter = store.getState().meter;
+    expect(store.getState().frame?.info.segmentation?.segments.map((x) => [x.startStep, x.numInsns])).toEqual(
+      meter?.segments.map((x) => [x.instret_start, x.num_insns]),
+    );
     const total = (entries: { weight: number }[] | undefined) => entries?.reduce((t, e) => t + e.weight, 0);
 
     store.getState().setMeterScope('segment');
@@ -99,5 +104,30 @@ describe('meter slice', () => {
     );
     await store.getState().highlightFunction(['_start', '__start_c', 'main', 'print_str']);
     expect(store.getState().meterHighlight).toBeUndefined();
+  }, 120_000);
+
+  it('over the attribution budget: the whole run exactly, and no segment, range or function-time request', async () => {
+    const store = createDebuggerStore(new InProcessClient(), testEnv(), { meterLogBudgetBytes: 1 });
+    const bytes = publicFile('examples/matmul.elf');
+    await store.getState().openFiles([{ name: 'matmul.elf', bytes }]);
+    await expect.poll(() => store.getState().recording, { timeout: 60_000 }).toBe(false);
+    store.getState().setOptions({ segmentSettings: { maxSegmentLength: 8192 } });
+    store.getState().setShowMeter(true);
+    await expect
+      .poll(() => store.getState().meter?.segments.length ?? 0, { timeout: 60_000 })
+      .toBeGreaterThan(3);
+    const meter = store.getState().meter;
+    expect(meter?.wholeRunOnly).toMatch(/passed its 0 MB budget, so only the whole run's profile was kept/);
+    // The whole run's profile is the full log's (MeteredRun without a budget).
+    const direct = new MeteredRun(loadGuestProgram(bytes), { maxSegmentLength: 8192 }).run();
+    const total = (entries: { weight: number }[] | undefined) => entries?.reduce((t, e) => t + e.weight, 0);
+    expect(total(meter?.profiles.instructions)).toBe(direct.instret);
+    store.getState().setMeterScope('segment');
+    store.getState().setMeterSegment(2);
+    await store.getState().highlightFunction(['_start', '__start_c', 'main']);
+    expect(store.getState().meterScoped).toBeUndefined();
+    expect(store.getState().meterScopedLoading).toBe(false);
+    expect(store.getState().meterHighlight).toBeUndefined();
+    expect(store.getState().failure).toBeUndefined();
   }, 120_000);
 });

@@ -46,9 +46,6 @@ export interface MeterSlice {
   meterScoped?: ScopedProfile;
   meterScopedLoading: boolean;
   meterHighlight?: MeterHighlight;
-  /** OpenVM's with_max_segment_len (undefined: the SDK default, 2^22). */
-  meterMaxSegmentLength?: number;
-  setMeterMaxSegmentLength(n: number | undefined): void;
   setShowMeter(on: boolean): void;
   computeMeter(): Promise<void>;
   setMeterMeasure(m: CostMeasure): void;
@@ -64,7 +61,8 @@ export interface MeterSlice {
 function scopeRequest(
   s: Pick<MeterSlice, 'meter' | 'meterScope' | 'meterSegment' | 'meterRange'>,
 ): { key: string; params: { from: number; to: number } | { t0: number; t1: number } } | undefined {
-  if (!s.meter) return undefined;
+  // A run over the attribution budget kept only the whole run's profile (MeterView.wholeRunOnly).
+  if (!s.meter || s.meter.wholeRunOnly !== null) return undefined;
   if (s.meterScope === 'segment') {
     const k = Math.max(0, s.meterSegment);
     const seg = s.meter.segments[k];
@@ -122,14 +120,16 @@ export function meterSlice(ctx: StoreContext): MeterSlice {
       if (!loaded || loaded.kind !== 'guest') return;
       set({ meterLoading: true, meterHighlight: undefined, meterScoped: undefined });
       try {
-        const { input, alloc, mode } = get().options;
-        // The run being debugged: its input, config, allocator interposition and memory mode (issue 22).
+        const { input, alloc, mode, segmentSettings } = get().options;
+        // The run being debugged: its input, config, allocator interposition, memory mode (issue 22) and
+        // segment settings (the run options, issue 23: one setting for the session and the panel).
         const meter = await client.request('meter', {
           bytes: loaded.bytes,
           input: input || undefined,
           allocator: alloc === 'off' ? 'none' : alloc,
           mode,
-          maxSegmentLength: get().meterMaxSegmentLength,
+          segments: segmentSettings,
+          ...(ctx.meterLogBudgetBytes !== undefined ? { logBudgetBytes: ctx.meterLogBudgetBytes } : {}),
           ...(loaded.config ? { config: loaded.config } : {}),
         });
         set({ meter, meterFor: loaded, meterLoading: false, meterSegment: -1 });
@@ -160,7 +160,7 @@ export function meterSlice(ctx: StoreContext): MeterSlice {
         path !== undefined &&
         s.meterHighlight?.meter === s.meter &&
         s.meterHighlight?.path.join(';') === path.join(';');
-      if (path === undefined || same || !s.meter) {
+      if (path === undefined || same || !s.meter || s.meter.wholeRunOnly !== null) {
         set({ meterHighlight: undefined });
         return;
       }
@@ -176,10 +176,6 @@ export function meterSlice(ctx: StoreContext): MeterSlice {
         set({ meterHighlight: undefined });
         ctx.fail(e);
       }
-    },
-    setMeterMaxSegmentLength(n) {
-      set({ meterMaxSegmentLength: n, meter: undefined, meterFor: undefined });
-      void get().computeMeter();
     },
   };
 }

@@ -46,6 +46,9 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
     return {
       mode: o.mode,
       maxSteps: o.maxSteps,
+      // Persistent memory: segmented as OpenVM cuts the run with these limits, or one TracingMemory
+      // (volatile memory is never cut: the engine refuses segment settings there).
+      ...(o.mode === 'persistent' ? { segments: o.segments === 'off' ? false : o.segmentSettings } : {}),
       allocator: o.alloc === 'off' ? 'none' : o.alloc,
       ...(o.input ? { input: o.input } : {}),
       ...config,
@@ -184,7 +187,14 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
   return {
     examples: [],
     status: 'idle',
-    options: { mode: 'persistent', alloc: 'off', maxSteps: DEFAULT_GUEST_MAX_STEPS, input: '' },
+    options: {
+      mode: 'persistent',
+      alloc: 'off',
+      maxSteps: DEFAULT_GUEST_MAX_STEPS,
+      input: '',
+      segments: 'openvm',
+      segmentSettings: {},
+    },
     recording: false,
 
     async init() {
@@ -199,6 +209,8 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
           mode: url.mode ?? 'persistent',
           alloc: url.alloc ?? 'off',
           input: url.input ?? '',
+          segments: url.segments ?? 'openvm',
+          segmentSettings: url.segmentSettings ?? {},
         },
         showCost: url.panels?.includes('cost') ?? false,
         showLessons: url.panels?.includes('lessons') ?? false,
@@ -306,6 +318,13 @@ export function programSlice(ctx: StoreContext): ProgramSlice {
 
     setOptions(o) {
       set({ options: { ...get().options, ...o } });
+      if (get().lesson && get().loaded) {
+        // A lesson keeps its own session; Cost by function still meters with the options (a segment limit).
+        ctx.syncUrl();
+        set({ meter: undefined, meterFor: undefined, meterScoped: undefined, meterHighlight: undefined });
+        if (get().showMeter) void get().computeMeter();
+        return;
+      }
       void get().reopen();
     },
 

@@ -31,6 +31,8 @@ export interface StoreSettings {
   /** Minimum time between two URL writes (ms). */
   urlIntervalMs?: number;
   timers?: Timers;
+  /** Cost by function's attribution-log budget (default: the engine's, METER_LOG_BUDGET_BYTES). */
+  meterLogBudgetBytes?: number;
 }
 
 /** The URL's view of the state (program, input, mode, position, selection, panels). */
@@ -49,6 +51,8 @@ export function urlStateOf(s: DebuggerState): UrlState {
     state.mode = s.options.mode;
     state.alloc = s.options.alloc;
     if (s.options.input) state.input = s.options.input;
+    state.segments = s.options.segments;
+    state.segmentSettings = s.options.segmentSettings;
   }
   if (s.frame) state.t = s.frame.position.timestamp;
   // Still waiting for the file the link was made for: the link stays what it was.
@@ -82,6 +86,7 @@ export function createDebuggerStore(
     const ctx: StoreContext = {
       client,
       env,
+      meterLogBudgetBytes: settings.meterLogBudgetBytes,
       set,
       get,
       viewRequest(kind) {

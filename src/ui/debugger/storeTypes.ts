@@ -9,7 +9,12 @@ import type { CostComparison } from '../../engine/lessons/costComparison';
 import type { Lesson, LessonIndexEntry } from '../../engine/lessons/lessonTypes';
 import type { PredictionQuiz } from '../../engine/lessons/predict';
 import type { Densities } from '../../engine/timeline/queries/densities';
-import type { Breakpoint, SessionKind, Watchpoint } from '../../engine/timeline/sessionTypes';
+import type {
+  Breakpoint,
+  SegmentSettings,
+  SessionKind,
+  Watchpoint,
+} from '../../engine/timeline/sessionTypes';
 import type { Frame, FrameRequest, ProgramStatic } from '../../engine/views/frameTypes';
 import type { ControlOp, EngineClient } from '../../worker/protocol';
 import type { SeekCoalescer } from '../../worker/seekCoalescer';
@@ -28,6 +33,13 @@ export interface RunOptionsUi {
   maxSteps: number;
   /** The Input box's text: one hex string or `{"input": [...]}` (OpenVM CLI format). */
   input: string;
+  /**
+   * Persistent guests: 'openvm' segments the session as OpenVM v1.7 cuts the run (continuations, the
+   * default); 'off' runs one TracingMemory, as OpenVM would with segmentation switched off.
+   */
+  segments: 'openvm' | 'off';
+  /** The cut's limits (exec --max-segment-length / --segment-max-height-bits / --segment-max-cells). */
+  segmentSettings: SegmentSettings;
 }
 
 export interface Loaded {
@@ -162,6 +174,8 @@ export type DebuggerStore = StoreApi<DebuggerState>;
 export interface StoreContext {
   client: EngineClient;
   env: StoreEnv;
+  /** StoreSettings.meterLogBudgetBytes. */
+  meterLogBudgetBytes?: number;
   set: StoreApi<DebuggerState>['setState'];
   get: StoreApi<DebuggerState>['getState'];
   /** What the panels want to see, for the loaded program (or `kind`) and the current selection. */

@@ -30,13 +30,24 @@ const LIMITS: { value: string; label: string }[] = [
   { value: '8192', label: '8,192' },
 ];
 
+/** The choices, with the run option's own value when it is none of them (typed in Run ▾ or a link). */
+function limitChoices(limit: number | undefined): { value: string; label: string }[] {
+  if (limit === undefined || LIMITS.some((l) => l.value === String(limit))) return LIMITS;
+  return [...LIMITS, { value: String(limit), label: n(limit) }];
+}
+
 export function CostByFunctionPanel() {
   const meter = useDebugger((s) => (s.meterFor === s.loaded ? s.meter : undefined));
   const loading = useDebugger((s) => s.meterLoading);
   const measure = useDebugger((s) => s.meterMeasure);
   const segment = useDebugger((s) => s.meterSegment);
-  const limit = useDebugger((s) => s.meterMaxSegmentLength);
-  const scope = useDebugger((s) => s.meterScope);
+  // The session's run option (Run ▾ in the header): the panel's choice sets it, so both cut the same.
+  const limit = useDebugger((s) => s.options.segmentSettings.maxSegmentLength);
+  const segmentSettings = useDebugger((s) => s.options.segmentSettings);
+  // A run over the attribution budget kept only the whole run's profile: the scope is the whole run.
+  const chosenScope = useDebugger((s) => s.meterScope);
+  const wholeRunOnly = meter?.wholeRunOnly ?? null;
+  const scope: MeterScope = wholeRunOnly !== null ? 'run' : chosenScope;
   const range = useDebugger((s) => s.meterRange);
   const scoped = useDebugger((s) => (s.meterScoped?.meter === meter ? s.meterScoped : undefined));
   const scopedLoading = useDebugger((s) => s.meterScopedLoading);
@@ -49,7 +60,7 @@ export function CostByFunctionPanel() {
     computeMeter,
     setMeterMeasure,
     setMeterSegment,
-    setMeterMaxSegmentLength,
+    setOptions,
     setMeterScope,
     setMeterRange,
     highlightFunction,
@@ -93,11 +104,15 @@ export function CostByFunctionPanel() {
           disabled={meter?.mode === 'volatile'}
           title={meter?.mode === 'volatile' ? 'Volatile memory: one segment, never cut' : undefined}
           value={limit === undefined ? '' : String(limit)}
-          onChange={(e) =>
-            setMeterMaxSegmentLength(e.target.value === '' ? undefined : Number(e.target.value))
-          }
+          onChange={(e) => {
+            const { maxSegmentLength: _, ...rest } = segmentSettings;
+            setOptions({
+              segmentSettings:
+                e.target.value === '' ? rest : { ...rest, maxSegmentLength: Number(e.target.value) },
+            });
+          }}
         >
-          {LIMITS.map((l) => (
+          {limitChoices(limit).map((l) => (
             <option key={l.value} value={l.value}>
               {l.label}
             </option>
@@ -154,21 +169,28 @@ export function CostByFunctionPanel() {
               </label>
             ))}
           </div>
+          {wholeRunOnly !== null && (
+            <p className="muted" role="note" data-testid="meter-whole-run-only">
+              Whole run only: {wholeRunOnly}.
+            </p>
+          )}
           <div role="radiogroup" aria-label="Scope">
             {SCOPES.map((sc) => (
               <label
                 key={sc.id}
                 title={
-                  sc.id === 'range'
-                    ? 'Shift-drag on the Timeline to select a range (shift-click clears it)'
-                    : undefined
+                  sc.id !== 'run' && wholeRunOnly !== null
+                    ? `Not for this run: ${wholeRunOnly}`
+                    : sc.id === 'range'
+                      ? 'Shift-drag on the Timeline to select a range (shift-click clears it)'
+                      : undefined
                 }
               >
                 <input
                   type="radio"
                   name="meter-scope"
                   checked={scope === sc.id}
-                  disabled={sc.id === 'range' && !range}
+                  disabled={(sc.id === 'range' && !range) || (sc.id !== 'run' && wholeRunOnly !== null)}
                   onChange={() => setMeterScope(sc.id)}
                 />{' '}
                 {sc.label}

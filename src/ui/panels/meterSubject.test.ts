@@ -49,4 +49,17 @@ describe('meterSubject', () => {
     expect(s.differs[0]).toMatch(/volatile memory mode, the metered one in persistent mode/);
     expect(s.differs[1]).toMatch(/one segment .*into 3 segments/);
   });
+
+  it('a persistent session with segments off (Run ▾) is one TracingMemory: metering cuts it, and says so', () => {
+    const meter = { mode: 'persistent' as const, segments: [{}, {}] as never[] };
+    const off = meterSubject(
+      'fibonacci.elf',
+      { mode: 'persistent', alloc: 'off', input: '', segments: 'off' },
+      undefined,
+      meter,
+    );
+    expect(off.differs).toEqual([expect.stringMatching(/one TracingMemory .*into 2 segments/)]);
+    const on = { mode: 'persistent' as const, alloc: 'off' as const, input: '', segments: 'openvm' as const };
+    expect(meterSubject('fibonacci.elf', on, undefined, meter).differs).toEqual([]);
+  });
 });

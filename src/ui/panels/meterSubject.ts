@@ -7,6 +7,7 @@
 // it, one segment with VolatileBoundaryAir and no Merkle tree (engine/metering/meteredRun.ts). What it still
 // cannot reproduce is named, exactly:
 //   * a view metered in another memory mode than the session's (the panel shows the view it has);
+//   * a persistent session with segments switched off (Run ▾): metering cuts where OpenVM would;
 //   * an orthotope run cut into segments: the session runs it as one segment (not a run OpenVM executes),
 //     metering cuts it where OpenVM would (persistent memory only: a volatile run is never cut).
 import type { MeterView } from '../../engine/metering/meterView';
@@ -37,7 +38,7 @@ const ALLOCATOR: Record<RunOptionsUi['alloc'], string> = {
 
 export function meterSubject(
   program: string,
-  options: Pick<RunOptionsUi, 'mode' | 'alloc' | 'input'>,
+  options: Pick<RunOptionsUi, 'mode' | 'alloc' | 'input'> & Partial<Pick<RunOptionsUi, 'segments'>>,
   configName: string | undefined,
   meter?: Pick<MeterView, 'mode' | 'segments'>,
 ): MeterSubject {
@@ -55,6 +56,10 @@ export function meterSubject(
       `the debugged run is in ${options.mode} memory mode, the metered one in ${mode} mode, so its boundary, Merkle and adapter rows are ${mode} mode's (instructions and chip rows are the same)`,
     );
   const segments = meter?.segments.length ?? 0;
+  if (options.segments === 'off' && options.mode === 'persistent' && segments > 1)
+    differs.push(
+      `the debugged run is one TracingMemory (segments off in Run ▾); metering cuts it where OpenVM would, into ${segments} segments`,
+    );
   if (options.alloc === 'orthotope' && segments > 1)
     differs.push(
       `the debugged run is one segment (orthotope serves the allocator: not a run OpenVM executes); metering cuts it where OpenVM would, into ${segments} segments`,

@@ -143,8 +143,13 @@ export class RangeProfiler {
    * ones merged: pairs [from, to) in instret and the same pairs in the app's one-segment timestamps.
    */
   intervals(path: readonly string[]): { instret: Float64Array; timestamps: Float64Array } {
-    const mask = this.nodesUnder(path);
     const log = this.log;
+    if (log.folder !== null)
+      throw new EngineError(
+        'request',
+        "this run kept whole-run totals only (attribution 'whole-run'): when a function ran is not kept",
+      );
+    const mask = this.nodesUnder(path);
     const ins: number[] = [];
     const ts: number[] = [];
     for (let r = 0; r < log.runCount; r++) {

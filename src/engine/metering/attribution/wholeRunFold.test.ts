@@ -45,27 +45,30 @@ const segmentsOf = (run: MeteredRun) =>
     metered: Array.from(s.metered),
   }));
 
+function meterCase(c: MeteredCase, attribution: MeteringOptions['attribution'], logBudgetBytes?: number) {
+  const run = new MeteredRun(c.program(), {
+    input: c.input(),
+    vmConfig: c.vmConfig?.(),
+    ...c.options,
+    attribution,
+    logBudgetBytes,
+  });
+  let maxRuns = 0;
+  const log = run.log;
+  const settle = log.settle.bind(log);
+  log.settle = (end: number) => {
+    maxRuns = Math.max(maxRuns, log.runCount);
+    settle(end);
+  };
+  const result = run.run();
+  expect(result.error).toBeNull();
+  expect(result.exitCode).toBe(0);
+  return { run, maxRuns };
+}
+
 for (const c of CASES) {
   describe.runIf(c.need())(`attribution 'whole-run' and 'totals': ${c.name}`, () => {
-    const meter = (attribution: MeteringOptions['attribution']) => {
-      const run = new MeteredRun(c.program(), {
-        input: c.input(),
-        vmConfig: c.vmConfig?.(),
-        ...c.options,
-        attribution,
-      });
-      let maxRuns = 0;
-      const log = run.log;
-      const settle = log.settle.bind(log);
-      log.settle = (end: number) => {
-        maxRuns = Math.max(maxRuns, log.runCount);
-        settle(end);
-      };
-      const result = run.run();
-      expect(result.error).toBeNull();
-      expect(result.exitCode).toBe(0);
-      return { run, maxRuns };
-    };
+    const meter = (attribution: MeteringOptions['attribution']) => meterCase(c, attribution);
 
     it('the same segments, per-node totals, whole-run rows and pprof samples as the full log', () => {
       const full = meter('log').run;
@@ -101,6 +104,32 @@ for (const c of CASES) {
       expect(folded.log.runCount).toBe(0);
       // Only the whole run can be asked.
       expect(() => qFold.rows(0, Math.floor(qFold.instret / 2))).toThrow(/whole-run/);
+    }, 120_000);
+  });
+}
+
+// The budget's fold, on the quick cases (many segments, calls, checkpoint cuts).
+for (const c of [FIBONACCI_CHECKPOINT_CUTS, DEBUG_CALLS]) {
+  describe.runIf(c.need())(`attribution 'log' with a budget: ${c.name}`, () => {
+    const meter = (attribution: MeteringOptions['attribution'], budget?: number) =>
+      meterCase(c, attribution, budget);
+    it("'log' over its budget folds from that segment on: the same whole-run profile as 'whole-run'", () => {
+      const full = meter('log').run;
+      const whole = new RangeProfiler(meter('whole-run').run);
+      // A budget the log passes part-way (half its final size), and one it passes at the first close.
+      for (const budget of [full.log.bytes() / 2, 1]) {
+        const { run } = meter('log', budget);
+        expect(run.log.folder, `budget ${budget}`).not.toBeNull();
+        const q = new RangeProfiler(run);
+        expect(segmentsOf(run)).toEqual(segmentsOf(full));
+        for (const m of COST_MEASURES)
+          expect(q.entries(0, q.instret, m)).toEqual(whole.entries(0, whole.instret, m));
+        expect(samplesByContent(q)).toEqual(samplesByContent(whole));
+        expect(() => q.rows(0, Math.floor(q.instret / 2))).toThrow(/whole-run/);
+        expect(() => q.intervals(['main'])).toThrow(/whole-run/);
+      }
+      // Under its budget the full log stays.
+      expect(meter('log', full.log.bytes() * 4).run.log.folder).toBeNull();
     }, 120_000);
   });
 }
