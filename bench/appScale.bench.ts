@@ -187,8 +187,7 @@ export const appScaleBench: BenchGroup = async (report) => {
     await waitReady(page, LONG);
     const end = Number(await page.getByTestId('current-step').textContent());
     process.stderr.write(`# app-scale: fibonacci n=${N}: ${end} instructions\n`);
-    if (!(end > 1e9))
-      throw new Error(`app-scale: the run ended at step ${end}, not past 10^9`);
+    if (!(end > 1e9)) throw new Error(`app-scale: the run ended at step ${end}, not past 10^9`);
 
     const rng = new Random(23);
     const times: number[] = [];
