@@ -41,15 +41,21 @@ const LONG = 15 * 60_000; // the machine may be loaded: the recording alone take
 const SEEKS = 20;
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
 
-/** Records the status's changes (with performance.now()) from now on, in the page. */
+/**
+ * Records the status's changes (with performance.now()) from now on, in the page, and as `settled` the first
+ * time, after `running`, that it is ready with every panel settled (the recording has ended, as one sees it).
+ */
 async function watchStatus(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __status: [string, number][] };
+    const w = window as unknown as { __status: [string, number][]; __settled?: number };
     w.__status = [];
     // polled, not observed: the status element may be replaced, and the page changes a lot while recording
     const note = () => {
       const s = document.querySelector('[data-testid=status]')?.getAttribute('data-status') ?? '';
       if (w.__status.at(-1)?.[0] !== s) w.__status.push([s, performance.now()]);
+      const settled = document.querySelector('.app')?.getAttribute('data-settled') === 'true';
+      const ran = w.__status.some(([x]) => x === 'running');
+      if (w.__settled === undefined && ran && s === 'ready' && settled) w.__settled = performance.now();
     };
     note();
     setInterval(note, 20);
@@ -155,17 +161,13 @@ export const appScaleBench: BenchGroup = async (report) => {
       undefined,
       { timeout: LONG, polling: 200 },
     );
-    await page.waitForFunction(
-      () => {
-        const s = (window as unknown as { __status: [string, number][] }).__status;
-        const i = s.findIndex(([x]) => x === 'running');
-        return i >= 0 && s.slice(i + 1).some(([x]) => x === 'ready');
-      },
-      undefined,
-      { timeout: LONG, polling: 1000 },
-    );
+    const t1 = (await (
+      await page.waitForFunction(() => (window as unknown as { __settled?: number }).__settled, undefined, {
+        timeout: LONG,
+        polling: 1000,
+      })
+    ).jsonValue()) as number;
     await waitReady(page, LONG);
-    const t1 = await page.evaluate(() => performance.now());
     const peak = await sampling.end();
     const status = await page.evaluate(
       () => (window as unknown as { __status: [string, number][] }).__status,
