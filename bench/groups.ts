@@ -8,6 +8,7 @@ import { uiBench } from './ui.bench';
 import { segmentsBench } from './segments.bench';
 import { scaleBench } from './scale.bench';
 import { sessionScaleBench } from './sessionScale.bench';
+import { appScaleBench } from './appScale.bench';
 
 export const groups: Record<string, BenchGroup> = {
   mtrace: mtraceBench,
@@ -18,7 +19,8 @@ export const groups: Record<string, BenchGroup> = {
   segments: segmentsBench,
   scale: scaleBench,
   'scale-session': sessionScaleBench,
+  'app-scale': appScaleBench,
 };
 
 /** Groups run only when named (`npm run bench -- scale`): they take many minutes. */
-export const OPT_IN_GROUPS: readonly string[] = ['scale', 'scale-session'];
+export const OPT_IN_GROUPS: readonly string[] = ['scale', 'scale-session', 'app-scale'];
