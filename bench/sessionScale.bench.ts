@@ -6,9 +6,14 @@
 //   session_record_1e9_ms             recording the rest to the end (checkpoints, samples)
 //   seek_1e9_p50_ms / seek_1e9_p95_ms seekStep to 100 random steps of the recorded run (goal ≤ 100 / 500 ms)
 //   session_1e9_peak_rss_mb           this process's resident set at its highest meanwhile (goal ≤ 1024 MB)
+//   meter_1e9_ms                      then Cost by function as the app's worker meters it (meterRun with the
+//                                     app's attribution budget: the log folds to the whole run past 256 MB)
+//   meter_1e9_peak_rss_mb             the process's peak resident set (getrusage maxrss) with the session
+//                                     and the metering both in it, as in the worker (goal ≤ 1024 MB)
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { METER_LOG_BUDGET_BYTES, meterRun } from '../src/engine/metering/meterView';
 import { Random } from '../src/engine/random';
 import { Session } from '../src/engine/session';
 import { type BenchGroup, quantile } from './benchGroup';
@@ -48,4 +53,13 @@ export const sessionScaleBench: BenchGroup = (report) => {
   report('seek_1e9_p50_ms', Number(quantile(times, 0.5).toFixed(2)));
   report('seek_1e9_p95_ms', Number(quantile(times, 0.95).toFixed(2)));
   report('session_1e9_peak_rss_mb', Math.round(peak / 2 ** 20));
+  const m0 = performance.now();
+  const { view } = meterRun(new Uint8Array(readFileSync(elfPath)), {
+    input: vectors[0],
+    logBudgetBytes: METER_LOG_BUDGET_BYTES,
+  });
+  if (view.instret !== end || view.exitCode !== 0 || view.wholeRunOnly === null)
+    throw new Error(`meter: ${view.instret} instructions, exit ${view.exitCode}, ${view.unavailable ?? ''}`);
+  report('meter_1e9_ms', Math.round(performance.now() - m0));
+  report('meter_1e9_peak_rss_mb', Math.round(process.resourceUsage().maxRSS / 1024));
 };
