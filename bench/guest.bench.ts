@@ -1,7 +1,8 @@
 // guest group: RV32IM execution speed with full OpenVM tracing (TracingMemory with its record arena) on the
 // real fibonacci guest, n = 100000 (../shared/guests/openvm-v1.7, its README input), best of 5: with the
 // compiled tier (guest_instr_per_sec, the default) and the interpreter alone (guest_interpreter_instr_per_sec);
-// the fast metered pass (guest_metered_pass_instr_per_sec: meteredCuts on fibonacci n = 800,000, best of 5).
+// the fast metered pass (guest_metered_pass_instr_per_sec: meteredCuts on fibonacci n = 7,000,000, 10^8
+// instructions, best of 5; issue 23's goal ≥ 100 M/s, OpenVM's native metered execution: 164 M/s).
 // Also: the same with the allocator observer's hooks installed, the fibonacci instruction count, the
 // metered run (guest_metered_instr_per_sec, meteredGuest.ts), and whole runs (load, execute, finalize; full
 // tracing, best of 3) of the precompile benchmarks keccak256_iter, sha256_iter, ecrecover and pairing with
@@ -16,7 +17,7 @@ import { GuestRun } from '../src/engine/guest/guestRun';
 import { parseInput } from '../src/engine/guest/io/input';
 import { parseOpenVmToml } from '../src/engine/guest/config/vmConfig';
 import type { BenchGroup } from './benchGroup';
-import { FIBONACCI_800K_INPUT, measureMetered } from './meteredGuest';
+import { measureMetered } from './meteredGuest';
 import { setCompiledTierDefault } from '../src/engine/guest/compiled/tierSwitch';
 import { meteredCuts } from '../src/engine/metering/meteredPass';
 
@@ -85,7 +86,7 @@ export const guestBench: BenchGroup = (report) => {
   report('guest_interpreter_instr_per_sec', Math.round(interpreted.instructions / (interpreted.best / 1000)));
   const pass = measurePass(program);
   process.stderr.write(
-    `# metered pass, fibonacci n=800000: ${pass.instructions} instructions, ${pass.segments} segments\n`,
+    `# metered pass, fibonacci n=7000000: ${pass.instructions} instructions, ${pass.segments} segments\n`,
   );
   report('guest_metered_pass_instr_per_sec', Math.round(pass.instructions / (pass.best / 1000)));
   const observed = measure(true);
@@ -104,9 +105,12 @@ export const guestBench: BenchGroup = (report) => {
   }
 };
 
-/** meteredCuts (the fast metered pass, no tracing) on fibonacci n = 800,000: best of 5. */
+/** n = 7,000,000: 105,000,278 instructions (u64 LE after the 0x01 vector tag). */
+const FIBONACCI_7M_INPUT = '0x01c0cf6a0000000000';
+
+/** meteredCuts (the fast metered pass, no tracing) on fibonacci n = 7,000,000: best of 5. */
 function measurePass(program: ReturnType<typeof loadGuestProgram>) {
-  const input = parseInput(FIBONACCI_800K_INPUT);
+  const input = parseInput(FIBONACCI_7M_INPUT);
   let best = Infinity;
   let instructions = 0;
   let segments = 0;
