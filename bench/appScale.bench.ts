@@ -24,7 +24,7 @@
 //   app_checkpoints_1e9_mb            the engine's own count of its checkpoint bytes (the recording stats)
 import { existsSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { FIBONACCI_ELF, gotoWithInput, startApp, waitReady } from './appServer';
+import { FIBONACCI_ELF, goToAndTime, gotoWithInput, startApp, waitReady } from './appServer';
 import { type BenchGroup, quantile } from './benchGroup';
 import {
   attachWorker,
@@ -64,29 +64,7 @@ async function watchStatus(page: Page): Promise<void> {
 
 /** Goes to step:N as a user does (the field, Enter) and times it to the first frame painted after. */
 async function seekStep(page: Page, step: number): Promise<{ settled: number; shown: number }> {
-  const ms = await page.evaluate(async (target) => {
-    const shown = document.querySelector('[data-testid=current-step]') as HTMLElement;
-    const before = shown.textContent;
-    const input = document.getElementById('goto-timestamp') as HTMLInputElement;
-    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    setter.call(input, `step:${target}`);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    const start = performance.now();
-    let shownAt = 0;
-    (input.form as HTMLFormElement).requestSubmit(); // what Enter does
-    await new Promise<void>((resolve) => {
-      const check = () => {
-        if (shownAt === 0 && shown.textContent !== before) shownAt = performance.now();
-        const status = document.querySelector('[data-testid=status]')?.getAttribute('data-status');
-        const settled = document.querySelector('.app')?.getAttribute('data-settled') === 'true';
-        if (shown.textContent !== before && status === 'ready' && settled) resolve();
-        else requestAnimationFrame(check);
-      };
-      requestAnimationFrame(check);
-    });
-    await new Promise((r) => requestAnimationFrame(() => r(null)));
-    return { settled: performance.now() - start, shown: shownAt - start };
-  }, step);
+  const ms = await goToAndTime(page, `step:${step}`, 'current-step');
   const at = await page.getByTestId('current-step').textContent();
   if (at !== String(step)) throw new Error(`app-scale: went to step:${step} but the app shows step ${at}`);
   return ms;

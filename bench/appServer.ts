@@ -102,3 +102,41 @@ export async function gotoWithInput(page: Page, url: string, n: number): Promise
   await page.goto(`${url}/?example=hello.elf&input=${u64Hex(n)}`);
   await waitReady(page);
 }
+
+/**
+ * Types `text` into the toolbar's Go to field and submits it as Enter does; times, in the page, from the
+ * submit to the first frame painted after the position shown in `shownTestId` changed, the engine is idle
+ * and every deferred panel has caught up (`.app[data-settled]`), and to that position first showing.
+ */
+export async function goToAndTime(
+  page: Page,
+  text: string,
+  shownTestId: 'current-step' | 'current-timestamp',
+): Promise<{ settled: number; shown: number }> {
+  return page.evaluate(
+    async ([target, testId]) => {
+      const shown = document.querySelector(`[data-testid=${testId}]`) as HTMLElement;
+      const before = shown.textContent;
+      const input = document.getElementById('goto-timestamp') as HTMLInputElement;
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      setter.call(input, target);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const start = performance.now();
+      let shownAt = 0;
+      (input.form as HTMLFormElement).requestSubmit(); // what Enter does
+      await new Promise<void>((resolve) => {
+        const check = () => {
+          if (shownAt === 0 && shown.textContent !== before) shownAt = performance.now();
+          const status = document.querySelector('[data-testid=status]')?.getAttribute('data-status');
+          const settled = document.querySelector('.app')?.getAttribute('data-settled') === 'true';
+          if (shown.textContent !== before && status === 'ready' && settled) resolve();
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      });
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      return { settled: performance.now() - start, shown: shownAt - start };
+    },
+    [text, shownTestId] as const,
+  );
+}

@@ -5,7 +5,7 @@
 //    instructions), from typing a random timestamp to the first frame painted after every panel shows it.
 import { existsSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { FIBONACCI_ELF as ELF, gotoWithInput, startApp, waitReady } from './appServer';
+import { FIBONACCI_ELF as ELF, goToAndTime, gotoWithInput, startApp, waitReady } from './appServer';
 import type { BenchGroup } from './benchGroup';
 
 export const uiBench: BenchGroup = async (report) => {
@@ -60,28 +60,7 @@ export const uiBench: BenchGroup = async (report) => {
     for (let i = 0; i < 30; i++) {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       const t = Math.floor((seed / 2 ** 31) * end);
-      const ms = await page.evaluate(async (target) => {
-        const shown = document.querySelector('[data-testid=current-timestamp]') as HTMLElement;
-        const before = shown.textContent;
-        const input = document.getElementById('goto-timestamp') as HTMLInputElement;
-        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-        setter.call(input, String(target));
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        const start = performance.now();
-        (input.form as HTMLFormElement).requestSubmit();
-        await new Promise<void>((resolve) => {
-          const check = () => {
-            const status = document.querySelector('[data-testid=status]')?.getAttribute('data-status');
-            // all panels show the new position: the engine is idle and the deferred panels have caught up
-            const settled = document.querySelector('.app')?.getAttribute('data-settled') === 'true';
-            if (shown.textContent !== before && status === 'ready' && settled) resolve();
-            else requestAnimationFrame(check);
-          };
-          requestAnimationFrame(check);
-        });
-        await new Promise((r) => requestAnimationFrame(() => r(null)));
-        return performance.now() - start;
-      }, t);
+      const { settled: ms } = await goToAndTime(page, String(t), 'current-timestamp');
       times.push(ms);
     }
     times.sort((a, b) => a - b);

@@ -16,14 +16,11 @@ const ELF = path.resolve(root, '../shared/guests/openvm-v1.7/fibonacci.elf');
 const OUT = '.cache/profile-dist';
 const MIN = Number(process.argv.find((a) => a.startsWith('--min='))?.slice(6) ?? 40);
 
+/** One OpenVM input vector for `read::<u64>()`: 0x01 then the u64 little-endian. */
 const u64Hex = (n) => {
-  let hex = '';
-  let v = BigInt(n);
-  for (let i = 0; i < 8; i++, v >>= 8n)
-    hex += Number(v & 0xffn)
-      .toString(16)
-      .padStart(2, '0');
-  return `01${hex}`;
+  const le = Buffer.alloc(8);
+  le.writeBigUInt64LE(BigInt(n));
+  return `01${le.toString('hex')}`;
 };
 
 if (process.argv.includes('--report')) {
