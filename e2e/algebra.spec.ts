@@ -7,7 +7,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { cli, ready, watchErrors } from './helpers';
+import { cli, ready, watchErrors, readyWith } from './helpers';
 
 const BENCH = '../shared/guests/openvm-v1.7-benchmarks';
 const present = existsSync(`${BENCH}/pairing.elf`);
@@ -233,7 +233,7 @@ test.describe('a guest opened without the openvm.toml it needs', () => {
     await page.goto('/');
     await ready(page);
     await page.locator('input[type=file]').setInputFiles(file(GUESTS['kitchen-sink'].elf));
-    await ready(page, 60_000);
+    await readyWith(page, path.basename(GUESTS['kitchen-sink'].elf));
     const missing = page.getByTestId('missing-settings');
     await expect(missing).toContainText('Settings missing from the defaults');
     // Every extension its code uses (it issues no pairing hint, so [app_vm_config.pairing] is not needed).

@@ -3,7 +3,7 @@
 // step, a malformed file's error, and the URL round trip. Every test takes a screenshot.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { cli, cliAt, ready, timestamp, watchErrors, togglePanel, openLink } from './helpers';
+import { cli, cliAt, ready, timestamp, watchErrors, togglePanel, openLink, readyWith } from './helpers';
 
 const index = JSON.parse(readFileSync('public/examples/index.json', 'utf8')) as {
   examples: { file: string; kind: string }[];
@@ -48,7 +48,7 @@ for (const example of index.examples) {
     await page.goto('/');
     await ready(page);
     await page.getByRole('combobox', { name: 'Examples' }).selectOption(example.file);
-    await ready(page, 60_000);
+    await readyWith(page, example.file, 60_000);
     await expect(page).toHaveURL(new RegExp(`example=${example.file.replace('.', '\\.')}`));
     for (const name of example.kind === 'alloc'
       ? ['Program', 'Allocator', 'Timeline']

@@ -2,7 +2,16 @@
 // Go to timestamp box after Go; 20 rapid → presses give 20 steps; the exit code is in the status.
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { cli, ready, timestamp, togglePanel, watchErrors, openLink, openRunOptions } from './helpers';
+import {
+  cli,
+  ready,
+  timestamp,
+  togglePanel,
+  watchErrors,
+  openLink,
+  openRunOptions,
+  readyWith,
+} from './helpers';
 
 test('issue 22: after Go to timestamp + Enter, focus returns to the page and s steps', async ({ page }) => {
   const errors = watchErrors(page);
@@ -165,7 +174,7 @@ test('issue 22: a link to an ELF opened from disk says it needs the file and re-
     buffer: readFileSync('public/examples/hello.elf'),
   };
   await page.locator('input[type=file]').setInputFiles(elf);
-  await ready(page, 60_000);
+  await readyWith(page, 'myhello.elf');
   const t = await stepsThenReopen(page, 4, 'myhello.elf');
   const banner = page.getByTestId('reopen-file');
   await expect(banner).toContainText('This link is for myhello.elf');
@@ -174,7 +183,7 @@ test('issue 22: a link to an ELF opened from disk says it needs the file and re-
   expect(await timestamp(page)).not.toBe(t);
   await page.screenshot({ path: 'test-results/defects22-reopen-banner.png' });
   await page.getByLabel('Open myhello.elf').setInputFiles(elf);
-  await ready(page, 60_000);
+  await readyWith(page, 'myhello.elf');
   await expect(banner).toHaveCount(0);
   expect(await timestamp(page)).toBe(t);
   await expect(page.getByTestId('disassembly')).toBeVisible();

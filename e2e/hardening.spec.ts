@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { ready, timestamp, watchErrors, openLink } from './helpers';
+import { ready, timestamp, watchErrors, openLink, readyWith } from './helpers';
 
 const SHARED = path.resolve('../shared/guests');
 const FIBONACCI = path.join(SHARED, 'openvm-v1.7/fibonacci.elf');
@@ -44,7 +44,7 @@ test('defect 1: Run to end as the first action on fibonacci is carried out after
   await page.goto('/?example=split.mtrace');
   await ready(page);
   await page.locator('input[type=file]').setInputFiles(FIBONACCI);
-  await ready(page, 60_000); // without input the run stops at its first read (EndOfInputStream)
+  await readyWith(page, 'fibonacci.elf'); // without input the run stops at its first read (EndOfInputStream)
   await page.getByRole('textbox', { name: 'Input' }).fill('0x01a086010000000000');
   // Clicking Run to end leaves the Input box, which opens the run again with the new input: the click
   // that started the recording must still be carried out once it is recorded.

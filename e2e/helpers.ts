@@ -31,6 +31,15 @@ export async function ready(page: Page, timeout = 30_000): Promise<void> {
   await expect(page.locator('.app')).toHaveAttribute('data-settled', 'true', { timeout });
 }
 
+/**
+ * Ready with `name` open: after choosing an example or giving a file, `ready` alone can match the state
+ * before the opening (it was ready too), so wait for the program first (a flake under load: run 3 of 5).
+ */
+export async function readyWith(page: Page, name: string, timeout = 60_000): Promise<void> {
+  await expect(page.locator('.app')).toHaveAttribute('data-program', name, { timeout });
+  await ready(page, timeout);
+}
+
 export async function timestamp(page: Page): Promise<number> {
   return Number(await page.getByTestId('current-timestamp').textContent());
 }

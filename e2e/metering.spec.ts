@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { cli, ready, watchErrors, togglePanel } from './helpers';
+import { cli, ready, watchErrors, togglePanel, readyWith } from './helpers';
 
 interface Segment {
   instret_start: number;
@@ -161,7 +161,7 @@ test.describe('Cost by function with the guest openvm.toml', () => {
     await page.goto('/');
     await ready(page);
     await page.locator('input[type=file]').setInputFiles([fileOf(`${BENCH}/keccak256.elf`)]);
-    await ready(page, 90_000);
+    await readyWith(page, 'keccak256.elf', 90_000);
     await togglePanel(page, 'Cost by function');
     const panel = page.getByRole('region', { name: 'Cost by function' });
     await expect(panel.getByTestId('meter-summary')).toContainText('instructions in', { timeout: 90_000 });
@@ -169,7 +169,7 @@ test.describe('Cost by function with the guest openvm.toml', () => {
 
     // Opened while the panel is shown: metered as soon as it is recorded.
     await page.locator('input[type=file]').setInputFiles([fileOf(`${BENCH}/ecrecover.elf`)]);
-    await ready(page, 90_000);
+    await readyWith(page, 'ecrecover.elf', 90_000);
     const missing = panel.getByTestId('meter-missing-settings');
     await expect(missing).toContainText('Settings missing from the defaults', { timeout: 60_000 });
     await expect(missing).toContainText('[app_vm_config.modular] supported_moduli is not configured');

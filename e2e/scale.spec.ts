@@ -3,7 +3,7 @@
 // with progress (the step, the segment it is in and instructions per second), and then Go to SEG:T goes into
 // its last segment and back into the first; each position is `exec --at`'s.
 import { expect, test } from '@playwright/test';
-import { cli, cliAt, ready, watchErrors } from './helpers';
+import { cli, cliAt, ready, watchErrors, readyWith } from './helpers';
 
 const INPUT = '01c0cf6a0000000000'; // n = 7,000,000 (u64 LE after the 0x01 vector tag)
 const ELF = 'public/examples/fibonacci.elf';
@@ -25,7 +25,7 @@ test('a run of 10^8 instructions: records with progress, Go to its last segment 
   await page.goto('/?example=split.mtrace');
   await ready(page);
   await page.locator('input[type=file]').setInputFiles(ELF);
-  await ready(page, 60_000); // without input the run stops at its first read
+  await readyWith(page, 'fibonacci.elf'); // without input the run stops at its first read
   await page.getByRole('textbox', { name: 'Input' }).fill(`0x${INPUT}`);
   await page.getByRole('button', { name: 'Run to end' }).click();
   // Progress while it records: the step, the segment it has reached and the rate.

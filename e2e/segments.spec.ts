@@ -4,7 +4,7 @@
 // to SEG:T lands in the last segment (its first-touch accesses have t_prev 0, as OpenVM's preflight of that
 // segment has them) and back into the first; the same state as `exec --at SEG:T`.
 import { expect, test } from '@playwright/test';
-import { cli, cliAt, openRunOptions, ready, watchErrors } from './helpers';
+import { cli, cliAt, openRunOptions, ready, watchErrors, readyWith } from './helpers';
 
 const INPUT = '0140420f0000000000'; // n = 1,000,000 (u64 LE after the 0x01 vector tag)
 
@@ -21,7 +21,7 @@ test('a segmented run: bands per segment, Go to SEG:T into the last segment and 
   await page.goto('/?example=split.mtrace');
   await ready(page);
   await page.locator('input[type=file]').setInputFiles('public/examples/fibonacci.elf');
-  await ready(page, 60_000); // without input the run stops at its first read
+  await readyWith(page, 'fibonacci.elf'); // without input the run stops at its first read
   await page.getByRole('textbox', { name: 'Input' }).fill(`0x${INPUT}`);
   await page.getByRole('button', { name: 'Run to end' }).click();
   await ready(page, 240_000);

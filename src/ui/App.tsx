@@ -65,6 +65,9 @@ function LessonsDrawer() {
 export function App() {
   const live = useDebugger(useShallow(panelsView));
   const openFiles = useDebugger((s) => s.openFiles);
+  // The open program's name: tests wait for the program they opened, not for any ready state (the one
+  // before the opening is ready too).
+  const program = useDebugger((s) => s.loaded?.name ?? '');
   // The control bar shows the newest position at once; the panels render what they show (the frame, the
   // selection, breakpoints, ...) as one deferred snapshot: an interruptible background render, so neither
   // a big frame nor a change of selection or status ever renders the panels synchronously.
@@ -84,7 +87,7 @@ export function App() {
   }, [editorOpen, hasFrame]);
   return (
     <DropZone onFiles={(files) => void openFiles(files)}>
-      <div className="app" data-settled={settled}>
+      <div className="app" data-settled={settled} data-program={program}>
         <Toolbar />
         <Controls />
         <MissingSettingsBanner />
