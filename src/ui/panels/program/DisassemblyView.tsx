@@ -49,15 +49,6 @@ export function DisassemblyView({ pc, operands, breakpoints, onToggle }: Disasse
     // A scroll re-renders the rows in React's next task instead of synchronously inside the scroll event
     // (flushSync): a follow-pc scroll during a big commit would otherwise render and measure in one frame.
     useFlushSync: false,
-    // Sizes come from the ResizeObserver (after layout, before paint). The ref callback during React's
-    // commit gets the cached or estimated size instead of offsetHeight, which forced a synchronous layout
-    // of the whole page inside the commit (the longest frame of opening a run: ui_longest_frame_ms).
-    measureElement: (el, entry, instance) => {
-      const box = entry?.borderBoxSize?.[0];
-      if (box) return Math.round(box.blockSize);
-      const i = instance.indexFromElement(el);
-      return instance.itemSizeCache.get(instance.options.getItemKey(i)) ?? instance.options.estimateSize(i);
-    },
   });
   const pcRow = rowOf(pc);
   useEffect(() => {
